@@ -1,0 +1,62 @@
+/* item.h: what the parsers give and the store keeps: list items, articles,
+ * channels.  Plain data; every char * is owned, UTF-8, NUL-terminated. */
+#ifndef GX_ITEM_H
+#define GX_ITEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct item {
+	char   *url;        /* absolute, canonical (the site's own host) */
+	char   *title;      /* full title, plain text */
+	char   *date;       /* as shown on the list page, may be NULL */
+	int64_t time;       /* seconds since the epoch, 0: unknown */
+	int     rank;       /* 1.. for ranking lists, 0 otherwise */
+	char   *summary;    /* plain text, may be NULL */
+	char   *thumb;      /* absolute image URL, may be NULL */
+	int     read;       /* filled by the store */
+	int     starred;
+};
+
+struct item_list {
+	struct item *v;
+	size_t n, cap;
+	char  *next_url;    /* next list page, NULL at the end */
+	int    npages;      /* page count if the page says, else 0 */
+};
+
+struct article {
+	char   *url;
+	char   *title;
+	char   *time_text;  /* as the page shows it */
+	int64_t time;
+	char   *source;     /* 来源 */
+	char   *author;     /* 作者 */
+	char   *editor;     /* 责任编辑 */
+	int     comments;   /* 评论, -1: unknown */
+	char   *body_html;  /* the body only, boilerplate cut, UTF-8 HTML */
+	char   *next_page;  /* multi-page articles: the next page, or NULL */
+	int64_t fetched;    /* filled by the store */
+	int     read, starred;
+};
+
+struct channel {
+	char *label;
+	char *url;          /* absolute list page URL */
+};
+
+struct channel_list {
+	struct channel *v;
+	size_t n, cap;
+};
+
+struct item *item_list_add(struct item_list *l);   /* zeroed slot */
+void item_free(struct item *it);
+void item_list_free(struct item_list *l);
+void item_copy(struct item *dst, const struct item *src);
+void article_free(struct article *a);
+void article_copy(struct article *dst, const struct article *src);
+void channel_list_add(struct channel_list *l, const char *label, const char *url);
+void channel_list_free(struct channel_list *l);
+
+#endif

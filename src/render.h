@@ -1,0 +1,70 @@
+/* render.h: article HTML -> blocks -> laid-out lines. */
+#ifndef GX_RENDER_H
+#define GX_RENDER_H
+
+#include <stddef.h>
+#include "util.h"
+#include "item.h"
+
+enum rblock_kind {
+	RB_PARA,        /* a paragraph */
+	RB_HEADING,
+	RB_QUOTE,
+	RB_PRE,         /* preformatted, lines kept */
+	RB_LIST_ITEM,   /* text begins with its bullet or number */
+	RB_IMAGE,       /* text: "[图: alt]" */
+	RB_TABLE_ROW,   /* cells joined by " | " */
+	RB_RULE,
+};
+
+struct rblock {
+	int   kind;
+	int   level;    /* heading level, list depth */
+	char *text;     /* plain UTF-8, links marked as "text[N]" */
+};
+
+/* An article body parsed once; laid out again at every width. */
+struct rblocks {
+	struct rblock *v;
+	size_t n, cap;
+	char **links;   /* absolute URLs, links[0] is [1] */
+	size_t nlinks;
+};
+
+enum rline_kind {
+	RL_BLANK,
+	RL_TITLE,
+	RL_META,        /* time, 来源, 作者, 评论 */
+	RL_TEXT,
+	RL_HEADING,
+	RL_QUOTE,
+	RL_PRE,
+	RL_IMAGE,
+	RL_EDITOR,      /* (责任编辑：…) */
+	RL_LINKS,       /* the numbered list of links */
+};
+
+struct rline {
+	int   kind;
+	char *text;     /* sanitized, at most width columns */
+};
+
+struct rdoc {
+	struct rline *v;
+	size_t n, cap;
+	int    width;
+};
+
+/* Parses a body fragment (as site_article or feed gives it). */
+int  render_blocks(const char *html, size_t len, const char *base_url,
+                   struct rblocks *out, struct err *e);
+void rblocks_free(struct rblocks *b);
+
+/* Lays out the header (title wrapped, time, 来源, 作者, 评论), the body,
+ * 责任编辑 and the link list at width columns.  --dump prints exactly this;
+ * the pager shows it. */
+int  render_layout(const struct article *a, const struct rblocks *b,
+                   int width, struct rdoc *out);
+void rdoc_free(struct rdoc *d);
+
+#endif

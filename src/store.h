@@ -1,0 +1,83 @@
+/* store.h: the offline cache.  The only module that includes sqlite3.h. */
+#ifndef GX_STORE_H
+#define GX_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "util.h"
+#include "item.h"
+
+struct store;
+
+/* Opens (creating, migrating) the cache at path; ":memory:" for tests.
+ * A corrupt or foreign file is moved aside and a fresh cache started: then
+ * 0 is returned and store_notice() says what happened. */
+int  store_open(struct store **out, const char *path, struct err *e);
+void store_close(struct store *s);
+const char *store_notice(const struct store *s);   /* NULL or a message */
+
+enum tab_kind {
+	TAB_CHANNEL = 0,    /* a site channel (paged list) */
+	TAB_RANK_ALL,       /* 排行·全部 */
+	TAB_RANK_MONTH,     /* 排行·本月 */
+	TAB_PICKS,          /* 编辑推荐 */
+	TAB_FEED,           /* an RSS/Atom feed */
+	TAB_STARRED,
+	TAB_SEARCH,
+};
+
+struct store_tab {
+	char   *key;        /* stable id: "rank-all", "picks", "ch:<url>", "feed:<url>" */
+	char   *label;      /* as shown */
+	char   *url;        /* list page or feed URL, may be NULL */
+	int     kind;       /* enum tab_kind */
+	int64_t fetched;    /* when its list was last stored, 0: never */
+};
+
+/* Replaces the set of tabs of a source with v, in that order (kept by key;
+ * lists of tabs no longer present stay in the cache). */
+int  store_put_tabs(struct store *s, const char *source,
+                    const struct store_tab *v, size_t n, struct err *e);
+int  store_get_tabs(struct store *s, const char *source,
+                    struct store_tab **v, size_t *n, struct err *e);
+void store_tabs_free(struct store_tab *v, size_t n);
+
+enum store_list_mode {
+	LIST_HEAD,      /* page 1 of a channel: these items lead, older ones follow */
+	LIST_APPEND,    /* page 2..: items not yet present go at the end */
+	LIST_REPLACE,   /* a ranking or picks snapshot: exactly these, in order */
+};
+/* Stores items (and a stub article row for each url) in one transaction. */
+int  store_put_list(struct store *s, const char *tab_key,
+                    const struct item_list *l, int mode, struct err *e);
+/* The tab's items in order, with read/starred marks; out->next_url is the
+ * next page to load, if the last stored page said so. */
+int  store_get_list(struct store *s, const char *tab_key,
+                    struct item_list *out, struct err *e);
+
+/* Upserts an article by url (never delete-then-insert). */
+int  store_put_article(struct store *s, const struct article *a, struct err *e);
+/* 0 found (body_html may still be NULL if only listed), 1 unknown, -1 error. */
+int  store_get_article(struct store *s, const char *url, struct article *out,
+                       struct err *e);
+
+struct store_page {
+	char   *url;
+	char   *body;           /* UTF-8, as fetched after charset conversion */
+	size_t  len;
+	char   *content_type;
+	char   *etag;
+	char   *last_modified;
+	int64_t fetched;
+};
+/* Raw pages with their HTTP validators, so a 304 can be answered. */
+int  store_put_page(struct store *s, const struct store_page *p, struct err *e);
+int  store_get_page(struct store *s, const char *url, struct store_page *out,
+                    struct err *e);             /* 0 found, 1 unknown, -1 */
+void store_page_free(struct store_page *p);
+
+int  store_set_read(struct store *s, const char *url, int read, struct err *e);
+int  store_set_starred(struct store *s, const char *url, int starred,
+                       struct err *e);
+
+#endif

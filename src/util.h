@@ -1,0 +1,68 @@
+/* util.h: allocation, size-capped buffers, status codes, error text. */
+#ifndef GX_UTIL_H
+#define GX_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+#include <libintl.h>
+
+#define _(s)  gettext(s)
+#define N_(s) (s)
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* An error a user can act on.  Functions that can fail take a struct err *
+ * (which may be NULL) and return -1 after filling it. */
+struct err {
+	char msg[1024];
+};
+
+int  err_set(struct err *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void err_clear(struct err *e);
+
+/* Allocation that cannot fail: out of memory is an impossible state here. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);            /* NULL stays NULL */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void  xfree_set(char **p, char *v);      /* free *p, then *p = v */
+
+/* A growable byte buffer with a hard cap; always NUL-terminated. */
+struct buf {
+	char  *data;
+	size_t len;
+	size_t cap;
+	size_t max;     /* 0: no cap */
+};
+
+void buf_init(struct buf *b, size_t max);
+int  buf_add(struct buf *b, const void *p, size_t n);   /* -1 past max */
+int  buf_adds(struct buf *b, const char *s);
+int  buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *buf_steal(struct buf *b, size_t *len);            /* caller frees */
+void buf_free(struct buf *b);
+
+/* Strings. */
+int   str_starts(const char *s, const char *prefix);
+int   str_ends(const char *s, const char *suffix);
+char *str_trim(char *s);                 /* ASCII space, in place */
+int   str_empty(const char *s);          /* NULL or "" */
+
+/* Files. */
+int read_file(const char *path, size_t max, char **out, size_t *len, struct err *e);
+int mkdir_p(const char *path, struct err *e);
+char *path_join(const char *a, const char *b);
+
+/* Time: "2022-07-04 12:18:01", "2025-01-17 09:30", "2025-01-17", with an
+ * optional zone; without one, Asia/Shanghai (UTC+8).  Returns 0 if unparsed. */
+int64_t time_parse_cn(const char *s);
+/* YYYY-MM-DD of t in Asia/Shanghai. */
+void time_ymd(int64_t t, char out[11]);
+/* YYYY-MM-DD HH:MM of t in Asia/Shanghai. */
+void time_ymdhm(int64_t t, char out[17]);
+
+#endif

@@ -1,0 +1,82 @@
+/* tap.h: a tiny TAP producer for the unit tests (automake's tap-driver
+ * counts each "ok"/"not ok" line as one test). */
+#ifndef GX_TAP_H
+#define GX_TAP_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int tap_n, tap_failed;
+
+static inline int __attribute__((format(printf, 2, 3)))
+ok(int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	tap_n++;
+	printf("%s %d - ", cond ? "ok" : "not ok", tap_n);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	if (!cond)
+		tap_failed++;
+	fflush(stdout);
+	return cond;
+}
+
+/* Compares strings; on failure prints both as TAP diagnostics. */
+#define is_str(got, want, ...) tap_is_str((got), (want), __VA_ARGS__)
+static inline int
+tap_is_str(const char *got, const char *want, const char *fmt, ...)
+{
+	char name[512];
+	va_list ap;
+	int same = (got == NULL && want == NULL) ||
+	           (got != NULL && want != NULL && strcmp(got, want) == 0);
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof name, fmt, ap);
+	va_end(ap);
+	ok(same, "%s", name);
+	if (!same)
+		printf("#   got:  '%s'\n#   want: '%s'\n", got ? got : "(null)",
+		       want ? want : "(null)");
+	return same;
+}
+
+#define is_int(got, want, ...) tap_is_int((long long)(got), (long long)(want), __VA_ARGS__)
+static inline int
+tap_is_int(long long got, long long want, const char *fmt, ...)
+{
+	char name[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof name, fmt, ap);
+	va_end(ap);
+	ok(got == want, "%s", name);
+	if (got != want)
+		printf("#   got:  %lld\n#   want: %lld\n", got, want);
+	return got == want;
+}
+
+static inline int
+done_testing(void)
+{
+	printf("1..%d\n", tap_n);
+	return 0;   /* failures are reported by the TAP lines */
+}
+
+/* The source tree, for fixtures: $top_srcdir or ".". */
+static inline const char *
+tap_srcdir(void)
+{
+	const char *s = getenv("top_srcdir");
+
+	return s && *s ? s : ".";
+}
+
+#endif
