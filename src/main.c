@@ -1,0 +1,300 @@
+/* main.c: arguments, locale, gettext, and wiring. */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "conf.h"
+#include "news.h"
+#include "text.h"
+#include "ui.h"
+
+enum mode { MODE_UI, MODE_LIST, MODE_DUMP, MODE_FORMAT };
+
+struct args {
+	enum mode mode;
+	const char *arg;        /* TAB or URL */
+	int width;
+	int ambiguous;          /* 0: from config */
+	int offline;
+	int demo;
+	const char *site_url, *cache, *profile, *config, *demo_dir;
+};
+
+enum {
+	OPT_SITE_URL = 256, OPT_CACHE, OPT_OFFLINE, OPT_LIST, OPT_DUMP, OPT_WIDTH,
+	OPT_FORMAT, OPT_AMBIG, OPT_PROFILE, OPT_CONFIG, OPT_DEMO, OPT_DEMO_DIR,
+	OPT_HELP, OPT_VERSION,
+};
+
+/* One table: getopt's options and --help's text. */
+static const struct option_doc {
+	struct option opt;
+	const char *arg;
+	const char *help;
+} options[] = {
+	{ { "site-url", required_argument, NULL, OPT_SITE_URL }, "URL",
+	  N_("read the site's pages from URL (a mirror, e.g. file:///…/www.chinahightech.com/)") },
+	{ { "cache", required_argument, NULL, OPT_CACHE }, "FILE",
+	  N_("use FILE as the offline cache") },
+	{ { "offline", no_argument, NULL, OPT_OFFLINE }, NULL,
+	  N_("never touch the network; show what is cached") },
+	{ { "list", required_argument, NULL, OPT_LIST }, "TAB",
+	  N_("print a tab's articles, one a line: date, title, URL") },
+	{ { "dump", required_argument, NULL, OPT_DUMP }, "URL",
+	  N_("print an article laid out as the pager shows it") },
+	{ { "width", required_argument, NULL, OPT_WIDTH }, "N",
+	  N_("columns for --dump and --format-text (default 80)") },
+	{ { "format-text", no_argument, NULL, OPT_FORMAT }, NULL,
+	  N_("lay out UTF-8 text from standard input, a paragraph a line") },
+	{ { "ambiguous-width", required_argument, NULL, OPT_AMBIG }, "1|2",
+	  N_("columns of East Asian ambiguous characters such as “ ” …") },
+	{ { "profile", required_argument, NULL, OPT_PROFILE }, "FILE",
+	  N_("use this site profile") },
+	{ { "config", required_argument, NULL, OPT_CONFIG }, "FILE",
+	  N_("read this config file") },
+	{ { "demo", no_argument, NULL, OPT_DEMO }, NULL,
+	  N_("read the bundled demo snapshot of the site (its own cache)") },
+	{ { "demo-dir", required_argument, NULL, OPT_DEMO_DIR }, "DIR",
+	  N_("where the demo snapshot is") },
+	{ { "help", no_argument, NULL, OPT_HELP }, NULL,
+	  N_("show this help and exit") },
+	{ { "version", no_argument, NULL, OPT_VERSION }, NULL,
+	  N_("show the version and exit") },
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]...\n"), "gxnews");
+	fprintf(f, "%s\n\n", _("A terminal reader for 中国高新网 and RSS/Atom feeds, "
+	                       "readable offline."));
+	for (size_t i = 0; i < ARRAY_LEN(options); i++) {
+		char left[64];
+
+		snprintf(left, sizeof left, "--%s%s%s", options[i].opt.name,
+		         options[i].arg ? " " : "", options[i].arg ? options[i].arg : "");
+		fprintf(f, "  %-24s %s\n", left, _(options[i].help));
+	}
+	fprintf(f, "\n%s\n", _("Keys in the reader: j/k move, Enter opens, q goes back, "
+	                      "Tab changes tab, ? shows all keys."));
+}
+
+static int
+parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int
+parse_args(int argc, char **argv, struct args *a)
+{
+	struct option longopts[ARRAY_LEN(options) + 1];
+	int c;
+
+	for (size_t i = 0; i < ARRAY_LEN(options); i++)
+		longopts[i] = options[i].opt;
+	memset(&longopts[ARRAY_LEN(options)], 0, sizeof longopts[0]);
+	a->width = 80;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SITE_URL: a->site_url = optarg; break;
+		case OPT_CACHE:    a->cache = optarg; break;
+		case OPT_OFFLINE:  a->offline = 1; break;
+		case OPT_LIST:     a->mode = MODE_LIST; a->arg = optarg; break;
+		case OPT_DUMP:     a->mode = MODE_DUMP; a->arg = optarg; break;
+		case OPT_FORMAT:   a->mode = MODE_FORMAT; break;
+		case OPT_PROFILE:  a->profile = optarg; break;
+		case OPT_CONFIG:   a->config = optarg; break;
+		case OPT_DEMO:     a->demo = 1; break;
+		case OPT_DEMO_DIR: a->demo_dir = optarg; break;
+		case OPT_WIDTH:
+			if (parse_int(optarg, 1, 10000, &a->width) < 0) {
+				fprintf(stderr, _("gxnews: --width takes a number from 1 to 10000\n"));
+				return 2;
+			}
+			break;
+		case OPT_AMBIG:
+			if (parse_int(optarg, 1, 2, &a->ambiguous) < 0) {
+				fprintf(stderr, _("gxnews: --ambiguous-width takes 1 or 2\n"));
+				return 2;
+			}
+			break;
+		case OPT_HELP:
+			usage(stdout);
+			return 0;
+		case OPT_VERSION:
+			printf("gxnews %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			fprintf(stderr, _("Try 'gxnews --help' for more information.\n"));
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("gxnews: unexpected argument '%s'\n"), argv[optind]);
+		return 2;
+	}
+	return -1;
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Where profiles and the demo are: $GXNEWS_DATADIR, the source tree next
+ * to an uninstalled binary, then the installed data directory. */
+static char *
+data_dir(void)
+{
+	const char *env = getenv("GXNEWS_DATADIR");
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash != NULL) {
+			*slash = '\0';
+			char *d = xasprintf("%s/../data/sites", exe);
+			if (is_dir(d)) {
+				xfree_set(&d, xasprintf("%s/../data", exe));
+				return d;
+			}
+			free(d);
+		}
+	}
+	return xstrdup(PKGDATADIR);
+}
+
+static char *
+profile_path(const char *datadir, const char *name)
+{
+	if (strchr(name, '/') != NULL)
+		return xstrdup(name);
+	return xasprintf("%s/sites/%s.site", datadir, name);
+}
+
+static int
+run(struct args *a, struct conf *cf)
+{
+	char *datadir = data_dir(), *profile, *cache = NULL, *mirror = NULL;
+	struct news *n = NULL;
+	struct news_opts o = { 0 };
+	struct err e = { "" };
+	int rc = 1;
+
+	profile = profile_path(datadir, a->profile ? a->profile :
+	                       cf->site ? cf->site : "chinahightech");
+	if (a->demo) {
+		char *demo = a->demo_dir ? xstrdup(a->demo_dir)
+		                         : xasprintf("%s/demo", datadir);
+
+		mirror = xasprintf("file://%s/www.chinahightech.com/", demo);
+		free(demo);
+	} else if (a->site_url || cf->site_url) {
+		mirror = xstrdup(a->site_url ? a->site_url : cf->site_url);
+	}
+	if (a->cache || cf->cache) {
+		cache = xstrdup(a->cache ? a->cache : cf->cache);
+	} else {
+		char *dir = conf_cache_dir();
+
+		if (mkdir_p(dir, &e) < 0) {
+			fprintf(stderr, "gxnews: %s\n", e.msg);
+			free(dir);
+			goto out;
+		}
+		cache = path_join(dir, a->demo ? "demo.db" : "cache.db");
+		free(dir);
+	}
+	o.profile = profile;
+	o.mirror = mirror;
+	o.cache = cache;
+	o.offline = a->offline;
+	if (news_open(&n, &o, &e) < 0) {
+		fprintf(stderr, "gxnews: %s\n", e.msg);
+		goto out;
+	}
+	if (news_notice(n) != NULL)
+		fprintf(stderr, "gxnews: %s\n", news_notice(n));
+	switch (a->mode) {
+	case MODE_LIST:
+		rc = cli_list(n, a->arg, stdout);
+		break;
+	case MODE_DUMP:
+		rc = cli_dump(n, a->arg, a->width, stdout);
+		break;
+	default:
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			fprintf(stderr, _("gxnews: the reader needs a terminal; "
+			                  "see --list and --dump\n"));
+			goto out;
+		}
+		rc = ui_run(n, &e) < 0 ? 1 : 0;
+		if (rc != 0)
+			fprintf(stderr, "gxnews: %s\n", e.msg);
+		break;
+	}
+out:
+	news_close(n);
+	free(profile);
+	free(mirror);
+	free(cache);
+	free(datadir);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a = { 0 };
+	struct conf cf;
+	struct err e = { "" };
+	char *cfpath;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, getenv("GXNEWS_LOCALEDIR") ? getenv("GXNEWS_LOCALEDIR")
+	                                                    : LOCALEDIR);
+	textdomain(PACKAGE);
+	rc = parse_args(argc, argv, &a);
+	if (rc >= 0)
+		return rc;
+	conf_init(&cf);
+	cfpath = a.config ? xstrdup(a.config) : conf_default_path();
+	if (conf_load(&cf, cfpath, &e) < 0) {
+		fprintf(stderr, "gxnews: %s\n", e.msg);
+		free(cfpath);
+		conf_free(&cf);
+		return 2;
+	}
+	free(cfpath);
+	text_set_ambiguous_width(a.ambiguous ? a.ambiguous : cf.ambiguous_width);
+	if (a.mode == MODE_FORMAT)
+		rc = cli_format_text(stdin, stdout, a.width);
+	else
+		rc = run(&a, &cf);
+	conf_free(&cf);
+	return rc;
+}

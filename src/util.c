@@ -371,8 +371,8 @@ time_ymd(int64_t t, char out[11])
 	struct tm tm;
 
 	cn_tm(t, &tm);
-	snprintf(out, 11, "%04d-%02d-%02d", (tm.tm_year + 1900) % 10000,
-	         tm.tm_mon + 1, tm.tm_mday);
+	if (strftime(out, 11, "%Y-%m-%d", &tm) == 0)
+		out[0] = '\0';
 }
 
 void
@@ -381,6 +381,6 @@ time_ymdhm(int64_t t, char out[17])
 	struct tm tm;
 
 	cn_tm(t, &tm);
-	snprintf(out, 17, "%04d-%02d-%02d %02d:%02d", (tm.tm_year + 1900) % 10000,
-	         tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+	if (strftime(out, 17, "%Y-%m-%d %H:%M", &tm) == 0)
+		out[0] = '\0';
 }

@@ -1,0 +1,128 @@
+/* cli.c: --list, --dump and --format-text. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "render.h"
+#include "text.h"
+
+/* Refreshes the tabs (unless offline), finds the tab, refreshes its list. */
+static long
+find_tab(struct news *n, const char *name, struct err *e)
+{
+	long t;
+
+	if (!news_offline(n) && news_refresh_tabs(n, e) < 0) {
+		if (news_ntabs(n) == 0)
+			return -1;
+		fprintf(stderr, "gxnews: %s\n", e->msg);
+		err_clear(e);
+	}
+	t = news_find_tab(n, name);
+	if (t >= 0 && !news_offline(n) && news_refresh_list(n, (size_t)t, e) < 0) {
+		fprintf(stderr, "gxnews: %s\n", e->msg);
+		err_clear(e);
+	}
+	if (t < 0 && e->msg[0] == '\0') {
+		struct buf names;
+
+		buf_init(&names, 0);
+		for (size_t i = 0; i < news_ntabs(n); i++)
+			buf_addf(&names, "%s%s", i ? ", " : "", news_tab(n, i)->label);
+		err_set(e, _("no tab named '%s'; tabs: %s"), name,
+		        names.len ? names.data : _("none cached"));
+		buf_free(&names);
+	}
+	return t;
+}
+
+int
+cli_list(struct news *n, const char *tab, FILE *out)
+{
+	struct err e = { "" };
+	struct item_list l = { 0 };
+	long t = find_tab(n, tab, &e);
+
+	if (t < 0 || news_get_list(n, (size_t)t, &l, &e) < 0) {
+		fprintf(stderr, "gxnews: %s\n", e.msg);
+		return 1;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		char date[11] = "";
+		char *title = text_sanitize(l.v[i].title, strlen(l.v[i].title), 0);
+		char *url = text_sanitize(l.v[i].url, strlen(l.v[i].url), 0);
+
+		if (l.v[i].time != 0)
+			time_ymd(l.v[i].time, date);
+		fprintf(out, "%s\t%s\t%s\n", date, title, url);
+		free(title);
+		free(url);
+	}
+	if (news_notice(n) != NULL)
+		fprintf(stderr, "gxnews: %s\n", news_notice(n));
+	item_list_free(&l);
+	return 0;
+}
+
+int
+cli_dump(struct news *n, const char *url, int width, FILE *out)
+{
+	struct err e = { "" };
+	struct article a = { .comments = -1 };
+	struct rblocks b = { 0 };
+	struct rdoc d = { 0 };
+	int rc = 1;
+
+	if (news_get_article(n, url, &a, &e) < 0)
+		goto out;
+	if (render_blocks(a.body_html, strlen(a.body_html), a.url, &b, &e) < 0)
+		goto out;
+	if (render_layout(&a, &b, width, &d) < 0) {
+		err_set(&e, _("cannot lay out the article"));
+		goto out;
+	}
+	for (size_t i = 0; i < d.n; i++)
+		fprintf(out, "%s\n", d.v[i].text);
+	rc = 0;
+out:
+	if (rc != 0)
+		fprintf(stderr, "gxnews: %s\n", e.msg);
+	rdoc_free(&d);
+	rblocks_free(&b);
+	article_free(&a);
+	return rc;
+}
+
+int
+cli_format_text(FILE *in, FILE *out, int width)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	while ((n = getline(&line, &cap, in)) >= 0) {
+		struct text_lines l = { 0 };
+		char *clean;
+
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		clean = text_sanitize(line, (size_t)n, 0);
+		if (*clean == '\0')
+			fputc('\n', out);
+		else if (text_wrap(clean, strlen(clean), width, 0, &l) < 0) {
+			fprintf(stderr, "gxnews: %s\n", _("line breaking failed"));
+			free(clean);
+			free(line);
+			return 1;
+		}
+		for (size_t i = 0; i < l.n; i++)
+			fprintf(out, "%s\n", l.v[i]);
+		text_lines_free(&l);
+		free(clean);
+	}
+	free(line);
+	return ferror(in) || fflush(out) != 0 ? 1 : 0;
+}

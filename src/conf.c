@@ -1,0 +1,174 @@
+/* conf.c: the config file: one setting a line, "name value…", '#' starts a
+ * comment.  Every error names the file and the line. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "keys.h"
+
+void
+conf_init(struct conf *c)
+{
+	memset(c, 0, sizeof *c);
+	c->ambiguous_width = 1;
+}
+
+void
+conf_free(struct conf *c)
+{
+	free(c->site);
+	free(c->site_url);
+	free(c->cache);
+	conf_init(c);
+}
+
+typedef int (*setter)(struct conf *c, char **argv, int argc, struct err *e);
+
+static int
+set_ambiguous(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	if (strcmp(argv[0], "1") != 0 && strcmp(argv[0], "2") != 0)
+		return err_set(e, _("ambiguous-width must be 1 or 2, not '%s'"), argv[0]);
+	c->ambiguous_width = argv[0][0] - '0';
+	return 0;
+}
+
+static int
+set_site(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	(void)e;
+	xfree_set(&c->site, xstrdup(argv[0]));
+	return 0;
+}
+
+static int
+set_site_url(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	(void)e;
+	xfree_set(&c->site_url, xstrdup(argv[0]));
+	return 0;
+}
+
+static int
+set_cache(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	(void)e;
+	xfree_set(&c->cache, xstrdup(argv[0]));
+	return 0;
+}
+
+static int
+set_bind(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)c;
+	(void)argc;
+	return keys_bind(argv[0], argv[1], e);
+}
+
+static const struct setting {
+	const char *name;
+	int nargs;
+	setter set;
+	const char *help;
+} settings[] = {
+	{ "ambiguous-width", 1, set_ambiguous, N_("1 or 2: columns of “ ” · … — ①") },
+	{ "site",            1, set_site,      N_("site profile name or file") },
+	{ "site-url",        1, set_site_url,  N_("read the site's pages from this URL") },
+	{ "cache",           1, set_cache,     N_("the cache file") },
+	{ "bind",            2, set_bind,      N_("bind KEY ACTION") },
+};
+
+static int
+split(char *line, char **argv, int max)
+{
+	int argc = 0;
+	char *save = NULL;
+
+	for (char *w = strtok_r(line, " \t", &save); w != NULL && argc < max;
+	     w = strtok_r(NULL, " \t", &save))
+		argv[argc++] = w;
+	return argc;
+}
+
+static int
+conf_line(struct conf *c, char *line, const char *path, int ln, struct err *e)
+{
+	char *argv[8];
+	int argc;
+	struct err sub;
+
+	line[strcspn(line, "#\r\n")] = '\0';
+	argc = split(line, argv, (int)ARRAY_LEN(argv));
+	if (argc == 0)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(settings); i++) {
+		if (strcmp(settings[i].name, argv[0]) != 0)
+			continue;
+		if (argc - 1 != settings[i].nargs)
+			return err_set(e, _("%s:%d: %s takes %d value(s)"), path, ln,
+			               argv[0], settings[i].nargs);
+		if (settings[i].set(c, argv + 1, argc - 1, &sub) < 0)
+			return err_set(e, "%s:%d: %s", path, ln, sub.msg);
+		return 0;
+	}
+	return err_set(e, _("%s:%d: unknown setting '%s'"), path, ln, argv[0]);
+}
+
+int
+conf_load(struct conf *c, const char *path, struct err *e)
+{
+	char *text, *p, *next;
+	size_t len;
+	int ln = 0, rc = 0;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		return errno == ENOENT ? 0 : err_set(e, _("cannot read %s: %s"), path,
+		                                     strerror(errno));
+	fclose(f);
+	if (read_file(path, 1 << 20, &text, &len, e) < 0)
+		return -1;
+	for (p = text; p != NULL && rc == 0; p = next) {
+		next = strchr(p, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		ln++;
+		rc = conf_line(c, p, path, ln, e);
+	}
+	free(text);
+	return rc;
+}
+
+static char *
+xdg_dir(const char *var, const char *fallback)
+{
+	const char *v = getenv(var), *home = getenv("HOME");
+
+	if (v != NULL && v[0] == '/')
+		return path_join(v, "gxnews");
+	return xasprintf("%s/%s/gxnews", home ? home : ".", fallback);
+}
+
+char *
+conf_default_path(void)
+{
+	char *dir = xdg_dir("XDG_CONFIG_HOME", ".config");
+	char *p = path_join(dir, "config");
+
+	free(dir);
+	return p;
+}
+
+char *
+conf_cache_dir(void)
+{
+	return xdg_dir("XDG_CACHE_HOME", ".cache");
+}

@@ -1,0 +1,25 @@
+/* conf.h: the user's config file (named conf, not config, so it never
+ * shadows autoconf's config.h). */
+#ifndef GX_CONF_H
+#define GX_CONF_H
+
+#include "util.h"
+
+struct conf {
+	int   ambiguous_width;  /* 1 or 2 */
+	char *site;             /* profile name or path */
+	char *site_url;         /* mirror of the site */
+	char *cache;
+};
+
+void conf_init(struct conf *c);
+void conf_free(struct conf *c);
+/* Reads a config file; a missing file is not an error.  Errors name the
+ * file and the line. */
+int  conf_load(struct conf *c, const char *path, struct err *e);
+/* $XDG_CONFIG_HOME/gxnews/config (or ~/.config/…), malloc'd. */
+char *conf_default_path(void);
+/* $XDG_CACHE_HOME/gxnews (or ~/.cache/gxnews), malloc'd. */
+char *conf_cache_dir(void);
+
+#endif

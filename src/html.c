@@ -1,0 +1,164 @@
+/* html.c: libxml2 HTML parsing with safe options, XPath helpers, URLs. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/uri.h>
+#include <libxml/HTMLtree.h>
+
+#include "html.h"
+#include "util.h"
+
+/* No network, no huge mode, no encoding switching by <meta>: the bytes
+ * were converted to UTF-8 before. */
+#define HTML_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
+                   HTML_PARSE_NOWARNING | \
+                   HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT)
+
+htmlDocPtr
+html_parse(const char *buf, size_t len)
+{
+	if (buf == NULL || len == 0 || len > (size_t)INT32_MAX)
+		return NULL;
+	return htmlReadMemory(buf, (int)len, NULL, "UTF-8", HTML_OPTS);
+}
+
+static int
+is_space_at(const unsigned char *p, size_t *n)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+		*n = 1;
+		return 1;
+	}
+	if (p[0] == 0xC2 && p[1] == 0xA0) {             /* U+00A0 */
+		*n = 2;
+		return 1;
+	}
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {  /* U+3000 */
+		*n = 3;
+		return 1;
+	}
+	return 0;
+}
+
+char *
+html_squeeze(char *s)
+{
+	unsigned char *r = (unsigned char *)s, *w = (unsigned char *)s;
+	size_t n;
+	int pending = 0;
+
+	while (*r != '\0' && is_space_at(r, &n))
+		r += n;
+	while (*r != '\0') {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r' || *r == '\f') {
+			pending = 1;
+			r++;
+			continue;
+		}
+		if (pending)
+			*w++ = ' ';
+		pending = 0;
+		*w++ = *r++;
+	}
+	*w = '\0';
+	/* strip trailing U+00A0 / U+3000 too */
+	for (;;) {
+		size_t len = (size_t)(w - (unsigned char *)s);
+
+		if (len >= 3 && w[-3] == 0xE3 && w[-2] == 0x80 && w[-1] == 0x80)
+			w -= 3;
+		else if (len >= 2 && w[-2] == 0xC2 && w[-1] == 0xA0)
+			w -= 2;
+		else if (len >= 1 && w[-1] == ' ')
+			w -= 1;
+		else
+			break;
+		*w = '\0';
+	}
+	return s;
+}
+
+char *
+html_xpath_string(xmlXPathContextPtr ctx, xmlNodePtr node,
+                  xmlXPathCompExprPtr expr)
+{
+	xmlXPathObjectPtr obj;
+	xmlChar *v;
+	char *out;
+
+	ctx->node = node;
+	obj = xmlXPathCompiledEval(expr, ctx);
+	if (obj == NULL)
+		return xstrdup("");
+	v = xmlXPathCastToString(obj);
+	xmlXPathFreeObject(obj);
+	out = xstrdup(v ? (const char *)v : "");
+	xmlFree(v);
+	return html_squeeze(out);
+}
+
+xmlXPathObjectPtr
+html_xpath_nodes(xmlXPathContextPtr ctx, xmlNodePtr node,
+                 xmlXPathCompExprPtr expr)
+{
+	xmlXPathObjectPtr obj;
+
+	ctx->node = node;
+	obj = xmlXPathCompiledEval(expr, ctx);
+	if (obj == NULL)
+		return NULL;
+	if (obj->type != XPATH_NODESET || xmlXPathNodeSetIsEmpty(obj->nodesetval)) {
+		xmlXPathFreeObject(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+static int
+scheme_ok(const char *url)
+{
+	static const char *const ok[] = { "http://", "https://", "file://" };
+
+	for (size_t i = 0; i < ARRAY_LEN(ok); i++)
+		if (strncasecmp(url, ok[i], strlen(ok[i])) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+html_resolve(const char *base, const char *href)
+{
+	xmlChar *abs;
+	char *h, *out = NULL;
+
+	if (href == NULL)
+		return NULL;
+	h = html_squeeze(xstrdup(href));
+	if (*h == '\0' || *h == '#')
+		goto out;
+	abs = xmlBuildURI((const xmlChar *)h, (const xmlChar *)base);
+	if (abs == NULL)
+		goto out;
+	if (scheme_ok((const char *)abs))
+		out = xstrdup((const char *)abs);
+	xmlFree(abs);
+out:
+	free(h);
+	return out;
+}
+
+char *
+html_serialize(xmlNodePtr node)
+{
+	xmlBufferPtr b = xmlBufferCreate();
+	char *out;
+
+	if (b == NULL)
+		return xstrdup("");
+	htmlNodeDump(b, node->doc, node);
+	out = xstrdup((const char *)xmlBufferContent(b));
+	xmlBufferFree(b);
+	return out;
+}

@@ -1,0 +1,52 @@
+/* news.h: the model.  Tabs, lists and articles as the UI and the command
+ * line see them; refresh is net -> charset -> parse -> store, and what is
+ * shown is always read back from the store. */
+#ifndef GX_NEWS_H
+#define GX_NEWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "util.h"
+#include "item.h"
+#include "store.h"
+
+struct news_opts {
+	const char *profile;    /* site profile file */
+	const char *mirror;     /* --site-url: where the site's pages are read */
+	const char *cache;      /* cache file */
+	int offline;            /* never touch the network */
+};
+
+struct news;
+
+int  news_open(struct news **out, const struct news_opts *o, struct err *e);
+void news_close(struct news *n);
+
+/* Tabs as cached (drawn at once at start-up). */
+size_t news_ntabs(const struct news *n);
+const struct store_tab *news_tab(const struct news *n, size_t i);
+/* Index of the tab whose label or key is name, or -1. */
+long news_find_tab(const struct news *n, const char *name);
+
+/* Fetches the channel page and updates the set of tabs. */
+int news_refresh_tabs(struct news *n, struct err *e);
+/* Fetches page 1 of a tab's list (or the ranking snapshot) into the store. */
+int news_refresh_list(struct news *n, size_t tab, struct err *e);
+/* Fetches the next page of a channel's list; 1 if there is none. */
+int news_load_more(struct news *n, size_t tab, struct err *e);
+/* The tab's list from the store. */
+int news_get_list(struct news *n, size_t tab, struct item_list *out,
+                  struct err *e);
+/* The article from the store, fetched first (all its pages) if the store
+ * has no body for it and the network may be used. */
+int news_get_article(struct news *n, const char *url, struct article *out,
+                     struct err *e);
+int news_set_read(struct news *n, const char *url, int read, struct err *e);
+int news_set_starred(struct news *n, const char *url, int starred,
+                     struct err *e);
+
+/* What the last operation has to tell the user ("offline: …"), or NULL. */
+const char *news_notice(const struct news *n);
+int news_offline(const struct news *n);
+
+#endif
