@@ -689,9 +689,27 @@ page_close(struct page *pg)
 		xmlFreeDoc(pg->doc);
 }
 
+/* A link to one of the site's hosts, on its canonical scheme and host, so
+ * that http://, https:// and host aliases name one article once. */
 static char *
-field_url(const struct field *f, xmlXPathContextPtr ctx, xmlNodePtr node,
-          const char *base)
+canonical(const struct site *s, char *url)
+{
+	char host[256];
+	const char *path;
+	char *out;
+
+	if (url == NULL || !site_owns(s, url) || url_split(url, host, sizeof host, &path) < 0)
+		return url;
+	while (*path == '/')
+		path++;
+	out = xasprintf("%s%s", s->url, path);
+	free(url);
+	return out;
+}
+
+static char *
+field_url(const struct site *s, const struct field *f, xmlXPathContextPtr ctx,
+          xmlNodePtr node, const char *base)
 {
 	char *v = field_value(f, ctx, node), *u;
 
@@ -699,7 +717,7 @@ field_url(const struct field *f, xmlXPathContextPtr ctx, xmlNodePtr node,
 		return NULL;
 	u = html_resolve(base, v);
 	free(v);
-	return u;
+	return canonical(s, u);
 }
 
 static int
@@ -713,7 +731,8 @@ has_url(const struct item_list *l, const char *url)
 
 /* Items of a list or special section, in document order. */
 static void
-extract_items(const struct section *c, struct page *pg, const char *url,
+extract_items(const struct site *s, const struct section *c, struct page *pg,
+              const char *url,
               struct item_list *out)
 {
 	for (size_t a = 0; a < c->f[F_ITEM].nalt; a++) {
@@ -726,7 +745,7 @@ extract_items(const struct section *c, struct page *pg, const char *url,
 		ns = o->nodesetval;
 		for (int i = 0; i < ns->nodeNr; i++) {
 			xmlNodePtr n = ns->nodeTab[i];
-			char *link = field_url(&c->f[F_URL], pg->ctx, n, url);
+			char *link = field_url(s, &c->f[F_URL], pg->ctx, n, url);
 			char *title = field_value(&c->f[F_TITLE], pg->ctx, n);
 			struct item *it;
 
@@ -741,7 +760,7 @@ extract_items(const struct section *c, struct page *pg, const char *url,
 			it->date = field_value(&c->f[F_DATE], pg->ctx, n);
 			it->time = time_parse_cn(it->date);
 			it->summary = field_value(&c->f[F_SUMMARY], pg->ctx, n);
-			it->thumb = field_url(&c->f[F_THUMB], pg->ctx, n, url);
+			it->thumb = field_url(s, &c->f[F_THUMB], pg->ctx, n, url);
 			char *rank = field_value(&c->f[F_RANK], pg->ctx, n);
 			if (c->type->kind == SEC_SPECIAL)
 				it->rank = rank ? atoi(rank) : (int)out->n;
@@ -774,7 +793,7 @@ site_channels(const struct site *s, const char *html, size_t len,
 			continue;
 		for (int i = 0; i < o->nodesetval->nodeNr; i++) {
 			xmlNodePtr n = o->nodesetval->nodeTab[i];
-			char *link = field_url(&c->f[F_URL], pg.ctx, n, url);
+			char *link = field_url(s, &c->f[F_URL], pg.ctx, n, url);
 			char *label = field_value(&c->f[F_LABEL], pg.ctx, n);
 			int skip = link == NULL || label == NULL || has_url(&l, link);
 
@@ -794,7 +813,7 @@ site_channels(const struct site *s, const char *html, size_t len,
 	for (size_t k = 0; k < c->nadd; k++) {
 		char *sp = strrchr(c->add[k], ' ');
 		char *label = str_trim(xstrndup(c->add[k], (size_t)(sp - c->add[k])));
-		char *link = html_resolve(s->url, sp + 1);
+		char *link = canonical(s, html_resolve(s->url, sp + 1));
 
 		if (link != NULL && !has_url(&l, link)) {
 			struct item *it = item_list_add(&l);
@@ -813,9 +832,10 @@ site_channels(const struct site *s, const char *html, size_t len,
 }
 
 static char *
-next_url(const struct field *f, struct page *pg, const char *url)
+next_url(const struct site *s, const struct field *f, struct page *pg,
+         const char *url)
 {
-	char *next = field_url(f, pg->ctx, (xmlNodePtr)pg->doc, url);
+	char *next = field_url(s, f, pg->ctx, (xmlNodePtr)pg->doc, url);
 
 	if (next != NULL && strcmp(next, url) == 0)
 		xfree_set(&next, NULL);     /* PHPCMS: 下一页 on the last page */
@@ -838,8 +858,8 @@ site_list(const struct site *s, const char *html, size_t len,
 		return err_set(e, _("%s: no list template of %s fits this page"),
 		               url, s->path);
 	}
-	extract_items(c, &pg, url, out);
-	xfree_set(&out->next_url, next_url(&c->f[F_NEXT], &pg, url));
+	extract_items(s, c, &pg, url, out);
+	xfree_set(&out->next_url, next_url(s, &c->f[F_NEXT], &pg, url));
 	pages = field_value(&c->f[F_PAGES], pg.ctx, (xmlNodePtr)pg.doc);
 	out->npages = pages ? atoi(pages) : 0;
 	free(pages);
@@ -858,7 +878,7 @@ site_special(const struct site *s, int which, const char *html, size_t len,
 		return err_set(e, _("profile %s has no such list"), s->path);
 	if (page_open(&pg, s, html, len, url, e) < 0)
 		return -1;
-	extract_items(c, &pg, url, out);
+	extract_items(s, c, &pg, url, out);
 	page_close(&pg);
 	return 0;
 }
@@ -925,7 +945,7 @@ site_article(const struct site *s, const char *html, size_t len,
 	comments = field_value(&c->f[F_COMMENTS], pg.ctx, root);
 	a->comments = comments && isdigit((unsigned char)*comments) ? atoi(comments) : -1;
 	free(comments);
-	xfree_set(&a->next_page, next_url(&c->f[F_NEXT], &pg, url));
+	xfree_set(&a->next_page, next_url(s, &c->f[F_NEXT], &pg, url));
 	for (size_t i = 0; i < c->f[F_BODY].nalt && a->body_html == NULL; i++) {
 		body = html_xpath_nodes(pg.ctx, root, c->f[F_BODY].alt[i]);
 		if (body == NULL)

@@ -3,6 +3,7 @@
 #ifndef GX_TAP_H
 #define GX_TAP_H
 
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,23 @@ tap_srcdir(void)
 	const char *s = getenv("top_srcdir");
 
 	return s && *s ? s : ".";
+}
+
+static inline int
+tap_rm1(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* Removes a scratch directory and everything in it. */
+static inline void
+tap_rmtree(const char *dir)
+{
+	nftw(dir, tap_rm1, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 #endif

@@ -1,0 +1,133 @@
+/* Unit tests: the model end to end on the demo mirror: file:// through
+ * libcurl, libxml2 and the profile into SQLite, then offline from it. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "news.h"
+#include "tap.h"
+#include "util.h"
+
+static char cache[256];
+
+static struct news *
+open_news(int offline, const char *mirror)
+{
+	struct news *n = NULL;
+	struct err e = { "" };
+	char *profile = xasprintf("%s/data/sites/chinahightech.site", tap_srcdir());
+	struct news_opts o = { .profile = profile, .mirror = mirror, .cache = cache,
+	                       .offline = offline };
+
+	if (!ok(news_open(&n, &o, &e) == 0, "the reader opens%s %s",
+	        offline ? " offline" : "", e.msg))
+		n = NULL;
+	free(profile);
+	return n;
+}
+
+static long
+tab_of_kind(struct news *n, int kind)
+{
+	for (size_t i = 0; i < news_ntabs(n); i++)
+		if (news_tab(n, i)->kind == kind)
+			return (long)i;
+	return -1;
+}
+
+int
+main(void)
+{
+	struct err e = { "" };
+	struct item_list l = { 0 }, l2 = { 0 };
+	struct article a = { .comments = -1 };
+	struct news *n;
+	char dir[] = "/tmp/gxnews-news.XXXXXX";
+	char *mirror, *first_url = NULL;
+	long ch, rank;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	snprintf(cache, sizeof cache, "%s/cache.db", dir);
+	mirror = xasprintf("file://%s/data/demo/www.chinahightech.com/", tap_srcdir());
+
+	n = open_news(0, mirror);
+	if (n == NULL)
+		goto out;
+	ok(news_ntabs(n) == 0, "a new cache has no tabs yet");
+	ok(news_refresh_tabs(n, &e) == 0, "the channels are read from the home page %s", e.msg);
+	ch = tab_of_kind(n, TAB_CHANNEL);
+	rank = tab_of_kind(n, TAB_RANK_ALL);
+	ok(ch == 0, "the first tab is a channel");
+	ok(rank > ch && tab_of_kind(n, TAB_RANK_MONTH) > rank &&
+	   tab_of_kind(n, TAB_PICKS) > rank, "then 排行·全部, 排行·本月, 编辑推荐");
+	ok(news_find_tab(n, "rank-all") == rank, "a ranking tab is found by its key");
+	if (ch < 0 || rank < 0)
+		goto out;
+	ok(news_refresh_list(n, (size_t)ch, &e) == 0, "a channel's list is fetched %s", e.msg);
+	ok(news_get_list(n, (size_t)ch, &l, &e) == 0 && l.n > 0, "and read back from the cache");
+	ok(l.next_url != NULL, "the list knows its next page");
+	ok(news_load_more(n, (size_t)ch, &e) == 0, "page 2 is loaded %s", e.msg);
+	ok(news_get_list(n, (size_t)ch, &l2, &e) == 0 && l2.n > l.n,
+	   "page 2 adds older articles after page 1 (%zu -> %zu)", l.n, l2.n);
+	if (l.n > 0)
+		first_url = xstrdup(l.v[0].url);
+	item_list_free(&l);
+	item_list_free(&l2);
+	ok(news_refresh_list(n, (size_t)rank, &e) == 0, "the ranking is fetched %s", e.msg);
+	ok(news_get_list(n, (size_t)rank, &l, &e) == 0 && l.n == 10,
+	   "the ranking has 10 articles (%zu)", l.n);
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].rank != (int)i + 1 || strstr(l.v[i].title, "…") != NULL) {
+			ok(0, "ranking %zu is in order with its full title", i + 1);
+			break;
+		} else if (i + 1 == l.n) {
+			ok(1, "the ranking is in order with full titles");
+		}
+	item_list_free(&l);
+	if (first_url == NULL)
+		goto out;
+	ok(news_get_article(n, first_url, &a, &e) == 0 && !str_empty(a.title) &&
+	   !str_empty(a.body_html), "an article is fetched with its title and body %s", e.msg);
+	article_free(&a);
+	ok(news_set_starred(n, first_url, 1, &e) == 0, "an article can be starred");
+	news_close(n);
+
+	/* Offline: the same lists and article, from the cache alone; a mirror
+	 * that does not exist proves the network is not touched. */
+	n = open_news(1, "file:///nonexistent/");
+	if (n == NULL)
+		goto out;
+	ok(news_ntabs(n) > 0 && news_tab(n, (size_t)ch)->fetched > 0,
+	   "offline, the tabs are there with their fetch time");
+	ok(news_get_list(n, (size_t)ch, &l, &e) == 0 && l.n > 0 &&
+	   strcmp(l.v[0].url, first_url) == 0, "offline, the channel's list is the same");
+	ok(l.n > 0 && l.v[0].read == 0 && l.v[0].starred == 1,
+	   "offline, the star is kept");
+	item_list_free(&l);
+	ok(news_get_article(n, first_url, &a, &e) == 0 && !str_empty(a.body_html),
+	   "offline, the article reads again");
+	article_free(&a);
+	news_close(n);
+
+	/* A dead mirror online: the cache answers and says so. */
+	n = open_news(0, "file:///nonexistent/");
+	if (n == NULL)
+		goto out;
+	ok(news_refresh_list(n, (size_t)ch, &e) == 0 && news_notice(n) != NULL,
+	   "with the network failing, the cached list stands and the user is told: %s",
+	   news_notice(n) ? news_notice(n) : e.msg);
+	ok(news_get_list(n, (size_t)ch, &l, &e) == 0 && l.n > 0,
+	   "and nothing cached was lost");
+	item_list_free(&l);
+	news_close(n);
+out:
+	free(first_url);
+	free(mirror);
+	tap_rmtree(dir);
+	return done_testing();
+}
