@@ -12,6 +12,21 @@
 void charset_detect(const char *buf, size_t len, const char *content_type,
                     char *name, size_t namesz);
 
+/* Where charset_detect_why() found the charset. */
+enum charset_source {
+	CHARSET_FROM_HEADER = 1,  /* the HTTP Content-Type header */
+	CHARSET_FROM_BOM,
+	CHARSET_FROM_META,        /* <meta> or <?xml encoding?> */
+	CHARSET_FROM_BYTES,       /* undeclared; the bytes are GB18030, not UTF-8 */
+	CHARSET_FROM_DEFAULT,     /* undeclared: UTF-8 */
+	CHARSET_FROM_OVERRIDE,    /* declared UTF-8, but the bytes are GB18030 */
+};
+
+/* charset_detect(), also saying where the answer came from. */
+enum charset_source charset_detect_why(const char *buf, size_t len,
+                                       const char *content_type,
+                                       char *name, size_t namesz);
+
 /* Converts buf from charset to UTF-8: a malloc'd, NUL-terminated result
  * with no BOM, invalid bytes replaced by U+FFFD.  Never truncates. */
 int charset_to_utf8(const char *buf, size_t len, const char *charset,

@@ -78,7 +78,8 @@ cli_dump(struct news *n, const char *url, int width, FILE *out)
 
 	if (news_get_article(n, url, &a, &e) < 0)
 		goto out;
-	if (render_blocks(a.body_html, strlen(a.body_html), a.url, &b, &e) < 0)
+	if (render_blocks(a.body_html ? a.body_html : "", a.body_html ? strlen(a.body_html) : 0,
+	                  a.url, &b, &e) < 0)
 		goto out;
 	if (render_layout(&a, &b, width, &d) < 0) {
 		err_set(&e, _("cannot lay out the article"));

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include "util.h"
 
+struct net;
+
 struct net_opts {
 	int    max_total;         /* transfers at once, 8 */
 	int    max_per_host;      /* 2 */
@@ -17,6 +19,9 @@ struct net_opts {
 	int    retries;           /* transient failures retried: 2 */
 	int    allow_file;        /* file:// allowed (a mirror the user named) */
 	const char *user_agent;   /* NULL: "gxnews/VERSION" */
+	long   backoff_ms;        /* first retry delay, doubled after: 1000
+	                           * ($GXNEWS_NET_BACKOFF_MS overrides) */
+	long   max_retry_after_s; /* a longer Retry-After fails instead: 30 */
 };
 
 enum net_result {
@@ -66,6 +71,9 @@ void net_progress(const struct net *n, int *done, int *total,
                   char *host, size_t hostsz);
 
 struct net_req *net_req_new(const char *url);
+/* Frees r with every string in it (url, etag, last_modified included: set
+ * them with xstrdup).  On NET_NOT_MODIFIED, etag_out and last_modified_out
+ * are the server's new validators or else the request's own. */
 void net_req_free(struct net_req *r);
 
 #endif

@@ -1,0 +1,291 @@
+/* test_charset.c: which charset a page is read in, and what the reader
+ * gets after conversion. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "charset.h"
+#include "tap.h"
+#include "util.h"
+
+/* GBK bytes of 中国高新网 and of 朱镕基 喆 (镕 and 喆 are outside GB2312). */
+#define GBK_ZGGXW "\xD6\xD0\xB9\xFA\xB8\xDF\xD0\xC2\xCD\xF8"
+#define GBK_ZRJ   "\xD6\xEC\xE9\x46\xBB\xF9 \x86\xB4"
+#define UTF8_ZGGXW "中国高新网"
+
+static const struct detect_case {
+	const char *what;
+	const char *body;
+	size_t len;                 /* 0: strlen(body) */
+	const char *content_type;
+	const char *want;
+	enum charset_source from;
+} detect_cases[] = {
+	{ "the HTTP header beats a <meta>",
+	  "<meta charset=\"utf-8\"><p>" GBK_ZGGXW, 0, "text/html; charset=GBK",
+	  "GB18030", CHARSET_FROM_HEADER },
+	{ "the HTTP header beats a BOM",
+	  "\xEF\xBB\xBF<p>abc", 0, "text/html;charset=\"gb2312\"",
+	  "GB18030", CHARSET_FROM_HEADER },
+	{ "a header without charset leaves it to the page",
+	  "<meta charset=big5><p>abc", 0, "text/html", "BIG5", CHARSET_FROM_META },
+	{ "a UTF-8 BOM beats a <meta>",
+	  "\xEF\xBB\xBF<meta charset=\"gb2312\"><p>" UTF8_ZGGXW, 0, NULL,
+	  "UTF-8", CHARSET_FROM_BOM },
+	{ "a UTF-16LE BOM", "\xFF\xFE<\0p\0>\0", 8, NULL, "UTF-16LE", CHARSET_FROM_BOM },
+	{ "a UTF-16BE BOM", "\xFE\xFF\0<\0p\0>", 8, NULL, "UTF-16BE", CHARSET_FROM_BOM },
+	{ "a header saying utf-16 lets the BOM tell the byte order",
+	  "\xFE\xFF\0<\0p\0>", 8, "text/html; charset=utf-16", "UTF-16BE",
+	  CHARSET_FROM_BOM },
+	{ "<meta charset> unquoted, upper case",
+	  "<HTML><HEAD><META CHARSET=GB2312></HEAD>", 0, NULL, "GB18030",
+	  CHARSET_FROM_META },
+	{ "<meta http-equiv> with content first",
+	  "<meta content=\"text/html; charset=big5\" http-equiv=\"Content-Type\">",
+	  0, NULL, "BIG5", CHARSET_FROM_META },
+	{ "<meta http-equiv> in single quotes, x-gbk",
+	  "<meta http-equiv='content-type' content='text/html;charset=x-gbk'/>",
+	  0, NULL, "GB18030", CHARSET_FROM_META },
+	{ "cp936 is GB18030", "<meta charset=\"cp936\">", 0, NULL, "GB18030",
+	  CHARSET_FROM_META },
+	{ "<?xml encoding?> of a feed",
+	  "<?xml version=\"1.0\" encoding=\"GB2312\"?><rss>", 0, NULL, "GB18030",
+	  CHARSET_FROM_META },
+	{ "a <meta> inside a comment does not count",
+	  "<!-- <meta charset=\"big5\"> --><meta charset=\"gbk\">", 0, NULL,
+	  "GB18030", CHARSET_FROM_META },
+	{ "a description mentioning charset is no declaration",
+	  "<meta name=\"description\" content=\"charset=big5 explained\"><p>abc",
+	  0, NULL, "UTF-8", CHARSET_FROM_DEFAULT },
+	{ "an unknown charset name is ignored",
+	  "<meta charset=\"no-such-charset\"><p>abc", 0, NULL, "UTF-8",
+	  CHARSET_FROM_DEFAULT },
+	{ "a page readable as ASCII saying utf-16 is UTF-8",
+	  "<meta charset=\"utf-16\"><p>abc", 0, NULL, "UTF-8", CHARSET_FROM_META },
+	{ "windows-1252 for latin1", "<meta charset=\"iso-8859-1\">caf\xE9", 0,
+	  NULL, "WINDOWS-1252", CHARSET_FROM_META },
+	{ "nothing declared, ASCII: UTF-8", "<p>hello</p>", 0, NULL, "UTF-8",
+	  CHARSET_FROM_DEFAULT },
+	{ "nothing declared, UTF-8 Chinese: UTF-8", "<p>" UTF8_ZGGXW "</p>", 0,
+	  NULL, "UTF-8", CHARSET_FROM_DEFAULT },
+	{ "nothing declared, GBK bytes: GB18030",
+	  "<p>" GBK_ZGGXW " " GBK_ZRJ "</p>", 0, NULL, "GB18030",
+	  CHARSET_FROM_BYTES },
+	{ "<meta> says utf-8 but the bytes are GBK: GB18030",
+	  "<meta charset=\"utf-8\"><p>" GBK_ZGGXW " " GBK_ZRJ "</p>", 0, NULL,
+	  "GB18030", CHARSET_FROM_OVERRIDE },
+	{ "the header says utf-8 but the bytes are GBK: GB18030",
+	  "<p>" GBK_ZGGXW "</p>", 0, "text/html; charset=UTF-8", "GB18030",
+	  CHARSET_FROM_OVERRIDE },
+	{ "UTF-8 Chinese with one stray byte stays UTF-8",
+	  "<meta charset=\"utf-8\"><p>" UTF8_ZGGXW UTF8_ZGGXW "\xFF</p>", 0, NULL,
+	  "UTF-8", CHARSET_FROM_META },
+};
+
+static void
+test_detect(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(detect_cases); i++) {
+		const struct detect_case *c = &detect_cases[i];
+		size_t len = c->len ? c->len : strlen(c->body);
+		char name[64] = "";
+		enum charset_source from;
+
+		from = charset_detect_why(c->body, len, c->content_type, name,
+		                          sizeof name);
+		is_str(name, c->want, "detect: %s", c->what);
+		is_int(from, c->from, "detect: %s (reason)", c->what);
+	}
+}
+
+/* Only the first 4 KB are searched for a declaration. */
+static void
+test_detect_window(void)
+{
+	struct buf b;
+	char name[64];
+	int i;
+
+	buf_init(&b, 0);
+	for (i = 0; i < 4200; i++)
+		buf_add(&b, " ", 1);
+	buf_adds(&b, "<meta charset=\"big5\">");
+	charset_detect(b.data, b.len, NULL, name, sizeof name);
+	is_str(name, "UTF-8", "detect: a <meta> after the first 4 KB is not read");
+	buf_free(&b);
+}
+
+static const struct conv_case {
+	const char *what;
+	const char *in;
+	size_t len;                 /* 0: strlen(in) */
+	const char *charset;
+	const char *want;
+} conv_cases[] = {
+	{ "GBK 镕 and 喆 declared as gb2312", GBK_ZRJ, 0, "gb2312", "朱镕基 喆" },
+	{ "GBK declared as GBK", GBK_ZGGXW, 0, "GBK", UTF8_ZGGXW },
+	{ "a bad GBK byte becomes U+FFFD, the rest stays",
+	  "\xD6\xD0\xFF\xB9\xFA", 0, "GB18030", "中\xEF\xBF\xBD国" },
+	{ "a GBK lead byte before a space", "\x81 abc", 0, "GB18030",
+	  "\xEF\xBF\xBD abc" },
+	{ "a GBK character cut at the end", "\xD6\xD0\xB9", 0, "GB18030",
+	  "中\xEF\xBF\xBD" },
+	{ "GB18030 four-byte sequence", "\x81\x30\x81\x30", 0, "GB18030", "\xC2\x80" },
+	{ "GB18030 euro sign", "\xA2\xE3", 0, "GB18030", "€" },
+	{ "Big5", "\xBB\x4F\xC6\x57\xB7\x73\xBB\x44", 0, "big5", "臺灣新聞" },
+	{ "UTF-16LE, BOM dropped", "\xFF\xFE\x2D\x4E\x87\x65", 6, "UTF-16LE", "中文" },
+	{ "UTF-16BE, BOM dropped", "\xFE\xFF\x4E\x2D\x65\x87", 6, "UTF-16BE", "中文" },
+	{ "UTF-16LE odd last byte", "\x2D\x4E\x41", 3, "UTF-16LE",
+	  "中\xEF\xBF\xBD" },
+	{ "UTF-8, BOM dropped", "\xEF\xBB\xBF" "abc", 0, "UTF-8", "abc" },
+	{ "UTF-8 bad bytes: one U+FFFD each", "a\xFF" "b\xE4\xB8" "c", 0, "utf-8",
+	  "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c" },
+	{ "UTF-8 surrogates are not UTF-8", "\xED\xA0\x80x", 0, "UTF-8",
+	  "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDx" },
+	{ "no charset means UTF-8", "新闻", 0, NULL, "新闻" },
+	{ "windows-1252", "caf\xE9 \x93q\x94", 0, "iso-8859-1", "café “q”" },
+	{ "an empty page", "", 0, "GB18030", "" },
+};
+
+static void
+test_convert(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(conv_cases); i++) {
+		const struct conv_case *c = &conv_cases[i];
+		size_t len = c->len ? c->len : strlen(c->in);
+		char *out = NULL;
+		size_t outlen = 0;
+		struct err e;
+		int rc;
+
+		rc = charset_to_utf8(c->in, len, c->charset, &out, &outlen, &e);
+		if (!is_int(rc, 0, "convert: %s succeeds", c->what))
+			printf("#   %s\n", e.msg);
+		is_str(out, c->want, "convert: %s", c->what);
+		ok(out != NULL && outlen == strlen(out),
+		   "convert: %s: length matches", c->what);
+		free(out);
+	}
+}
+
+static void
+test_unknown(void)
+{
+	char *out = NULL;
+	size_t outlen;
+	struct err e = { "" };
+	int rc;
+
+	rc = charset_to_utf8("abc", 3, "x-klingon", &out, &outlen, &e);
+	is_int(rc, -1, "convert: an unknown charset is an error");
+	ok(strstr(e.msg, "x-klingon") != NULL, "convert: the error names the charset");
+	free(out);
+}
+
+/* Whole pages from tests/fixtures/charset, made with Python's codecs. */
+static const struct page_case {
+	const char *file;
+	const char *content_type;
+	const char *want_charset;
+	const char *what;
+} page_cases[] = {
+	{ "gb2312-gbk-chars.html", NULL, "GB18030",
+	  "a gb2312 page with 镕 and 喆 reads whole" },
+	{ "gbk-undeclared.html", "text/html", "GB18030",
+	  "an undeclared GBK page reads as Chinese" },
+	{ "gbk-wrong-meta.html", NULL, "GB18030",
+	  "a GBK page whose <meta> says utf-8 reads as Chinese" },
+	{ "gbk-invalid.html", NULL, "GB18030",
+	  "a GBK page with broken bytes keeps everything after them" },
+	{ "big5.html", NULL, "BIG5", "a Big5 page reads as Chinese" },
+	{ "utf16le-bom.html", NULL, "UTF-16LE", "a UTF-16LE page" },
+	{ "utf16be-bom.html", NULL, "UTF-16BE", "a UTF-16BE page" },
+	{ "feed-gb2312.xml", "application/rss+xml", "GB18030",
+	  "a gb2312 feed declared in <?xml?>" },
+};
+
+static char *
+fixture(const char *name, size_t *len)
+{
+	char *path = xasprintf("%s/tests/fixtures/charset/%s", tap_srcdir(), name);
+	char *data = NULL;
+	struct err e;
+
+	if (read_file(path, 1 << 20, &data, len, &e) < 0)
+		printf("# %s\n", e.msg);
+	free(path);
+	return data;
+}
+
+static void
+test_pages(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(page_cases); i++) {
+		const struct page_case *c = &page_cases[i];
+		int stem = (int)(strrchr(c->file, '.') - c->file);
+		char *want_file = xasprintf("%.*s.utf8", stem, c->file);
+		char *in, *want, *out = NULL;
+		size_t inlen = 0, wantlen = 0, outlen = 0;
+		char name[64] = "";
+
+		in = fixture(c->file, &inlen);
+		want = fixture(want_file, &wantlen);
+		charset_detect(in ? in : "", inlen, c->content_type, name, sizeof name);
+		is_str(name, c->want_charset, "%s: charset", c->what);
+		charset_to_utf8(in ? in : "", inlen, name, &out, &outlen, NULL);
+		ok(want != NULL && out != NULL && outlen == wantlen &&
+		   memcmp(out, want, wantlen) == 0, "%s", c->what);
+		free(want_file);
+		free(in);
+		free(want);
+		free(out);
+	}
+}
+
+/* A 1 MB undeclared GBK page converts whole, to the last byte. */
+static void
+test_big_page(void)
+{
+	static const char gbk[] = "<p>" GBK_ZGGXW " " GBK_ZRJ "</p>\n";
+	static const char utf8[] = "<p>" UTF8_ZGGXW " 朱镕基 喆</p>\n";
+	struct buf in, want;
+	char name[64], *out = NULL;
+	size_t outlen = 0;
+
+	buf_init(&in, 0);
+	buf_init(&want, 0);
+	while (in.len < (1u << 20)) {
+		buf_adds(&in, gbk);
+		buf_adds(&want, utf8);
+	}
+	buf_adds(&in, "<p>the end</p>");
+	buf_adds(&want, "<p>the end</p>");
+	charset_detect(in.data, in.len, NULL, name, sizeof name);
+	is_str(name, "GB18030", "a 1 MB undeclared GBK page is GB18030");
+	charset_to_utf8(in.data, in.len, name, &out, &outlen, NULL);
+	is_int(outlen, want.len, "a 1 MB page converts to the expected length");
+	ok(out != NULL && memcmp(out, want.data, want.len) == 0,
+	   "a 1 MB page converts whole, ending in 'the end'");
+	free(out);
+	buf_free(&in);
+	buf_free(&want);
+}
+
+int
+main(void)
+{
+	test_detect();
+	test_detect_window();
+	test_convert();
+	test_unknown();
+	test_pages();
+	test_big_page();
+	return done_testing();
+}

@@ -1,0 +1,728 @@
+/* test_net.c: fetching against tests/server.py on 127.0.0.1: caching
+ * validators, compression, retries, limits, errors in words, parallel
+ * transfers, per-host politeness, cancelling. */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "charset.h"
+#include "net.h"
+#include "tap.h"
+#include "util.h"
+
+extern char **environ;
+
+static pid_t server_pid;
+static char tmpdir[] = "/tmp/gxnews-test-net-XXXXXX";
+static char base[64];           /* http://127.0.0.1:PORT */
+static char tls_base[64];       /* https://127.0.0.1:PORT */
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+	nanosleep(&ts, NULL);
+}
+
+/* ---- the server ----------------------------------------------------- */
+
+static int
+server_start(void)
+{
+	const char *py = getenv("PYTHON3");
+	char *script = xasprintf("%s/tests/server.py", tap_srcdir());
+	char *root = xasprintf("%s/tests/fixtures/net/www", tap_srcdir());
+	char *cert = xasprintf("%s/tests/fixtures/net/tls/cert.pem", tap_srcdir());
+	char *key = xasprintf("%s/tests/fixtures/net/tls/key.pem", tap_srcdir());
+	char *portfile = xasprintf("%s/port", tmpdir);
+	char *argv[] = { NULL, script, "--root", root, "--port-file", portfile,
+	                 "--max-seconds", "300", "--tls-cert", cert,
+	                 "--tls-key", key, NULL };
+	int port = 0, tls_port = 0, i, rc = -1;
+	FILE *f;
+
+	if (str_empty(py) || strcmp(py, "no") == 0)
+		py = "python3";
+	argv[0] = (char *)py;
+	if (posix_spawnp(&server_pid, py, NULL, NULL, argv, environ) != 0) {
+		printf("# cannot start %s\n", py);
+		goto out;
+	}
+	for (i = 0; i < 200 && port == 0; i++) {
+		f = fopen(portfile, "r");
+		if (f != NULL) {
+			if (fscanf(f, "%d %d", &port, &tls_port) < 1)
+				port = 0;
+			fclose(f);
+		}
+		if (port == 0)
+			sleep_ms(50);
+	}
+	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
+	snprintf(tls_base, sizeof tls_base, "https://127.0.0.1:%d", tls_port);
+	rc = port != 0 ? 0 : -1;
+	unlink(portfile);
+out:
+	free(script);
+	free(root);
+	free(cert);
+	free(key);
+	free(portfile);
+	return rc;
+}
+
+static void
+server_stop(void)
+{
+	if (server_pid > 0) {
+		kill(server_pid, SIGTERM);
+		waitpid(server_pid, NULL, 0);
+	}
+	rmdir(tmpdir);
+}
+
+/* ---- helpers -------------------------------------------------------- */
+
+/* Fast settings for tests: short backoff and stall detection. */
+static void
+test_opts(struct net_opts *o)
+{
+	net_opts_default(o);
+	o->backoff_ms = 20;
+	o->connect_timeout_ms = 3000;
+	o->timeout_ms = 15000;
+	o->low_speed_limit = 100;
+	o->low_speed_time_s = 2;
+}
+
+static struct net *
+net_with(const struct net_opts *o)
+{
+	struct net *n = NULL;
+	struct err e;
+
+	if (net_new(&n, o, &e) < 0) {
+		printf("Bail out! %s\n", e.msg);
+		exit(1);
+	}
+	return n;
+}
+
+static char *
+url(const char *path)
+{
+	if (path[0] != '/')
+		return xstrdup(path);
+	return xasprintf("%s%s", base, path);
+}
+
+/* A blocking fetch of path with options o; caller frees. */
+static struct net_req *
+fetch(const struct net_opts *o, const char *path)
+{
+	struct net *n = net_with(o);
+	char *u = url(path);
+	struct net_req *r = net_req_new(u);
+
+	net_fetch(n, r);
+	net_free(n);
+	free(u);
+	return r;
+}
+
+/* What the server's /_stats says: a number after "field=". */
+static long
+stat_of(const char *query, const char *field)
+{
+	struct net_opts o;
+	char *path = xasprintf("/_stats?%s", query);
+	struct net_req *r;
+	char *at;
+	long v = -1;
+
+	test_opts(&o);
+	r = fetch(&o, path);
+	at = r->body != NULL ? strstr(r->body, field) : NULL;
+	if (at != NULL)
+		v = strtol(at + strlen(field), NULL, 10);
+	net_req_free(r);
+	free(path);
+	return v;
+}
+
+static char *
+fixture(const char *name, size_t *len)
+{
+	char *path = xasprintf("%s/tests/fixtures/net/www/%s", tap_srcdir(), name);
+	char *data = NULL;
+
+	read_file(path, 1 << 24, &data, len, NULL);
+	free(path);
+	return data;
+}
+
+/* ---- simple fetches ------------------------------------------------- */
+
+static const struct fetch_case {
+	const char *what;
+	const char *path;
+	enum net_result want;
+	long status;            /* -1: any */
+	int permanent;
+	const char *error;      /* the whole message, or NULL */
+	const char *body;       /* a part of the body, or NULL */
+} fetch_cases[] = {
+	{ "a page arrives", "/", NET_OK, 200, 0, NULL, "中国高新网 测试镜像" },
+	{ "a directory address serves its index", "/news/", NET_OK, 200, 0,
+	  NULL, "高新区创新发展报告发布" },
+	{ "a missing page is reported at once", "/_fault/404?key=nf",
+	  NET_ERR, 404, 1, "page not found (404)", NULL },
+	{ "a removed page is reported at once", "/_fault/status?code=410",
+	  NET_ERR, 410, 1, "page removed (410)", NULL },
+	{ "a refused page is reported at once", "/_fault/status?code=403",
+	  NET_ERR, 403, 1, "access refused (403)", NULL },
+	{ "a failing server is tried 3 times, then reported",
+	  "/_fault/status?code=503&key=s503", NET_ERR, 503, 0,
+	  "server error (503), tried 3 times", NULL },
+	{ "a server error once is retried and the page arrives",
+	  "/_fault/500-then-ok?key=k500", NET_OK, 200, 0, NULL, "ok k500" },
+	{ "a server that hangs up is retried, then reported",
+	  "/_fault/reset?key=reset", NET_ERR, -1, 0,
+	  "127.0.0.1 closed the connection without answering, tried 3 times", NULL },
+	{ "5 redirects are followed", "/_fault/redirect-chain?n=5", NET_OK, 200,
+	  0, NULL, "end of chain" },
+	{ "6 redirects are too many", "/_fault/redirect-chain?n=6", NET_ERR, -1,
+	  1, "too many redirects", NULL },
+	{ "a redirect loop ends", "/_fault/redirect-loop", NET_ERR, -1, 1,
+	  "too many redirects", NULL },
+	{ "a redirect to file:///etc/passwd is refused", "/_fault/redirect-file",
+	  NET_ERR, -1, 1, "redirect to a file: URL refused", NULL },
+	{ "an ftp address is refused", "ftp://127.0.0.1/x", NET_ERR, 0, 1,
+	  "only http and https addresses can be fetched: ftp://127.0.0.1/x", NULL },
+	{ "a file address is refused unless allowed", "file:///etc/hostname",
+	  NET_ERR, 0, 1,
+	  "file: addresses are not allowed here: file:///etc/hostname", NULL },
+	{ "a non-address is refused", "www.example.com/news", NET_ERR, 0, 1,
+	  "not a web address: www.example.com/news", NULL },
+	{ "a self-signed certificate is refused", "TLS", NET_ERR, -1, 1,
+	  "certificate of 127.0.0.1 is not valid", NULL },
+	{ "an honest User-Agent is sent", "/_fault/headers", NET_OK, 200, 0, NULL,
+	  "User-Agent: gxnews/" PACKAGE_VERSION " (+terminal news reader)" },
+	{ "compressed pages are asked for", "/_fault/headers", NET_OK, 200, 0,
+	  NULL, "gzip" },
+};
+
+static void
+test_fetch_cases(void)
+{
+	struct net_opts o;
+	size_t i;
+
+	test_opts(&o);
+	for (i = 0; i < ARRAY_LEN(fetch_cases); i++) {
+		const struct fetch_case *c = &fetch_cases[i];
+		struct net_req *r;
+
+		r = fetch(&o, strcmp(c->path, "TLS") == 0 ? tls_base : c->path);
+		is_int(r->result, c->want, "%s: result", c->what);
+		if (c->status >= 0)
+			is_int(r->status, c->status, "%s: status", c->what);
+		if (c->want == NET_ERR) {
+			is_int(r->permanent, c->permanent, "%s: %s", c->what,
+			       c->permanent ? "permanent" : "may work later");
+			is_str(r->error, c->error, "%s: in words", c->what);
+			ok(r->body == NULL, "%s: no body", c->what);
+		}
+		if (c->body != NULL)
+			ok(r->body != NULL && strstr(r->body, c->body) != NULL,
+			   "%s: body", c->what);
+		net_req_free(r);
+	}
+	is_int(stat_of("key=nf", "count="), 1, "a missing page is asked for once");
+	is_int(stat_of("key=s503", "count="), 3, "a failing server is asked 3 times");
+	is_int(stat_of("key=k500", "count="), 2, "a server error once costs one retry");
+}
+
+/* ---- validators ----------------------------------------------------- */
+
+static void
+conditional(const char *what, const char *path, int want_etag, int want_lm)
+{
+	struct net_opts o;
+	struct net *n;
+	struct net_req *r;
+	char *u = url(path), *etag, *lm;
+
+	test_opts(&o);
+	n = net_with(&o);
+	r = net_req_new(u);
+	is_int(net_fetch(n, r), NET_OK, "%s: first fetch has the page", what);
+	ok((r->etag_out != NULL) == want_etag, "%s: ETag %s", what,
+	   want_etag ? "kept" : "absent");
+	ok((r->last_modified_out != NULL) == want_lm, "%s: Last-Modified %s",
+	   what, want_lm ? "kept" : "absent");
+	etag = xstrdup(r->etag_out);
+	lm = xstrdup(r->last_modified_out);
+	net_req_free(r);
+
+	r = net_req_new(u);
+	r->etag = xstrdup(etag);
+	r->last_modified = xstrdup(lm);
+	is_int(net_fetch(n, r), NET_NOT_MODIFIED, "%s: second fetch: not modified", what);
+	is_int(r->status, 304, "%s: 304", what);
+	ok(r->body == NULL && r->len == 0, "%s: no body on 304", what);
+	is_str(r->etag_out, etag, "%s: the ETag stands", what);
+	is_str(r->last_modified_out, lm, "%s: Last-Modified stands", what);
+	net_req_free(r);
+
+	/* A stale validator brings the page again. */
+	r = net_req_new(u);
+	r->etag = want_etag ? xstrdup("\"stale\"") : NULL;
+	r->last_modified = want_lm ? xstrdup("Mon, 01 Jan 2001 00:00:00 GMT") : NULL;
+	is_int(net_fetch(n, r), NET_OK, "%s: stale validators: the page again", what);
+	net_req_free(r);
+	net_free(n);
+	free(etag);
+	free(lm);
+	free(u);
+}
+
+static void
+test_conditional(void)
+{
+	conditional("static page", "/news/", 1, 1);
+	conditional("Last-Modified only", "/_fault/lastmod-only", 0, 1);
+	conditional("ETag only", "/_fault/etag-only", 1, 0);
+}
+
+static void
+test_headers_of_final_response(void)
+{
+	struct net_opts o;
+	struct net_req *r;
+
+	test_opts(&o);
+	r = fetch(&o, "/_fault/redirect-chain?n=2");
+	is_int(r->result, NET_OK, "after redirects: the page");
+	ok(r->final_url != NULL && str_ends(r->final_url, "/_fault/redirect-chain?n=0"),
+	   "after redirects: the final address is known");
+	is_str(r->content_type, "text/plain; charset=utf-8",
+	       "after redirects: the type of the final answer");
+	is_str(r->etag_out, NULL, "after redirects: no ETag of a hop");
+	net_req_free(r);
+}
+
+static void
+test_gzip(void)
+{
+	struct net_opts o;
+	struct net_req *r;
+	size_t len = 0;
+	char *want = fixture("big.html", &len);
+
+	test_opts(&o);
+	r = fetch(&o, "/big.html");
+	is_int(r->result, NET_OK, "gzip: a 300 KB page arrives");
+	is_int(r->len, len, "gzip: decoded to its full length");
+	ok(want != NULL && r->body != NULL && memcmp(r->body, want, len) == 0,
+	   "gzip: decoded byte for byte");
+	is_str(r->content_type, "text/html", "gzip: Content-Type kept");
+	net_req_free(r);
+	free(want);
+}
+
+/* ---- retries and Retry-After --------------------------------------- */
+
+static void
+test_retry_after(void)
+{
+	struct net_opts o;
+	struct net_req *r;
+	int64_t t0;
+
+	test_opts(&o);
+	t0 = now_ms();
+	r = fetch(&o, "/_fault/429?key=ra&after=1");
+	is_int(r->result, NET_OK, "429 with Retry-After: 1: the page arrives");
+	ok(now_ms() - t0 >= 900, "429 with Retry-After: 1: waited a second");
+	net_req_free(r);
+
+	r = fetch(&o, "/_fault/429?key=rad&after=1&date=1");
+	is_int(r->result, NET_OK, "429 with Retry-After as a date: the page arrives");
+	net_req_free(r);
+	is_int(stat_of("key=rad", "count="), 2, "429 with a date: asked twice");
+
+	t0 = now_ms();
+	r = fetch(&o, "/_fault/429?key=ralong&after=120");
+	is_int(r->result, NET_ERR, "Retry-After: 120: not waited for");
+	is_str(r->error, "127.0.0.1 asks to wait 120 s before trying again",
+	       "Retry-After: 120: said in words");
+	ok(r->permanent == 0, "Retry-After: 120: may work later");
+	ok(now_ms() - t0 < 2000, "Retry-After: 120: answer comes at once");
+	net_req_free(r);
+}
+
+/* ---- limits --------------------------------------------------------- */
+
+static void
+test_limits(void)
+{
+	struct net_opts o;
+	struct net_req *r;
+	int64_t t0, dt;
+
+	test_opts(&o);
+	o.retries = 0;
+	t0 = now_ms();
+	r = fetch(&o, "/_fault/stall");
+	dt = now_ms() - t0;
+	is_int(r->result, NET_ERR, "a stalled server: given up");
+	is_str(r->error, "127.0.0.1 stopped sending the page (stalled for 2 s)",
+	       "a stalled server: in words");
+	ok(dt >= 1500 && dt < 8000, "a stalled server: given up after ~2 s (%lld ms)",
+	   (long long)dt);
+	net_req_free(r);
+
+	r = fetch(&o, "/_fault/silent");
+	is_str(r->error, "127.0.0.1 did not answer within 2 s",
+	       "a server that never answers: in words");
+	ok(!r->permanent, "a server that never answers: may work later");
+	net_req_free(r);
+
+	test_opts(&o);
+	o.max_bytes = 1 << 20;
+	t0 = now_ms();
+	r = fetch(&o, "/_fault/endless");
+	is_int(r->result, NET_ERR, "an endless page: stopped");
+	is_str(r->error, "page larger than 1 MB", "an endless page: in words");
+	ok(r->permanent, "an endless page: not retried");
+	ok(now_ms() - t0 < 5000, "an endless page: stopped quickly");
+	net_req_free(r);
+
+	r = fetch(&o, "/_fault/gzip-bomb");
+	is_int(r->result, NET_ERR, "a gzip bomb: stopped");
+	is_str(r->error, "page larger than 1 MB", "a gzip bomb: in words");
+	net_req_free(r);
+
+	test_opts(&o);
+	r = fetch(&o, "/_fault/gzip-bomb");
+	is_str(r->error, "page larger than 32 MB",
+	       "a gzip bomb: stopped at the default 32 MB");
+	net_req_free(r);
+}
+
+static int
+closed_port(void)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof sa;
+	int fd = socket(AF_INET, SOCK_STREAM, 0), port;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	bind(fd, (struct sockaddr *)&sa, sizeof sa);
+	getsockname(fd, (struct sockaddr *)&sa, &len);
+	port = ntohs(sa.sin_port);
+	close(fd);
+	return port;
+}
+
+static void
+test_refused(void)
+{
+	struct net_opts o;
+	struct net_req *r;
+	char *u = xasprintf("http://127.0.0.1:%d/", closed_port());
+
+	test_opts(&o);
+	r = fetch(&o, u);
+	is_int(r->result, NET_ERR, "a closed port: error");
+	is_str(r->error, "cannot reach 127.0.0.1: connection refused, tried 3 times",
+	       "a closed port: in words");
+	ok(!r->permanent, "a closed port: may work later");
+	net_req_free(r);
+	free(u);
+}
+
+static void
+test_file(void)
+{
+	struct net_opts o;
+	struct net_req *r;
+	char *path = xasprintf("%s/tests/fixtures/net/www/index.html", tap_srcdir());
+	char *abs = realpath(path, NULL);
+	char *u = xasprintf("file://%s", abs ? abs : path);
+	size_t len = 0;
+	char *want = fixture("index.html", &len);
+
+	test_opts(&o);
+	o.allow_file = 1;
+	r = fetch(&o, u);
+	is_int(r->result, NET_OK, "a file address the user named: read");
+	is_int(r->status, 0, "a file address: status 0");
+	ok(want != NULL && r->body != NULL && r->len == len &&
+	   memcmp(r->body, want, len) == 0, "a file address: the file's bytes");
+	net_req_free(r);
+
+	r = fetch(&o, "/_fault/redirect-file");
+	is_str(r->error, "redirect to a file: URL refused",
+	       "a redirect to a file: refused even when file addresses are allowed");
+	net_req_free(r);
+	free(want);
+	free(u);
+	free(abs);
+	free(path);
+}
+
+/* ---- charset, end to end ------------------------------------------- */
+
+static const struct gbk_case {
+	const char *path;
+	const char *what;
+	const char *want;
+} gbk_cases[] = {
+	{ "/_fault/gbk-nocharset", "an undeclared GBK page reads as Chinese",
+	  "朱镕基曾在清华大学经济管理学院任院长；陶喆在台北开演唱会。" },
+	{ "/_fault/gbk-wrong-meta", "a GBK page whose <meta> says utf-8 reads as Chinese",
+	  "朱镕基曾在清华大学经济管理学院任院长；陶喆在台北开演唱会。" },
+	{ "/_fault/gbk-invalid", "a GBK page with broken bytes keeps the rest",
+	  "\xEF\xBF\xBD\xEF\xBF\xBD 陶喆在台北开演唱会。" },
+};
+
+static void
+test_gbk(void)
+{
+	struct net_opts o;
+	size_t i;
+
+	test_opts(&o);
+	for (i = 0; i < ARRAY_LEN(gbk_cases); i++) {
+		struct net_req *r = fetch(&o, gbk_cases[i].path);
+		char name[32] = "", *text = NULL;
+		size_t len = 0;
+
+		charset_detect(r->body ? r->body : "", r->len, r->content_type,
+		               name, sizeof name);
+		charset_to_utf8(r->body ? r->body : "", r->len, name, &text, &len, NULL);
+		ok(text != NULL && strstr(text, gbk_cases[i].want) != NULL,
+		   "%s", gbk_cases[i].what);
+		ok(text != NULL && strstr(text, "</html>") != NULL,
+		   "%s: to the end", gbk_cases[i].what);
+		free(text);
+		net_req_free(r);
+	}
+}
+
+/* ---- parallel, politeness, progress, cancel ------------------------ */
+
+/* Runs n requests for path to completion; returns the wall time in ms. */
+static int64_t
+run_batch(const struct net_opts *o, const char *path, int count, int *nok)
+{
+	struct net *n = net_with(o);
+	struct net_req **v = xcalloc((size_t)count, sizeof *v);
+	struct net_req *r;
+	char *u = url(path);
+	int64_t t0 = now_ms();
+	int i, got;
+
+	for (i = 0; i < count; i++) {
+		v[i] = net_req_new(u);
+		net_add(n, v[i]);
+	}
+	*nok = 0;
+	got = 0;
+	while (got < count && now_ms() - t0 < 30000) {
+		net_run(n, 100);
+		for (r = net_done(n); r != NULL; r = net_done(n)) {
+			got++;
+			*nok += r->result == NET_OK;
+		}
+	}
+	t0 = now_ms() - t0;
+	for (i = 0; i < count; i++)
+		net_req_free(v[i]);
+	free(v);
+	free(u);
+	net_free(n);
+	return t0;
+}
+
+static void
+test_parallel(void)
+{
+	struct net_opts o;
+	int64_t one, eight;
+	int nok;
+
+	test_opts(&o);
+	o.max_per_host = 8;
+	one = run_batch(&o, "/_fault/slow?ms=400&group=p1", 1, &nok);
+	is_int(nok, 1, "parallel: one slow page arrives");
+	eight = run_batch(&o, "/_fault/slow?ms=400&group=p8", 8, &nok);
+	is_int(nok, 8, "parallel: eight slow pages arrive");
+	ok(eight < 5 * one, "parallel: 8 slow pages take %lld ms, one %lld ms",
+	   (long long)eight, (long long)one);
+	is_int(stat_of("group=p8", "max="), 8, "parallel: all 8 at once");
+
+	test_opts(&o);
+	run_batch(&o, "/_fault/slow?ms=300&group=host2", 6, &nok);
+	is_int(nok, 6, "per host: six pages arrive");
+	is_int(stat_of("group=host2", "max="), 2,
+	       "per host: never more than 2 at once to one host");
+
+	test_opts(&o);
+	o.max_total = 3;
+	o.max_per_host = 8;
+	run_batch(&o, "/_fault/slow?ms=300&group=total3", 7, &nok);
+	is_int(nok, 7, "total limit: seven pages arrive");
+	is_int(stat_of("group=total3", "max="), 3,
+	       "total limit: never more than 3 at once");
+
+	test_opts(&o);
+	run_batch(&o, "/news/", 30, &nok);
+	is_int(nok, 30, "a queue of 30 pages is worked through");
+}
+
+static void
+test_run_bounded(void)
+{
+	struct net_opts o;
+	struct net *n;
+	struct net_req *r;
+	char *u = url("/_fault/slow?ms=1500");
+	int64_t t0, worst = 0, dt;
+	int i;
+
+	test_opts(&o);
+	n = net_with(&o);
+	r = net_req_new(u);
+	net_add(n, r);
+	for (i = 0; i < 5; i++) {
+		t0 = now_ms();
+		net_run(n, 100);
+		dt = now_ms() - t0;
+		worst = dt > worst ? dt : worst;
+	}
+	ok(worst < 400, "net_run(100) returns in time while a page is slow (%lld ms)",
+	   (long long)worst);
+	ok(r->result == NET_PENDING, "the slow page is still pending meanwhile");
+	net_free(n);
+	net_req_free(r);
+	free(u);
+
+	/* While a retry waits for its backoff, the user keeps reading. */
+	test_opts(&o);
+	o.backoff_ms = 3000;
+	n = net_with(&o);
+	u = url("/_fault/500-then-ok?key=bounded");
+	r = net_req_new(u);
+	net_add(n, r);
+	worst = 0;
+	for (i = 0; i < 10; i++) {
+		t0 = now_ms();
+		net_run(n, 50);
+		dt = now_ms() - t0;
+		worst = dt > worst ? dt : worst;
+	}
+	ok(worst < 300, "net_run(50) returns in time while a retry waits (%lld ms)",
+	   (long long)worst);
+	is_int(r->result, NET_PENDING, "the retry is still waiting");
+	net_free(n);
+	is_int(r->result, NET_CANCELLED, "freeing the fetcher cancels the retry");
+	net_req_free(r);
+	free(u);
+}
+
+static void
+test_progress_and_cancel(void)
+{
+	struct net_opts o;
+	struct net *n;
+	struct net_req *v[5], *r;
+	char *u = url("/_fault/slow?ms=3000"), *fast = url("/news/");
+	char host[64];
+	int done = -1, total = -1, i, cancelled = 0, got = 0;
+	int64_t t0 = now_ms();
+
+	test_opts(&o);
+	o.max_per_host = 8;
+	n = net_with(&o);
+	for (i = 0; i < 4; i++) {
+		v[i] = net_req_new(u);
+		net_add(n, v[i]);
+	}
+	v[4] = net_req_new(fast);
+	net_add(n, v[4]);
+	for (i = 0; i < 10 && v[4]->result == NET_PENDING; i++)
+		net_run(n, 100);
+	net_progress(n, &done, &total, host, sizeof host);
+	is_int(total, 5, "progress: five pages in the batch");
+	is_int(done, 1, "progress: the fast one done");
+	is_str(host, "127.0.0.1", "progress: the host being fetched");
+
+	net_cancel_all(n);
+	for (r = net_done(n); r != NULL; r = net_done(n)) {
+		got++;
+		cancelled += r->result == NET_CANCELLED;
+	}
+	is_int(got, 5, "cancel: every request comes back");
+	is_int(cancelled, 4, "cancel: the slow ones come back cancelled");
+	ok(now_ms() - t0 < 2500, "cancel: at once, not after the slow pages");
+	is_int(net_run(n, 0), 0, "cancel: nothing left to run");
+
+	r = net_req_new(fast);
+	is_int(net_fetch(n, r), NET_OK, "after a cancel the fetcher still works");
+	net_progress(n, &done, &total, NULL, 0);
+	ok(done == 1 && total == 1, "progress: a new batch counts afresh");
+	net_req_free(r);
+	for (i = 0; i < 5; i++)
+		net_req_free(v[i]);
+	net_free(n);
+	free(u);
+	free(fast);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(tmpdir) == NULL || server_start() < 0) {
+		printf("Bail out! cannot start tests/server.py\n");
+		server_stop();
+		return 1;
+	}
+	test_fetch_cases();
+	test_conditional();
+	test_headers_of_final_response();
+	test_gzip();
+	test_retry_after();
+	test_limits();
+	test_refused();
+	test_file();
+	test_gbk();
+	test_parallel();
+	test_run_bounded();
+	test_progress_and_cancel();
+	server_stop();
+	return done_testing();
+}
