@@ -1,0 +1,87 @@
+#!/bin/sh
+# Command-line tests: --list, --dump, --format-text, --offline, errors.
+. "$(dirname "$0")/../lib.sh"
+X="$top_srcdir/tests/fixtures/demo/www.chinahightech.com"
+SAMPLE=http://www.chinahightech.com/html/yuanqu/2022/0704/52101.html
+run() { "$GXNEWS" --site-url "$DEMO" --cache "$T/c.db" "$@"; }
+
+# Display width as a terminal counts it (East Asian Wide/Fullwidth = 2).
+widest() {
+	python3 -c '
+import sys, unicodedata
+w = 0
+for line in sys.stdin.read().split("\n"):
+    w = max(w, sum(2 if unicodedata.east_asian_width(c) in "WF" else
+                   0 if unicodedata.combining(c) else 1 for c in line))
+print(w)'
+}
+
+out=$("$GXNEWS" --help); ok $? "--help exits 0"
+contains "$out" "--list TAB" "--help lists --list"
+out=$("$GXNEWS" --version); contains "$out" "gxnews 0.1.0" "--version names the version"
+"$GXNEWS" --no-such-option >/dev/null 2>&1; is $? 2 "an unknown option exits 2"
+"$GXNEWS" --width abc --format-text </dev/null >/dev/null 2>&1; is $? 2 "a bad --width exits 2"
+
+# The ranking in order, with full titles taken from the title attribute.
+want=$(awk -F'\t' '$1 == "rank-all" { print "\t" $3 "\t" $4 }' "$X/index.html.expect")
+got=$(run --list 排行·全部 2>"$T/err"); ok $? "--list 排行·全部 exits 0"
+is "$got" "$want" "--list 排行·全部 prints the ranking in order with full titles"
+lacks "$got" "…" "no ranking title is cut short"
+got=$(run --list rank-month); want=$(awk -F'\t' '$1 == "rank-month" { print "\t" $3 "\t" $4 }' "$X/index.html.expect")
+is "$got" "$want" "--list rank-month prints the month's ranking"
+
+# A channel: page 1 of its list, with dates.
+got=$(run --list 园区)
+want=$(awk -F'\t' '$1 == "item" { print $2 "\t" $3 "\t" $4 }' "$X/html/yuanqu/index.html.expect")
+is "$got" "$want" "--list 园区 prints the channel's first page with dates"
+
+# The sample article as the pager lays it out.
+got=$(run --dump "$SAMPLE" --width 60); ok $? "--dump exits 0"
+contains "$got" "贵阳高新区以党建引领赋能园区经济高质量发展" "--dump shows the title"
+contains "$got" "2022-07-04 12:18:01" "--dump shows the time"
+contains "$got" "贵阳高新区" "--dump shows the source"
+contains "$got" "陈佳艺" "--dump shows the author"
+contains "$got" "王丹萍" "--dump shows the editor"
+contains "$got" "　　今年1至5月" "--dump indents the first paragraph by two U+3000"
+lacks "$got" "版权与免责声明" "--dump drops the disclaimer"
+lacks "$got" "扫描添加" "--dump drops the QR captions"
+w=$(printf '%s\n' "$got" | widest); ok $([ "$w" -le 60 ]; echo $?) "--dump --width 60: no line wider than 60 (widest $w)"
+bad=$(printf '%s\n' "$got" | grep -c '^[，。、；：？！”’）》」』】]')
+is "$bad" 0 "--dump: no line starts with closing punctuation"
+got40=$(run --dump "$SAMPLE" --width 40)
+w=$(printf '%s\n' "$got40" | widest); ok $([ "$w" -le 40 ]; echo $?) "--dump --width 40: no line wider than 40 (widest $w)"
+ok $([ "$(printf '%s\n' "$got40" | wc -l)" -gt "$(printf '%s\n' "$got" | wc -l)" ]; echo $?) \
+	"a narrower --dump takes more lines"
+
+# GBK article with characters outside GB2312.
+got=$(run --dump http://www.chinahightech.com/html/qiye/2021/1112/49870.html --width 80)
+contains "$got" "王喆" "a GBK page keeps 喆, outside GB2312"
+contains "$got" "朱镕" "a GBK page keeps 镕, outside GB2312"
+
+# --format-text: a CJK-aware fmt.
+got=$(printf '%s\n' "他说：“今天天气很好，我们去公园吧。”然后走了。" | "$GXNEWS" --format-text --width 10)
+is "$(printf '%s\n' "$got" | tr -d '\n')" "他说：“今天天气很好，我们去公园吧。”然后走了。" "--format-text loses nothing"
+bad=$(printf '%s\n' "$got" | grep -c '^[，。”]')
+is "$bad" 0 "--format-text: no line starts with ，。”"
+w=$(printf '%s\n' "$got" | widest); ok $([ "$w" -le 10 ]; echo $?) "--format-text --width 10: no line wider than 10"
+
+# Offline: the same list from the cache, without the mirror.
+got=$("$GXNEWS" --offline --site-url file:///nonexistent/ --cache "$T/c.db" --list 排行·全部 | cut -f2,3)
+want=$(awk -F'\t' '$1 == "rank-all" { print $3 "\t" $4 }' "$X/index.html.expect")
+is "$got" "$want" "--offline --list prints the cached ranking"
+got=$("$GXNEWS" --offline --cache "$T/c.db" --dump "$SAMPLE" --width 60)
+contains "$got" "　　今年1至5月" "--offline --dump reads the cached article"
+"$GXNEWS" --offline --cache "$T/empty.db" --list 排行·全部 >/dev/null 2>"$T/err"
+is $? 1 "--offline on an empty cache fails"
+contains "$(cat "$T/err")" "排行·全部" "and names the tab it could not find"
+
+# A dead mirror: the cache answers and the user is told.
+got=$("$GXNEWS" --site-url file:///nonexistent/ --cache "$T/c.db" --list 排行·全部 2>"$T/err" | cut -f2,3)
+is "$got" "$want" "with the site unreachable, --list prints the cached ranking"
+contains "$(cat "$T/err")" "cached" "and stderr says the copy is from the cache"
+
+# Profiles and config with mistakes are named by file and line.
+printf 'ambiguous-width 3\n' > "$T/bad.conf"
+"$GXNEWS" --config "$T/bad.conf" --list x >/dev/null 2>"$T/err"; is $? 2 "a bad config exits 2"
+contains "$(cat "$T/err")" "bad.conf:1:" "the config error names file and line"
+done_testing
