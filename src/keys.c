@@ -37,7 +37,7 @@ static struct binding bindings[MAX_BINDINGS] = {
 	{ KEY_BTAB, ACT_PREV_TAB }, { '[', ACT_PREV_TAB },
 	{ 'J', ACT_NEXT_ART }, { 'n', ACT_NEXT_ART },
 	{ 'K', ACT_PREV_ART }, { 'p', ACT_PREV_ART },
-	{ 'r', ACT_RELOAD }, { 's', ACT_STAR }, { 'u', ACT_TOGGLE_READ },
+	{ 'r', ACT_RELOAD }, { 'R', ACT_RELOAD_ALL }, { 's', ACT_STAR }, { 'u', ACT_TOGGLE_READ },
 	{ '?', ACT_HELP }, { CTRL('l'), ACT_REDRAW },
 };
 

@@ -19,6 +19,7 @@
 	_(NEXT_ART,  "next-article", N_("Next article without going back")) \
 	_(PREV_ART,  "prev-article", N_("Previous article without going back")) \
 	_(RELOAD,    "reload",    N_("Reload the current tab")) \
+	_(RELOAD_ALL, "reload-all", N_("Reload every tab")) \
 	_(STAR,      "star",      N_("Star or unstar the article")) \
 	_(TOGGLE_READ, "toggle-read", N_("Mark the article read or unread")) \
 	_(HELP,      "help",      N_("Show the keys")) \

@@ -14,6 +14,20 @@
 
 #define MAX_ARTICLE_PAGES 30
 
+struct job {
+	enum news_job kind;
+	char   *tab_key;        /* JOB_LIST, JOB_MORE */
+	int     tab_kind;
+	int64_t tab_fetched;
+	char   *url;            /* the page being fetched */
+	char   *article_url;    /* JOB_ARTICLE: the first page */
+	struct article art;     /* JOB_ARTICLE: fields of page 1 */
+	struct buf body;        /* JOB_ARTICLE: bodies of the pages so far */
+	int     pages;
+	struct net_req *req;
+	struct job *next;
+};
+
 struct news {
 	struct site *site;
 	struct store *store;
@@ -22,6 +36,9 @@ struct news {
 	struct store_tab *tabs;
 	size_t ntabs;
 	char notice[512];
+	struct job *jobs;
+	struct news_event *events;
+	size_t nevents, capevents;
 };
 
 static const int special_kind[SITE_NSPECIAL] = {
@@ -89,6 +106,10 @@ news_close(struct news *n)
 {
 	if (n == NULL)
 		return;
+	news_cancel(n);
+	for (struct news_event ev; news_next_event(n, &ev); )
+		news_event_free(&ev);
+	free(n->events);
 	store_tabs_free(n->tabs, n->ntabs);
 	if (n->net != NULL)
 		net_free(n->net);
@@ -132,88 +153,171 @@ news_offline(const struct news *n)
 	return n->offline;
 }
 
-/* A page of the site, as UTF-8: fetched (conditionally) and stored, or
- * from the cache when offline or when the network fails.  *fresh tells
- * whether new bytes came (0 for a 304 or a cached copy). */
-static int
-get_page(struct news *n, const char *url, char **body, size_t *len,
-         int *fresh, struct err *e)
+/* ---- events and jobs -------------------------------------------------- */
+
+static struct news_event *
+event_new(struct news *n, enum news_job kind, const char *key, const char *url)
+{
+	struct news_event *ev;
+
+	if (n->nevents == n->capevents) {
+		n->capevents = n->capevents ? n->capevents * 2 : 8;
+		n->events = xrealloc(n->events, n->capevents * sizeof *n->events);
+	}
+	ev = &n->events[n->nevents++];
+	memset(ev, 0, sizeof *ev);
+	ev->job = kind;
+	ev->tab_key = xstrdup(key);
+	ev->url = xstrdup(url);
+	ev->ok = 1;
+	return ev;
+}
+
+int
+news_next_event(struct news *n, struct news_event *ev)
+{
+	if (n->nevents == 0)
+		return 0;
+	*ev = n->events[0];
+	memmove(n->events, n->events + 1, (n->nevents - 1) * sizeof *n->events);
+	n->nevents--;
+	return 1;
+}
+
+void
+news_event_free(struct news_event *ev)
+{
+	free(ev->tab_key);
+	free(ev->url);
+	memset(ev, 0, sizeof *ev);
+}
+
+static void
+job_free(struct job *j)
+{
+	free(j->tab_key);
+	free(j->url);
+	free(j->article_url);
+	article_free(&j->art);
+	buf_free(&j->body);
+	if (j->req != NULL)
+		net_req_free(j->req);
+	free(j);
+}
+
+/* Ends a job with an event (msg NULL: success). */
+static void
+job_end(struct news *n, struct job *j, int changed, const char *msg)
+{
+	struct news_event *ev = event_new(n, j->kind, j->tab_key, j->article_url);
+	struct job **p;
+
+	ev->changed = changed;
+	if (msg != NULL) {
+		ev->ok = 0;
+		snprintf(ev->msg, sizeof ev->msg, "%s", msg);
+	} else if (n->notice[0] != '\0') {
+		snprintf(ev->msg, sizeof ev->msg, "%s", n->notice);
+	}
+	for (p = &n->jobs; *p != NULL; p = &(*p)->next)
+		if (*p == j) {
+			*p = j->next;
+			break;
+		}
+	job_free(j);
+}
+
+/* Sends the request for the job's page, with the cached copy's validators
+ * for a conditional GET. */
+static void
+job_fetch(struct news *n, struct job *j, const char *url)
 {
 	struct store_page cached = { 0 };
-	struct net_req *r = NULL;
-	char cs[64];
+	char *fetch = site_fetch_url(n->site, url);
+
+	xfree_set(&j->url, xstrdup(url));
+	j->req = net_req_new(fetch);
+	free(fetch);
+	if (store_get_page(n->store, url, &cached, NULL) == 0) {
+		j->req->etag = xstrdup(cached.etag);
+		j->req->last_modified = xstrdup(cached.last_modified);
+	}
+	store_page_free(&cached);
+	j->req->user = j;
+	net_add(n->net, j->req);
+}
+
+/* The job's page as UTF-8 once its request is done: new bytes (converted
+ * and stored before anything else), or the cached copy after a 304 or a
+ * failure (with a notice saying so).  *fresh: new bytes came. */
+static int
+job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
+         struct err *e)
+{
+	struct net_req *r = j->req;
+	struct store_page cached = { 0 }, p = { 0 };
+	char cs[64], when[17];
 	int miss, rc = -1;
 
 	*fresh = 0;
-	miss = store_get_page(n->store, url, &cached, e);
+	if (r->result == NET_OK) {
+		charset_detect(r->body, r->len, r->content_type, cs, sizeof cs);
+		p.url = j->url;
+		p.content_type = r->content_type;
+		p.etag = r->etag_out;
+		p.last_modified = r->last_modified_out;
+		p.fetched = (int64_t)time(NULL);
+		if (charset_to_utf8(r->body, r->len, cs, &p.body, &p.len, e) < 0)
+			return -1;
+		if (store_put_page(n->store, &p, e) < 0) {
+			free(p.body);
+			return -1;
+		}
+		*body = p.body;
+		*len = p.len;
+		*fresh = 1;
+		return 0;
+	}
+	miss = store_get_page(n->store, j->url, &cached, e);
 	if (miss < 0)
 		return -1;
-	if (n->offline) {
-		if (miss) {
-			err_set(e, _("offline, and %s is not in the cache"), url);
-			goto out;
-		}
-		goto use_cache;
+	if (miss) {
+		err_set(e, "%s", r->result == NET_CANCELLED ? _("cancelled") :
+		        r->error[0] ? r->error : _("fetch failed"));
+		goto out;
 	}
-	r = net_req_new(site_fetch_url(n->site, url));
-	if (!miss) {
-		r->etag = xstrdup(cached.etag);
-		r->last_modified = xstrdup(cached.last_modified);
-	}
-	net_fetch(n->net, r);
-	if (r->result == NET_NOT_MODIFIED && !miss)
-		goto use_cache;
-	if (r->result != NET_OK) {
-		if (miss) {
-			err_set(e, "%s", r->error[0] ? r->error : _("fetch failed"));
-			goto out;
-		}
-		char when[17];
+	if (r->result != NET_NOT_MODIFIED) {
 		time_ymdhm(cached.fetched, when);
-		notice(n, _("%s; showing the copy cached at %s"), r->error, when);
-		goto use_cache;
+		notice(n, _("%s; showing the copy cached at %s"),
+		       r->error[0] ? r->error : _("fetch failed"), when);
 	}
-	charset_detect(r->body, r->len, r->content_type, cs, sizeof cs);
-	struct store_page p = { .url = (char *)url, .content_type = r->content_type,
-	                        .etag = r->etag_out, .last_modified = r->last_modified_out,
-	                        .fetched = (int64_t)time(NULL) };
-	if (charset_to_utf8(r->body, r->len, cs, &p.body, &p.len, e) < 0)
-		goto out;
-	if (store_put_page(n->store, &p, e) < 0) {
-		free(p.body);
-		goto out;
-	}
-	*body = p.body;
-	*len = p.len;
-	*fresh = 1;
-	rc = 0;
-	goto out;
-use_cache:
 	*body = cached.body;
 	*len = cached.len;
 	cached.body = NULL;
 	rc = 0;
 out:
-	if (r != NULL)
-		net_req_free(r);
 	store_page_free(&cached);
 	return rc;
 }
 
-int
-news_refresh_tabs(struct news *n, struct err *e)
+static int
+special_of(int kind)
+{
+	for (int k = 0; k < SITE_NSPECIAL; k++)
+		if (special_kind[k] == kind)
+			return k;
+	return -1;
+}
+
+static int
+store_channels(struct news *n, const char *body, size_t len, const char *url,
+               struct err *e)
 {
 	struct channel_list ch = { 0 };
 	struct store_tab *v = NULL;
 	size_t nv = 0;
-	char *url = site_channels_url(n->site), *body = NULL;
-	size_t len;
-	int fresh, rc = -1;
+	int rc = -1;
 
-	if (url == NULL)
-		return err_set(e, _("the site profile names no channel page"));
-	if (get_page(n, url, &body, &len, &fresh, e) < 0)
-		goto out;
 	if (site_channels(n->site, body, len, url, &ch, e) < 0)
 		goto out;
 	v = xcalloc(ch.n + SITE_NSPECIAL, sizeof *v);
@@ -237,47 +341,272 @@ news_refresh_tabs(struct news *n, struct err *e)
 out:
 	store_tabs_free(v, nv);
 	channel_list_free(&ch);
-	free(body);
-	free(url);
 	return rc;
 }
 
 static int
-special_of(int kind)
-{
-	for (int k = 0; k < SITE_NSPECIAL; k++)
-		if (special_kind[k] == kind)
-			return k;
-	return -1;
-}
-
-/* Fetches one list page of a tab and stores its items. */
-static int
-fetch_list_page(struct news *n, const struct store_tab *t, const char *url,
-                int mode, struct err *e)
+store_list_page(struct news *n, struct job *j, const char *body, size_t len,
+                struct err *e)
 {
 	struct item_list l = { 0 };
-	char *body = NULL;
-	size_t len;
-	int fresh, rc = -1, sp = special_of(t->kind);
+	int sp = special_of(j->tab_kind), rc;
 
-	if (get_page(n, url, &body, &len, &fresh, e) < 0)
-		goto out;
-	if (!fresh && t->fetched > 0) {     /* 304 or cache: nothing new */
-		rc = 0;
-		goto out;
-	}
 	if (sp >= 0)
-		rc = site_special(n->site, sp, body, len, url, &l, e);
+		rc = site_special(n->site, sp, body, len, j->url, &l, e);
 	else
-		rc = site_list(n->site, body, len, url, &l, e);
+		rc = site_list(n->site, body, len, j->url, &l, e);
 	if (rc == 0)
-		rc = store_put_list(n->store, t->key, &l,
-		                    sp >= 0 ? LIST_REPLACE : mode, e);
-out:
+		rc = store_put_list(n->store, j->tab_key, &l, sp >= 0 ? LIST_REPLACE :
+		                    j->kind == JOB_MORE ? LIST_APPEND : LIST_HEAD, e);
 	item_list_free(&l);
-	free(body);
 	return rc;
+}
+
+/* One page of an article is in: keep its body, go on to the next page or
+ * store the whole.  Returns 1 while more pages are coming. */
+static int
+article_page(struct news *n, struct job *j, const char *body, size_t len,
+             struct err *e)
+{
+	struct article part = { .comments = -1 };
+	int rc = -1;
+
+	if (site_article(n->site, body, len, j->url, &part, e) < 0) {
+		if (j->pages == 0)
+			goto out;
+		err_clear(e);       /* a broken later page: keep what we have */
+	} else {
+		if (j->pages == 0) {
+			article_copy(&j->art, &part);
+			xfree_set(&j->art.url, xstrdup(j->article_url));
+		}
+		buf_adds(&j->body, part.body_html ? part.body_html : "");
+		j->pages++;
+		if (part.next_page != NULL && j->pages < MAX_ARTICLE_PAGES) {
+			net_req_free(j->req);
+			j->req = NULL;
+			job_fetch(n, j, part.next_page);
+			rc = 1;
+			goto out;
+		}
+	}
+	xfree_set(&j->art.next_page, NULL);
+	xfree_set(&j->art.body_html, buf_steal(&j->body, NULL));
+	rc = store_put_article(n->store, &j->art, e);
+out:
+	article_free(&part);
+	return rc;
+}
+
+static void
+job_done(struct news *n, struct job *j)
+{
+	struct err e = { "" };
+	char *body = NULL;
+	size_t len = 0;
+	int fresh, rc, changed = 0;
+
+	n->notice[0] = '\0';
+	rc = job_page(n, j, &body, &len, &fresh, &e);
+	if (rc == 0) {
+		switch (j->kind) {
+		case JOB_TABS:
+			rc = store_channels(n, body, len, j->url, &e);
+			changed = rc == 0;
+			break;
+		case JOB_LIST:
+		case JOB_MORE:
+			if (!fresh && j->tab_fetched > 0 && j->kind == JOB_LIST)
+				break;          /* 304 or cache: nothing new */
+			rc = store_list_page(n, j, body, len, &e);
+			changed = rc == 0;
+			break;
+		case JOB_ARTICLE:
+			rc = article_page(n, j, body, len, &e);
+			free(body);
+			if (rc == 1)
+				return;         /* the next page is on its way */
+			changed = rc == 0;
+			body = NULL;
+			break;
+		}
+	}
+	free(body);
+	job_end(n, j, changed, rc < 0 ? e.msg : NULL);
+}
+
+static struct job *
+job_find(struct news *n, enum news_job kind, const char *key, const char *url)
+{
+	for (struct job *j = n->jobs; j != NULL; j = j->next) {
+		if (j->kind != kind)
+			continue;
+		if (key != NULL && j->tab_key != NULL && strcmp(key, j->tab_key) == 0)
+			return j;
+		if (url != NULL && j->article_url != NULL && strcmp(url, j->article_url) == 0)
+			return j;
+		if (kind == JOB_TABS)
+			return j;
+	}
+	return NULL;
+}
+
+int
+news_has_article(struct news *n, const char *url)
+{
+	struct article a = { .comments = -1 };
+	int has = store_get_article(n->store, url, &a, NULL) == 0 && a.body_html != NULL;
+
+	article_free(&a);
+	return has;
+}
+
+/* The URL a job starts from; NULL when there is nothing to fetch. */
+static char *
+job_first_url(struct news *n, struct job *j, size_t tab, const char *url)
+{
+	struct item_list l = { 0 };
+	char *next;
+
+	switch (j->kind) {
+	case JOB_TABS:
+		return site_channels_url(n->site);
+	case JOB_LIST:
+		return xstrdup(n->tabs[tab].url);
+	case JOB_MORE:
+		if (store_get_list(n->store, j->tab_key, &l, NULL) < 0)
+			return NULL;
+		next = l.next_url;
+		l.next_url = NULL;
+		item_list_free(&l);
+		return next;
+	case JOB_ARTICLE:
+		return xstrdup(url);
+	}
+	return NULL;
+}
+
+void
+news_start(struct news *n, enum news_job kind, size_t tab, const char *url)
+{
+	struct job *j;
+	char *first;
+
+	if ((kind == JOB_LIST || kind == JOB_MORE) && tab >= n->ntabs)
+		return;
+	if (job_find(n, kind, kind == JOB_LIST || kind == JOB_MORE ?
+	             n->tabs[tab].key : NULL, url) != NULL)
+		return;
+	j = xcalloc(1, sizeof *j);
+	j->kind = kind;
+	j->art.comments = -1;
+	buf_init(&j->body, 0);
+	if (kind == JOB_LIST || kind == JOB_MORE) {
+		j->tab_key = xstrdup(n->tabs[tab].key);
+		j->tab_kind = n->tabs[tab].kind;
+		j->tab_fetched = n->tabs[tab].fetched;
+	}
+	if (kind == JOB_ARTICLE)
+		j->article_url = xstrdup(url);
+	j->next = n->jobs;
+	n->jobs = j;
+	if (kind == JOB_ARTICLE && news_has_article(n, url)) {
+		job_end(n, j, 0, NULL);
+		return;
+	}
+	if (n->offline) {
+		job_end(n, j, 0, kind == JOB_ARTICLE ?
+		        _("offline, and this article is not in the cache") : NULL);
+		return;
+	}
+	first = job_first_url(n, j, tab, url);
+	if (first == NULL) {
+		job_end(n, j, 0, NULL);     /* nothing (more) to fetch */
+		return;
+	}
+	job_fetch(n, j, first);
+	free(first);
+}
+
+int
+news_poll(struct news *n, int timeout_ms)
+{
+	struct net_req *r;
+	int running = 0;
+
+	if (n->net == NULL || n->jobs == NULL)
+		return 0;
+	net_run(n->net, timeout_ms);
+	while ((r = net_done(n->net)) != NULL)
+		job_done(n, r->user);
+	for (struct job *j = n->jobs; j != NULL; j = j->next)
+		running++;
+	return running;
+}
+
+void
+news_cancel(struct news *n)
+{
+	if (n->net == NULL)
+		return;
+	net_cancel_all(n->net);
+	while (news_poll(n, 0) > 0)
+		;
+}
+
+int
+news_busy(const struct news *n, int *done, int *total, char *host, size_t hostsz)
+{
+	int d, t;
+	char h[8];
+
+	if (done == NULL)
+		done = &d;
+	if (total == NULL)
+		total = &t;
+	if (host == NULL) {
+		host = h;
+		hostsz = sizeof h;
+	}
+	*done = *total = 0;
+	if (hostsz > 0)
+		host[0] = '\0';
+	if (n->jobs == NULL || n->net == NULL)
+		return 0;
+	net_progress(n->net, done, total, host, hostsz);
+	return 1;
+}
+
+/* ---- the same, waiting: for the command line and tests --------------- */
+
+static int
+run_job(struct news *n, enum news_job kind, size_t tab, const char *url,
+        struct err *e)
+{
+	struct news_event ev;
+	int rc = 0;
+
+	news_start(n, kind, tab, url);
+	while (news_poll(n, 200) > 0)
+		;
+	while (news_next_event(n, &ev)) {
+		if (!ev.ok) {
+			err_set(e, "%s", ev.msg);
+			rc = -1;
+		} else if (ev.msg[0] != '\0') {
+			notice(n, "%s", ev.msg);
+		}
+		news_event_free(&ev);
+	}
+	return rc;
+}
+
+int
+news_refresh_tabs(struct news *n, struct err *e)
+{
+	if (n->offline)
+		return 0;
+	return run_job(n, JOB_TABS, 0, NULL, e);
 }
 
 int
@@ -285,28 +614,24 @@ news_refresh_list(struct news *n, size_t tab, struct err *e)
 {
 	if (tab >= n->ntabs)
 		return err_set(e, _("no such tab"));
-	if (n->tabs[tab].url == NULL)
-		return 0;
-	return fetch_list_page(n, &n->tabs[tab], n->tabs[tab].url, LIST_HEAD, e);
+	return run_job(n, JOB_LIST, tab, NULL, e);
 }
 
 int
 news_load_more(struct news *n, size_t tab, struct err *e)
 {
 	struct item_list l = { 0 };
-	int rc;
+	int more;
 
 	if (tab >= n->ntabs)
 		return err_set(e, _("no such tab"));
 	if (store_get_list(n->store, n->tabs[tab].key, &l, e) < 0)
 		return -1;
-	if (l.next_url == NULL) {
-		item_list_free(&l);
-		return 1;
-	}
-	rc = fetch_list_page(n, &n->tabs[tab], l.next_url, LIST_APPEND, e);
+	more = l.next_url != NULL;
 	item_list_free(&l);
-	return rc;
+	if (!more)
+		return 1;
+	return run_job(n, JOB_MORE, tab, NULL, e);
 }
 
 int
@@ -318,70 +643,17 @@ news_get_list(struct news *n, size_t tab, struct item_list *out,
 	return store_get_list(n->store, n->tabs[tab].key, out, e);
 }
 
-/* Fetches every page of an article and joins their bodies. */
-static int
-fetch_article(struct news *n, const char *url, struct article *a,
-              struct err *e)
-{
-	char *page = xstrdup(url);
-	struct buf body;
-	int rc = -1;
-
-	buf_init(&body, 0);
-	for (int i = 0; page != NULL && i < MAX_ARTICLE_PAGES; i++) {
-		struct article part = { .comments = -1 };
-		char *html = NULL;
-		size_t len;
-		int fresh;
-
-		if (get_page(n, page, &html, &len, &fresh, e) < 0 ||
-		    site_article(n->site, html, len, page, &part, e) < 0) {
-			free(html);
-			article_free(&part);
-			if (i == 0)
-				goto out;
-			break;      /* keep the pages we have */
-		}
-		free(html);
-		if (i == 0) {
-			article_copy(a, &part);
-			xfree_set(&a->url, xstrdup(url));
-		}
-		buf_adds(&body, part.body_html ? part.body_html : "");
-		xfree_set(&page, part.next_page ? xstrdup(part.next_page) : NULL);
-		article_free(&part);
-	}
-	xfree_set(&a->next_page, NULL);
-	xfree_set(&a->body_html, buf_steal(&body, NULL));
-	rc = store_put_article(n->store, a, e);
-out:
-	free(page);
-	buf_free(&body);
-	return rc;
-}
-
 int
 news_get_article(struct news *n, const char *url, struct article *out,
                  struct err *e)
 {
-	int rc = store_get_article(n->store, url, out, e);
-
-	if (rc < 0)
+	if (run_job(n, JOB_ARTICLE, 0, url, e) < 0)
 		return -1;
-	if (rc == 0 && out->body_html != NULL)
-		return 0;
-	if (n->offline) {
+	if (store_get_article(n->store, url, out, e) != 0 || out->body_html == NULL) {
 		article_free(out);
-		return err_set(e, _("offline, and this article is not in the cache"));
+		return err_set(e, _("the cache has no copy of %s"), url);
 	}
-	article_free(out);
-	if (fetch_article(n, url, out, e) < 0) {
-		article_free(out);
-		return -1;
-	}
-	article_free(out);
-	return store_get_article(n->store, url, out, e) == 0 ? 0 :
-	       err_set(e, _("the cache lost %s"), url);
+	return 0;
 }
 
 int

@@ -45,6 +45,43 @@ int news_set_read(struct news *n, const char *url, int read, struct err *e);
 int news_set_starred(struct news *n, const char *url, int starred,
                      struct err *e);
 
+/* Work in the background: the UI starts jobs and keeps reading keys while
+ * news_poll() drives the transfers; a finished job leaves an event. */
+enum news_job {
+	JOB_TABS,       /* the channel page: the set of tabs */
+	JOB_LIST,       /* page 1 of a tab's list (or a ranking snapshot) */
+	JOB_MORE,       /* the next page of a channel's list */
+	JOB_ARTICLE,    /* an article and all its pages */
+};
+
+struct news_event {
+	enum news_job job;
+	char  *tab_key;     /* JOB_LIST, JOB_MORE */
+	char  *url;         /* JOB_ARTICLE */
+	int    ok;          /* 0: msg says what failed */
+	int    changed;     /* new data was stored */
+	char   msg[512];    /* error, or a notice ("offline: …") */
+};
+
+/* Queues a job (tab: an index for JOB_LIST/JOB_MORE, url for JOB_ARTICLE).
+ * Offline, or when the cache can answer at once, the event is ready at
+ * once.  A job already running for the same thing is not started twice. */
+void news_start(struct news *n, enum news_job job, size_t tab, const char *url);
+/* Drives transfers for at most timeout_ms.  Returns the jobs still running. */
+int  news_poll(struct news *n, int timeout_ms);
+/* Takes the next finished job's event; 0 if none.  Free with
+ * news_event_free. */
+int  news_next_event(struct news *n, struct news_event *ev);
+void news_event_free(struct news_event *ev);
+/* Stops every running job (their events say "cancelled"). */
+void news_cancel(struct news *n);
+/* Whether jobs run; finished/total transfers and a host being fetched
+ * (each pointer may be NULL). */
+int  news_busy(const struct news *n, int *done, int *total, char *host,
+               size_t hostsz);
+/* Whether the cache holds the article's body (no fetch needed). */
+int  news_has_article(struct news *n, const char *url);
+
 /* What the last operation has to tell the user ("offline: …"), or NULL. */
 const char *news_notice(const struct news *n);
 int news_offline(const struct news *n);

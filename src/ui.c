@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,14 @@
 #include "ui.h"
 
 static int use_color;
+static volatile sig_atomic_t interrupted;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
 
 static const struct {
 	short fg, bg;
@@ -171,15 +180,66 @@ draw(struct ui *u)
 	ui_flash_status(u);
 }
 
+/* A key, or -1 after timeout_ms (-1: wait for a key). */
 static int
-read_key(void)
+read_key(int timeout_ms)
 {
 	wint_t ch;
-	int rc = get_wch(&ch);
+	int rc;
 
+	timeout(timeout_ms);
+	rc = get_wch(&ch);
 	if (rc == ERR)
 		return -1;
 	return (int)ch;
+}
+
+/* While jobs run, the status line says how far they are. */
+static void
+busy_status(struct ui *u)
+{
+	int done, total;
+	char host[128];
+
+	if (!news_busy(u->news, &done, &total, host, sizeof host))
+		return;
+	if (u->status[0] != '\0' && !u->busy_shown)
+		return;         /* a message the user has not read yet */
+	ui_status(u, 0, _("Loading %d/%d %s…  Esc cancels"), done, total, host);
+	u->busy_shown = 1;
+}
+
+/* Drives the network and takes in what finished. */
+static void
+pump(struct ui *u)
+{
+	struct news_event ev;
+
+	news_poll(u->news, 0);
+	while (news_next_event(u->news, &ev)) {
+		if (u->busy_shown) {
+			u->status[0] = '\0';
+			u->busy_shown = 0;
+		}
+		ui_job_done(u, &ev);
+		news_event_free(&ev);
+	}
+	busy_status(u);
+	if (!news_busy(u->news, NULL, NULL, NULL, 0) && u->busy_shown) {
+		u->status[0] = '\0';
+		u->busy_shown = 0;
+	}
+}
+
+static void
+cancel(struct ui *u)
+{
+	news_cancel(u->news);
+	for (struct news_event ev; news_next_event(u->news, &ev); )
+		news_event_free(&ev);
+	xfree_set(&u->pending, NULL);
+	u->busy_shown = 0;
+	ui_status(u, 0, _("Cancelled"));
 }
 
 static void
@@ -190,6 +250,10 @@ handle(struct ui *u, int key)
 
 	if (key == KEY_RESIZE)
 		return;
+	if (key == 27 && news_busy(u->news, NULL, NULL, NULL, 0)) {
+		cancel(u);
+		return;
+	}
 	a = keys_lookup(key);
 	if (a == ACT_NONE) {
 		ui_status(u, 0, _("Unknown key; press ? for help"));
@@ -231,17 +295,30 @@ ui_run(struct news *n, struct err *e)
 	colors_init();
 	getmaxyx(stdscr, u.rows, u.cols);
 	ui_push(&u, &view_list);
+	signal(SIGINT, on_sigint);
 	while (!u.quit) {
-		int key;
+		int key, busy;
 
+		pump(&u);
+		if (interrupted) {
+			interrupted = 0;
+			if (news_busy(n, NULL, NULL, NULL, 0))
+				cancel(&u);
+			else
+				break;
+		}
 		draw(&u);
-		key = read_key();
+		busy = news_busy(n, NULL, NULL, NULL, 0);
+		key = read_key(busy ? 50 : 1000);
 		if (key < 0)
 			continue;
-		u.status[0] = '\0';
-		u.status_error = 0;
+		if (!u.busy_shown) {
+			u.status[0] = '\0';
+			u.status_error = 0;
+		}
 		handle(&u, key);
 	}
+	signal(SIGINT, SIG_DFL);
 	while (u.depth > 0)
 		ui_pop(&u);
 	endwin();

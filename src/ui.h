@@ -51,8 +51,11 @@ struct ui {
 	/* help */
 	size_t help_top;
 
+	char *pending;              /* article being fetched for the pager */
+
 	char status[512];
 	int status_error;
+	int busy_shown;             /* the status line shows progress */
 	int rows, cols;
 };
 
@@ -67,9 +70,14 @@ void ui_flash_status(struct ui *u);     /* draw the status line now */
 /* Writes s at (y, x), exactly cols columns wide (cut with … or padded). */
 void ui_put(int y, int x, const char *s, int cols, int flags, int color, int attr);
 int  ui_color(int color);
-/* Loads the current tab's list from the store (fetching it if needed). */
-void ui_load_list(struct ui *u, int refresh);
-/* Opens the article at list position i in the pager. */
+/* Shows the current tab's list from the store, keeping the selection. */
+void ui_show_list(struct ui *u);
+/* Starts fetching a tab's list in the background. */
+void ui_refresh_tab(struct ui *u, size_t tab);
+/* Opens the article at list position i in the pager, at once if cached,
+ * else when its fetch is done. */
 void ui_open_article(struct ui *u, size_t i);
+/* A background job finished: show what it brought. */
+void ui_job_done(struct ui *u, const struct news_event *ev);
 
 #endif

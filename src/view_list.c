@@ -10,34 +10,16 @@
 
 #define DATE_COLS 10
 
-static void
-say_loading(struct ui *u, const char *what)
-{
-	ui_status(u, 0, _("Loading %s…"), what);
-	ui_flash_status(u);
-}
-
 void
-ui_load_list(struct ui *u, int refresh)
+ui_show_list(struct ui *u)
 {
 	struct err e = { "" };
-	const struct store_tab *t = news_tab(u->news, u->tab);
 	char *keep = NULL;
 
-	if (t == NULL)
+	if (news_tab(u->news, u->tab) == NULL)
 		return;
 	if (u->sel < u->list.n)
 		keep = xstrdup(u->list.v[u->sel].url);
-	if (!news_offline(u->news) && (refresh || !u->refreshed[u->tab])) {
-		say_loading(u, t->label);
-		if (news_refresh_list(u->news, u->tab, &e) < 0)
-			ui_status(u, 1, "%s", e.msg);
-		else if (news_notice(u->news) != NULL)
-			ui_status(u, 1, "%s", news_notice(u->news));
-		else
-			u->status[0] = '\0';
-		u->refreshed[u->tab] = 1;
-	}
 	item_list_free(&u->list);
 	if (news_get_list(u->news, u->tab, &u->list, &e) < 0)
 		ui_status(u, 1, "%s", e.msg);
@@ -51,26 +33,84 @@ ui_load_list(struct ui *u, int refresh)
 		u->top = u->sel;
 }
 
+void
+ui_refresh_tab(struct ui *u, size_t tab)
+{
+	if (news_offline(u->news) || tab >= news_ntabs(u->news))
+		return;
+	news_start(u->news, JOB_LIST, tab, NULL);
+	if (u->refreshed != NULL)
+		u->refreshed[tab] = 1;
+}
+
+/* The tabs changed (a new channel page): keep the current tab by key. */
+static void
+tabs_changed(struct ui *u, const char *cur_key)
+{
+	long t = cur_key ? news_find_tab(u->news, cur_key) : -1;
+
+	free(u->refreshed);
+	u->refreshed = xcalloc(news_ntabs(u->news) + 1, 1);
+	u->tab = t >= 0 ? (size_t)t : 0;
+	ui_show_list(u);
+	ui_refresh_tab(u, u->tab);
+}
+
+void
+ui_job_done(struct ui *u, const struct news_event *ev)
+{
+	const struct store_tab *t = news_tab(u->news, u->tab);
+
+	if (!ev->ok)
+		ui_status(u, 1, "%s", ev->msg);
+	else if (ev->msg[0] != '\0')
+		ui_status(u, 1, "%s", ev->msg);
+	switch (ev->job) {
+	case JOB_TABS: {
+		char *key = t ? xstrdup(t->key) : NULL;
+
+		if (ev->ok)
+			tabs_changed(u, key);
+		free(key);
+		break;
+	}
+	case JOB_LIST:
+	case JOB_MORE:
+		if (t != NULL && ev->tab_key != NULL && strcmp(t->key, ev->tab_key) == 0)
+			ui_show_list(u);
+		break;
+	case JOB_ARTICLE:
+		if (u->pending == NULL || ev->url == NULL || strcmp(u->pending, ev->url) != 0)
+			break;
+		xfree_set(&u->pending, NULL);
+		for (size_t i = 0; ev->ok && i < u->list.n; i++)
+			if (strcmp(u->list.v[i].url, ev->url) == 0) {
+				ui_open_article(u, i);
+				break;
+			}
+		break;
+	}
+}
+
 static void
 list_open(struct ui *u)
 {
-	struct err e = { "" };
+	size_t n = news_ntabs(u->news);
 
-	if (news_ntabs(u->news) == 0 && !news_offline(u->news)) {
-		say_loading(u, _("the channels"));
-		if (news_refresh_tabs(u->news, &e) < 0)
-			ui_status(u, 1, "%s", e.msg);
-	} else if (!news_offline(u->news)) {
-		if (news_refresh_tabs(u->news, &e) < 0)
-			ui_status(u, 1, "%s", e.msg);
-	}
-	if (news_ntabs(u->news) == 0) {
-		if (u->status[0] == '\0')
+	u->refreshed = xcalloc(n + 1, 1);
+	if (news_notice(u->news) != NULL)
+		ui_status(u, 1, "%s", news_notice(u->news));
+	/* the first screen comes from the cache, before any request */
+	if (n > 0)
+		ui_show_list(u);
+	if (news_offline(u->news)) {
+		if (n == 0)
 			ui_status(u, 1, _("Nothing cached yet; start without --offline"));
 		return;
 	}
-	u->refreshed = xcalloc(news_ntabs(u->news), 1);
-	ui_load_list(u, 0);
+	news_start(u->news, JOB_TABS, 0, NULL);
+	if (n > 0)
+		ui_refresh_tab(u, u->tab);
 }
 
 static void
@@ -79,6 +119,7 @@ list_close(struct ui *u)
 	item_list_free(&u->list);
 	free(u->refreshed);
 	u->refreshed = NULL;
+	xfree_set(&u->pending, NULL);
 }
 
 static void
@@ -91,7 +132,7 @@ draw_row(struct ui *u, int y, const struct item *it, int selected, int ranked)
 	if (ranked)
 		snprintf(mark, sizeof mark, "%2d ", it->rank);
 	else
-		snprintf(mark, sizeof mark, "%s", it->read ? "  " : "● ");
+		snprintf(mark, sizeof mark, "%s", it->starred ? "★ " : it->read ? "  " : "● ");
 	ui_put(y, x, mark, text_width(mark, strlen(mark)), 0, C_UNREAD, attr);
 	x += text_width(mark, strlen(mark));
 	title_cols = w - x - (w >= 40 ? DATE_COLS + 1 : 0);
@@ -101,9 +142,7 @@ draw_row(struct ui *u, int y, const struct item *it, int selected, int ranked)
 	if (w >= 40) {
 		char date[11] = "";
 
-		if (it->date != NULL && strlen(it->date) >= 10)
-			snprintf(date, sizeof date, "%.10s", it->date);
-		else if (it->time != 0)
+		if (it->time != 0)
 			time_ymd(it->time, date);
 		ui_put(y, x, " ", 1, 0, C_NORMAL, attr);
 		ui_put(y, x + 1, date, DATE_COLS, TEXT_ALIGN_RIGHT, C_DATE, attr);
@@ -117,8 +156,8 @@ list_draw(struct ui *u, int top, int rows)
 	int ranked = t != NULL && (t->kind == TAB_RANK_ALL || t->kind == TAB_RANK_MONTH);
 
 	if (u->list.n == 0) {
-		ui_put(top + 1, 2, _("(no articles in this tab)"), u->cols - 2, 0,
-		       C_NORMAL, A_DIM);
+		ui_put(top + 1, 2, t == NULL ? _("(no tabs yet)") : _("(no articles in this tab)"),
+		       u->cols - 2, 0, C_NORMAL, A_DIM);
 		return;
 	}
 	if (u->sel >= u->list.n)
@@ -142,12 +181,19 @@ ui_open_article(struct ui *u, size_t i)
 {
 	struct err e = { "" };
 	struct article a = { .comments = -1 };
+	const char *url;
 
 	if (i >= u->list.n)
 		return;
-	ui_status(u, 0, _("Loading the article…"));
-	ui_flash_status(u);
-	if (news_get_article(u->news, u->list.v[i].url, &a, &e) < 0) {
+	url = u->list.v[i].url;
+	if (!news_has_article(u->news, url)) {
+		/* fetch in the background; the pager opens when it is in */
+		xfree_set(&u->pending, xstrdup(url));
+		news_start(u->news, JOB_ARTICLE, 0, url);
+		u->sel = i;
+		return;
+	}
+	if (news_get_article(u->news, url, &a, &e) < 0) {
 		ui_status(u, 1, "%s", e.msg);
 		return;
 	}
@@ -155,9 +201,9 @@ ui_open_article(struct ui *u, size_t i)
 	u->art = a;
 	u->sel = i;
 	u->list.v[i].read = 1;
-	news_set_read(u->news, u->list.v[i].url, 1, NULL);
+	news_set_read(u->news, url, 1, NULL);
 	u->status[0] = '\0';
-	if (u->depth == 1)
+	if (u->stack[u->depth - 1] == &view_list)
 		ui_push(u, &view_pager);
 	else
 		view_pager.open(u);
@@ -187,27 +233,9 @@ switch_tab(struct ui *u, long delta)
 	u->tab = (size_t)((((long)u->tab + delta) % n + n) % n);
 	u->sel = u->top = 0;
 	item_list_free(&u->list);
-	ui_load_list(u, 0);
-}
-
-static void
-load_more(struct ui *u)
-{
-	struct err e = { "" };
-	int rc;
-
-	if (news_offline(u->news))
-		return;
-	ui_status(u, 0, _("Loading older articles…"));
-	ui_flash_status(u);
-	rc = news_load_more(u->news, u->tab, &e);
-	if (rc < 0) {
-		ui_status(u, 1, "%s", e.msg);
-		return;
-	}
-	u->status[0] = '\0';
-	if (rc == 0)
-		ui_load_list(u, 0);
+	ui_show_list(u);
+	if (!u->refreshed[u->tab])
+		ui_refresh_tab(u, u->tab);
 }
 
 static int
@@ -217,19 +245,35 @@ list_key(struct ui *u, enum action a)
 
 	switch (a) {
 	case ACT_DOWN:
-		if (u->sel + 1 >= u->list.n)
-			load_more(u);
+		if (u->sel + 1 >= u->list.n && !news_offline(u->news))
+			news_start(u->news, JOB_MORE, u->tab, NULL);
 		move_sel(u, 1);
 		return 1;
 	case ACT_UP:        move_sel(u, -1); return 1;
-	case ACT_PAGE_DOWN: move_sel(u, page); return 1;
+	case ACT_QUIT:
+		if (u->pending == NULL)
+			return 0;
+		xfree_set(&u->pending, NULL);   /* q while an article loads: stay */
+		ui_status(u, 0, "%s", _("Cancelled"));
+		return 1;
+	case ACT_PAGE_DOWN:
+		if (u->sel + (size_t)page >= u->list.n && !news_offline(u->news))
+			news_start(u->news, JOB_MORE, u->tab, NULL);
+		move_sel(u, page);
+		return 1;
 	case ACT_PAGE_UP:   move_sel(u, -page); return 1;
 	case ACT_TOP:       u->sel = 0; return 1;
 	case ACT_BOTTOM:    move_sel(u, (long)u->list.n); return 1;
 	case ACT_NEXT_TAB:  switch_tab(u, 1); return 1;
 	case ACT_PREV_TAB:  switch_tab(u, -1); return 1;
 	case ACT_OPEN:      ui_open_article(u, u->sel); return 1;
-	case ACT_RELOAD:    ui_load_list(u, 1); return 1;
+	case ACT_RELOAD:    ui_refresh_tab(u, u->tab); return 1;
+	case ACT_RELOAD_ALL:
+		if (!news_offline(u->news))
+			news_start(u->news, JOB_TABS, 0, NULL);
+		for (size_t t = 0; t < news_ntabs(u->news); t++)
+			ui_refresh_tab(u, t);
+		return 1;
 	case ACT_TOGGLE_READ:
 		if (u->sel < u->list.n) {
 			struct item *it = &u->list.v[u->sel];
@@ -242,7 +286,7 @@ list_key(struct ui *u, enum action a)
 			struct item *it = &u->list.v[u->sel];
 			it->starred = !it->starred;
 			news_set_starred(u->news, it->url, it->starred, NULL);
-			ui_status(u, 0, it->starred ? _("Starred") : _("Unstarred"));
+			ui_status(u, 0, "%s", it->starred ? _("Starred") : _("Unstarred"));
 		}
 		return 1;
 	default:
