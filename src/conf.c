@@ -20,6 +20,11 @@ conf_init(struct conf *c)
 void
 conf_free(struct conf *c)
 {
+	for (size_t i = 0; i < c->nfeeds; i++) {
+		free(c->feeds[i].url);
+		free(c->feeds[i].label);
+	}
+	free(c->feeds);
 	free(c->site);
 	free(c->site_url);
 	free(c->cache);
@@ -27,6 +32,28 @@ conf_free(struct conf *c)
 }
 
 typedef int (*setter)(struct conf *c, char **argv, int argc, struct err *e);
+
+static int
+set_feed(struct conf *c, char **argv, int argc, struct err *e)
+{
+	struct conf_feed *f;
+	struct buf label;
+
+	if (!str_starts(argv[0], "http://") && !str_starts(argv[0], "https://") &&
+	    !str_starts(argv[0], "file://"))
+		return err_set(e, _("a feed URL starts with http://, https:// or file://"));
+	c->feeds = xrealloc(c->feeds, (c->nfeeds + 1) * sizeof *c->feeds);
+	f = &c->feeds[c->nfeeds++];
+	f->url = xstrdup(argv[0]);
+	f->label = NULL;
+	if (argc > 1) {
+		buf_init(&label, 0);
+		for (int i = 1; i < argc; i++)
+			buf_addf(&label, "%s%s", i > 1 ? " " : "", argv[i]);
+		f->label = buf_steal(&label, NULL);
+	}
+	return 0;
+}
 
 static int
 set_ambiguous(struct conf *c, char **argv, int argc, struct err *e)
@@ -75,7 +102,7 @@ set_bind(struct conf *c, char **argv, int argc, struct err *e)
 
 static const struct setting {
 	const char *name;
-	int nargs;
+	int nargs;              /* -N: at least N */
 	setter set;
 	const char *help;
 } settings[] = {
@@ -84,6 +111,7 @@ static const struct setting {
 	{ "site-url",        1, set_site_url,  N_("read the site's pages from this URL") },
 	{ "cache",           1, set_cache,     N_("the cache file") },
 	{ "bind",            2, set_bind,      N_("bind KEY ACTION") },
+	{ "feed",           -1, set_feed,      N_("feed URL [LABEL]: an RSS or Atom feed as a tab") },
 };
 
 static int
@@ -112,9 +140,10 @@ conf_line(struct conf *c, char *line, const char *path, int ln, struct err *e)
 	for (size_t i = 0; i < ARRAY_LEN(settings); i++) {
 		if (strcmp(settings[i].name, argv[0]) != 0)
 			continue;
-		if (argc - 1 != settings[i].nargs)
+		if (settings[i].nargs >= 0 ? argc - 1 != settings[i].nargs
+		                           : argc - 1 < -settings[i].nargs)
 			return err_set(e, _("%s:%d: %s takes %d value(s)"), path, ln,
-			               argv[0], settings[i].nargs);
+			               argv[0], abs(settings[i].nargs));
 		if (settings[i].set(c, argv + 1, argc - 1, &sub) < 0)
 			return err_set(e, "%s:%d: %s", path, ln, sub.msg);
 		return 0;

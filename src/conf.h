@@ -5,8 +5,15 @@
 
 #include "util.h"
 
+struct conf_feed {
+	char *url;
+	char *label;            /* NULL: the feed's own title */
+};
+
 struct conf {
 	int   ambiguous_width;  /* 1 or 2 */
+	struct conf_feed *feeds;    /* "feed URL [LABEL]" lines, in order */
+	size_t nfeeds;
 	char *site;             /* profile name or path */
 	char *site_url;         /* mirror of the site */
 	char *cache;

@@ -39,6 +39,7 @@ struct news {
 	struct job *jobs;
 	struct news_event *events;
 	size_t nevents, capevents;
+	char *search;           /* the query of the search tab, or NULL */
 };
 
 static const int special_kind[SITE_NSPECIAL] = {
@@ -65,13 +66,46 @@ notice(struct news *n, const char *fmt, ...)
 	va_end(ap);
 }
 
+static void
+add_tab(struct news *n, int kind, char *key, const char *label)
+{
+	struct store_tab *t;
+
+	n->tabs = xrealloc(n->tabs, (n->ntabs + 1) * sizeof *n->tabs);
+	t = &n->tabs[n->ntabs++];
+	memset(t, 0, sizeof *t);
+	t->kind = kind;
+	t->key = key;
+	t->label = xstrdup(label);
+}
+
+/* The site's tabs as cached, then the starred articles, then the search
+ * results if there is a search. */
 static int
 load_tabs(struct news *n, struct err *e)
 {
 	store_tabs_free(n->tabs, n->ntabs);
 	n->tabs = NULL;
 	n->ntabs = 0;
-	return store_get_tabs(n->store, site_name(n->site), &n->tabs, &n->ntabs, e);
+	if (store_get_tabs(n->store, site_name(n->site), &n->tabs, &n->ntabs, e) < 0)
+		return -1;
+	add_tab(n, TAB_STARRED, xstrdup("starred"), _("Starred"));
+	if (n->search != NULL) {
+		char *label = xasprintf(_("Search: %s"), n->search);
+
+		add_tab(n, TAB_SEARCH, xasprintf("search:%s", n->search), label);
+		free(label);
+	}
+	return 0;
+}
+
+long
+news_search(struct news *n, const char *query, struct err *e)
+{
+	xfree_set(&n->search, str_empty(query) ? NULL : xstrdup(query));
+	if (load_tabs(n, e) < 0)
+		return -1;
+	return n->search ? (long)n->ntabs - 1 : -1;
 }
 
 int
@@ -110,6 +144,7 @@ news_close(struct news *n)
 	for (struct news_event ev; news_next_event(n, &ev); )
 		news_event_free(&ev);
 	free(n->events);
+	free(n->search);
 	store_tabs_free(n->tabs, n->ntabs);
 	if (n->net != NULL)
 		net_free(n->net);
@@ -472,7 +507,7 @@ job_first_url(struct news *n, struct job *j, size_t tab, const char *url)
 	case JOB_TABS:
 		return site_channels_url(n->site);
 	case JOB_LIST:
-		return xstrdup(n->tabs[tab].url);
+		return xstrdup(n->tabs[tab].url);   /* NULL for starred, search */
 	case JOB_MORE:
 		if (store_get_list(n->store, j->tab_key, &l, NULL) < 0)
 			return NULL;
@@ -640,7 +675,14 @@ news_get_list(struct news *n, size_t tab, struct item_list *out,
 {
 	if (tab >= n->ntabs)
 		return err_set(e, _("no such tab"));
-	return store_get_list(n->store, n->tabs[tab].key, out, e);
+	switch (n->tabs[tab].kind) {
+	case TAB_STARRED:
+		return store_starred(n->store, out, e);
+	case TAB_SEARCH:
+		return store_search(n->store, n->search, out, e);
+	default:
+		return store_get_list(n->store, n->tabs[tab].key, out, e);
+	}
 }
 
 int

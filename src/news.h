@@ -28,6 +28,10 @@ const struct store_tab *news_tab(const struct news *n, size_t i);
 /* Index of the tab whose label or key is name, or -1. */
 long news_find_tab(const struct news *n, const char *name);
 
+/* Shows the cached articles matching query as a tab (replacing an earlier
+ * search; an empty query removes it).  Returns the tab's index, or -1. */
+long news_search(struct news *n, const char *query, struct err *e);
+
 /* Fetches the channel page and updates the set of tabs. */
 int news_refresh_tabs(struct news *n, struct err *e);
 /* Fetches page 1 of a tab's list (or the ranking snapshot) into the store. */

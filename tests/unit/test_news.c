@@ -58,7 +58,8 @@ main(void)
 	n = open_news(0, mirror);
 	if (n == NULL)
 		goto out;
-	ok(news_ntabs(n) == 0, "a new cache has no tabs yet");
+	ok(news_ntabs(n) == 1 && news_tab(n, 0)->kind == TAB_STARRED,
+	   "a new cache has only the starred tab");
 	ok(news_refresh_tabs(n, &e) == 0, "the channels are read from the home page %s", e.msg);
 	ch = tab_of_kind(n, TAB_CHANNEL);
 	rank = tab_of_kind(n, TAB_RANK_ALL);
@@ -95,6 +96,26 @@ main(void)
 	   !str_empty(a.body_html), "an article is fetched with its title and body %s", e.msg);
 	article_free(&a);
 	ok(news_set_starred(n, first_url, 1, &e) == 0, "an article can be starred");
+	{
+		long st = tab_of_kind(n, TAB_STARRED), found;
+
+		ok(st > rank && news_get_list(n, (size_t)st, &l, &e) == 0 && l.n == 1 &&
+		   strcmp(l.v[0].url, first_url) == 0, "the starred tab lists the starred article");
+		item_list_free(&l);
+		found = news_search(n, "高新", &e);
+		ok(found == (long)news_ntabs(n) - 1 && news_tab(n, (size_t)found)->kind == TAB_SEARCH,
+		   "a search becomes the last tab");
+		ok(news_get_list(n, (size_t)found, &l, &e) == 0 && l.n > 0,
+		   "searching 高新 finds cached articles (%zu)", l.n);
+		for (size_t i = 0; i < l.n; i++)
+			if (strstr(l.v[i].title, "高新") == NULL && !news_has_article(n, l.v[i].url)) {
+				ok(0, "a search result without the term in its title has a body");
+				break;
+			}
+		item_list_free(&l);
+		ok(news_search(n, "", &e) == -1 && tab_of_kind(n, TAB_SEARCH) < 0,
+		   "an empty search removes the search tab");
+	}
 	news_close(n);
 
 	/* Offline: the same lists and article, from the cache alone; a mirror
