@@ -40,6 +40,8 @@ struct news {
 	struct news_event *events;
 	size_t nevents, capevents;
 	char *search;           /* the query of the search tab, or NULL */
+	size_t *unread;         /* per tab, (size_t)-1: not counted yet */
+	size_t nunread;
 };
 
 static const int special_kind[SITE_NSPECIAL] = {
@@ -66,6 +68,8 @@ notice(struct news *n, const char *fmt, ...)
 	va_end(ap);
 }
 
+static void unread_forget(struct news *n);
+
 static void
 add_tab(struct news *n, int kind, char *key, const char *label)
 {
@@ -87,6 +91,7 @@ load_tabs(struct news *n, struct err *e)
 	store_tabs_free(n->tabs, n->ntabs);
 	n->tabs = NULL;
 	n->ntabs = 0;
+	unread_forget(n);
 	if (store_get_tabs(n->store, site_name(n->site), &n->tabs, &n->ntabs, e) < 0)
 		return -1;
 	add_tab(n, TAB_STARRED, xstrdup("starred"), _("Starred"));
@@ -97,6 +102,39 @@ load_tabs(struct news *n, struct err *e)
 		free(label);
 	}
 	return 0;
+}
+
+size_t
+news_unread(struct news *n, size_t tab)
+{
+	struct item_list l = { 0 };
+	size_t count = 0;
+
+	if (tab >= n->ntabs)
+		return 0;
+	if (n->unread == NULL || n->nunread != n->ntabs) {
+		free(n->unread);
+		n->nunread = n->ntabs;
+		n->unread = xcalloc(n->ntabs + 1, sizeof *n->unread);
+		for (size_t i = 0; i < n->ntabs; i++)
+			n->unread[i] = (size_t)-1;
+	}
+	if (n->unread[tab] != (size_t)-1)
+		return n->unread[tab];
+	if (news_get_list(n, tab, &l, NULL) == 0)
+		for (size_t i = 0; i < l.n; i++)
+			count += !l.v[i].read;
+	item_list_free(&l);
+	n->unread[tab] = count;
+	return count;
+}
+
+static void
+unread_forget(struct news *n)
+{
+	free(n->unread);
+	n->unread = NULL;
+	n->nunread = 0;
 }
 
 long
@@ -145,6 +183,7 @@ news_close(struct news *n)
 		news_event_free(&ev);
 	free(n->events);
 	free(n->search);
+	free(n->unread);
 	store_tabs_free(n->tabs, n->ntabs);
 	if (n->net != NULL)
 		net_free(n->net);
@@ -248,6 +287,8 @@ job_end(struct news *n, struct job *j, int changed, const char *msg)
 	struct job **p;
 
 	ev->changed = changed;
+	if (changed)
+		unread_forget(n);
 	if (msg != NULL) {
 		ev->ok = 0;
 		snprintf(ev->msg, sizeof ev->msg, "%s", msg);
@@ -701,11 +742,13 @@ news_get_article(struct news *n, const char *url, struct article *out,
 int
 news_set_read(struct news *n, const char *url, int read, struct err *e)
 {
+	unread_forget(n);
 	return store_set_read(n->store, url, read, e);
 }
 
 int
 news_set_starred(struct news *n, const char *url, int starred, struct err *e)
 {
+	unread_forget(n);
 	return store_set_starred(n->store, url, starred, e);
 }

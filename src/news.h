@@ -28,6 +28,8 @@ const struct store_tab *news_tab(const struct news *n, size_t i);
 /* Index of the tab whose label or key is name, or -1. */
 long news_find_tab(const struct news *n, const char *name);
 
+/* Unread articles in a tab (counted once, again after a change). */
+size_t news_unread(struct news *n, size_t tab);
 /* Shows the cached articles matching query as a tab (replacing an earlier
  * search; an empty query removes it).  Returns the tab's index, or -1. */
 long news_search(struct news *n, const char *query, struct err *e);
