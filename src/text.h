@@ -18,8 +18,21 @@ enum {
  * (invalid bytes become U+FFFD) with no C0/C1 controls, DEL, escape
  * sequences, bidi overrides or characters wcwidth() rejects. */
 char *text_sanitize(const char *s, size_t len, int flags);
+/* Details of text_sanitize: each maximal ill-formed UTF-8 subpart becomes
+ * one U+FFFD; ESC and C1 sequences go whole (CSI up to its final byte;
+ * OSC, DCS, SOS, PM, APC up to BEL or ST, or else up to the next newline);
+ * U+200E/200F, U+202A-202E, U+2066-2069, U+061C and U+FEFF go; '\n', CR,
+ * CR LF, NEL, U+2028 and U+2029 become '\n' with TEXT_KEEP_NL and a space
+ * without; '\t' stays with TEXT_KEEP_TAB and is a space without; VT and
+ * FF are spaces; other controls go.  s may be NULL (gives ""). */
 
-/* Display columns of UTF-8 text, summing wcwidth() over grapheme clusters. */
+/* Display columns of UTF-8 text, summing wcwidth() over grapheme clusters.
+ * A cluster counts as its widest code point (a ZWJ emoji sequence is 2,
+ * marks add 0), a flag (two regional indicators) as 2; controls count 0,
+ * invalid bytes and rejected characters as the U+FFFD that replaces them.
+ * text.c also defines wcwidth() and wcswidth(), which the executable
+ * exports to ncursesw, so that curses measures the same way (ambiguous
+ * width included). */
 int text_width(const char *s, size_t len);
 
 /* Bytes of the longest prefix of whole clusters that fits in cols columns;
@@ -34,6 +47,13 @@ enum {
  * with "…" if too long, padded with spaces (a wide character that would
  * straddle the edge becomes a space). */
 char *text_cell(const char *s, int cols, int flags);
+/* (text_cell sanitizes s first, newlines becoming spaces; NULL is "".) */
+
+/* Grapheme clusters (UAX #29): the byte offset of the next cluster
+ * boundary after off (len at the end), and of the one before off (0 at
+ * the start); e.g. for moving a cursor or deleting a character. */
+size_t text_cluster_next(const char *s, size_t len, size_t off);
+size_t text_cluster_prev(const char *s, size_t len, size_t off);
 
 struct text_lines {
 	char  **v;
@@ -49,6 +69,26 @@ enum {
  * Lines are appended to out.  Returns 0, or -1 if ICU failed. */
 int  text_wrap(const char *para, size_t len, int width, int flags,
                struct text_lines *out);
+/* Details of text_wrap: the input is sanitized first (text_sanitize with
+ * TEXT_KEEP_NL); a '\n' inside the paragraph is a forced line break (a
+ * final '\n' is ignored), and the line after it starts without indent;
+ * an empty paragraph gives one empty line.  A line is never wider than
+ * width, except a line holding one cluster that alone is wider (a CJK
+ * character at width 1).  A word or unbreakable run longer than a line
+ * starts where it stands and is cut at cluster boundaries to fill lines
+ * (not before closing or after opening punctuation when avoidable).  A URL
+ * (http://, https://, ftp://, www.) holds together like a word; one longer
+ * than a line is cut after the last / ? & = that fits (it goes to the next
+ * line when none fits here but its first piece fits a line); a piece
+ * longer than a line is cut at cluster boundaries.  TEXT_INDENT is
+ * ignored below width 8. */
+
+/* The byte offsets (0 < off < len) where text_wrap may start a new line
+ * in s (one paragraph, no sanitizing done): fills at most max of them and
+ * returns how many there are.  For tests and tools. */
+size_t text_breaks(const char *s, size_t len, size_t *off, size_t max);
+
+/* Appends a copy of s[0..len) (v stays NULL-terminated). */
 void text_lines_add(struct text_lines *l, const char *s, size_t len);
 void text_lines_free(struct text_lines *l);
 
