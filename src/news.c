@@ -289,6 +289,9 @@ job_end(struct news *n, struct job *j, int changed, const char *msg)
 	ev->changed = changed;
 	if (changed)
 		unread_forget(n);
+	for (size_t i = 0; changed && j->tab_key != NULL && i < n->ntabs; i++)
+		if (strcmp(n->tabs[i].key, j->tab_key) == 0)
+			n->tabs[i].fetched = store_tab_fetched(n->store, j->tab_key);
 	if (msg != NULL) {
 		ev->ok = 0;
 		snprintf(ev->msg, sizeof ev->msg, "%s", msg);
@@ -656,24 +659,54 @@ news_busy(const struct news *n, int *done, int *total, char *host, size_t hostsz
 /* ---- the same, waiting: for the command line and tests --------------- */
 
 static int
+job_running(const struct news *n, enum news_job kind, const char *key,
+            const char *url)
+{
+	return job_find((struct news *)n, kind, key, url) != NULL;
+}
+
+/* Takes the event of one job out of the queue, leaving the others. */
+static int
+take_event(struct news *n, enum news_job kind, const char *key, const char *url,
+           struct news_event *out)
+{
+	for (size_t i = 0; i < n->nevents; i++) {
+		struct news_event *ev = &n->events[i];
+
+		if (ev->job != kind ||
+		    (key != NULL && (ev->tab_key == NULL || strcmp(ev->tab_key, key) != 0)) ||
+		    (url != NULL && (ev->url == NULL || strcmp(ev->url, url) != 0)))
+			continue;
+		*out = *ev;
+		memmove(ev, ev + 1, (n->nevents - i - 1) * sizeof *ev);
+		n->nevents--;
+		return 1;
+	}
+	return 0;
+}
+
+/* Runs one job to its end and gives its outcome; other jobs' events stay
+ * queued for whoever waits for them. */
+static int
 run_job(struct news *n, enum news_job kind, size_t tab, const char *url,
         struct err *e)
 {
 	struct news_event ev;
+	char *key = (kind == JOB_LIST || kind == JOB_MORE) && tab < n->ntabs ?
+	            xstrdup(n->tabs[tab].key) : NULL;
 	int rc = 0;
 
 	news_start(n, kind, tab, url);
-	while (news_poll(n, 200) > 0)
-		;
-	while (news_next_event(n, &ev)) {
-		if (!ev.ok) {
-			err_set(e, "%s", ev.msg);
-			rc = -1;
-		} else if (ev.msg[0] != '\0') {
+	while (job_running(n, kind, key, url))
+		news_poll(n, 200);
+	if (take_event(n, kind, key, url, &ev)) {
+		if (!ev.ok)
+			rc = err_set(e, "%s", ev.msg);
+		else if (ev.msg[0] != '\0')
 			notice(n, "%s", ev.msg);
-		}
 		news_event_free(&ev);
 	}
+	free(key);
 	return rc;
 }
 
@@ -730,6 +763,9 @@ int
 news_get_article(struct news *n, const char *url, struct article *out,
                  struct err *e)
 {
+	if (store_get_article(n->store, url, out, NULL) == 0 && out->body_html != NULL)
+		return 0;
+	article_free(out);
 	if (run_job(n, JOB_ARTICLE, 0, url, e) < 0)
 		return -1;
 	if (store_get_article(n->store, url, out, e) != 0 || out->body_html == NULL) {
