@@ -80,4 +80,57 @@ int  store_set_read(struct store *s, const char *url, int read, struct err *e);
 int  store_set_starred(struct store *s, const char *url, int starred,
                        struct err *e);
 
+/* ---- Added with issue 6 (the offline cache) ---------------------------- */
+
+/* Upserts n articles in one transaction: all or nothing, and much faster
+ * than n store_put_article calls for a refresh or --sync batch.  For both:
+ * a NULL field keeps what the cache had (a body is never replaced by NULL),
+ * read and starred marks are kept, and the store fills in fetched. */
+int  store_put_articles(struct store *s, const struct article *v, size_t n,
+                        struct err *e);
+
+/* The list as it was at time when: the newest snapshot taken at or before
+ * it.  LIST_REPLACE keeps each distinct snapshot (an identical one only
+ * refreshes the time it was last seen), so past rankings stay readable;
+ * store_get_list gives the latest. */
+int  store_get_list_at(struct store *s, const char *tab_key, int64_t when,
+                       struct item_list *out, struct err *e);
+
+/* When tab_key's list was last stored; 0: never (or on error). */
+int64_t store_tab_fetched(struct store *s, const char *tab_key);
+
+/* Starred articles, the most recently starred first. */
+int  store_starred(struct store *s, struct item_list *out, struct err *e);
+
+#define STORE_SEARCH_MAX 500
+/* Articles whose title or text (body without tags) contains every term of
+ * query (terms are separated by spaces, ASCII or U+3000; ASCII letters match
+ * either case), newest first, at most STORE_SEARCH_MAX, with read/starred.
+ * Any term length works: 3+ characters use the trigram index, 1-2 characters
+ * ("高新") the trigrams that start with them.  An empty query finds nothing. */
+int  store_search(struct store *s, const char *query, struct item_list *out,
+                  struct err *e);
+
+#define STORE_KEEP_UNREAD_DAYS 7
+/* Expires articles not listed or fetched for max_age_days (0: no age
+ * limit), then, while the cache holds more than max_bytes (0: no limit),
+ * the oldest raw pages and then the least recently seen articles.  Never
+ * starred articles, nor unread ones seen in the last STORE_KEEP_UNREAD_DAYS
+ * days.  Returns how many articles were removed, or -1. */
+int  store_vacuum(struct store *s, int max_age_days, int64_t max_bytes,
+                  struct err *e);
+
+/* A hard cap on the size of the cache file (0: none).  A write that would
+ * pass it fails like a full disk: "disk full, nothing was written". */
+int  store_set_max_size(struct store *s, int64_t max_bytes, struct err *e);
+
+/* Pins the store's clock to t, seconds since the epoch (tests); 0: the
+ * real clock again. */
+void store_set_clock(struct store *s, int64_t t);
+
+/* The schema version this gxnews writes.  An older cache is upgraded step
+ * by step (a copy kept as FILE.vN.bak, and store_notice() says so); a newer
+ * one is refused without being touched. */
+#define STORE_SCHEMA 2
+
 #endif

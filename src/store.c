@@ -1,0 +1,2192 @@
+/* store.c: the offline cache in SQLite.  The only file that includes sqlite3.h.
+ *
+ * Tables (schema 2):
+ *   sources(id, name)                 a site profile or "feeds"
+ *   tabs(source, position, key, ...)  the tabs of a source, in order
+ *   lists(id, key, snap, next_url, npages, fetched)   one per tab key
+ *   snapshots(id, list, taken, seen)  versions of a list: a channel has one,
+ *                                     a ranking keeps every distinct one
+ *   list_items(snap, position, article, rank)   primary key (snap, position)
+ *   articles(id, url, title, ..., read, starred)  small columns only
+ *   bodies(id, html)                  article bodies, apart so lists stay fast
+ *   pages(url, fetched, validators, body)        raw pages for conditional GET
+ *   search                            FTS5 trigram index of title and text,
+ *                                     kept in sync by triggers (gx_text())
+ * Every write is one transaction (BEGIN IMMEDIATE ... COMMIT) of upserts; the
+ * journal is WAL with synchronous=NORMAL, so a killed process loses nothing
+ * it committed. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+
+#define APP_ID        0x67786e77        /* "gxnw" in PRAGMA application_id */
+#define BUSY_MS       3000
+#define SEEN_GRAIN    3600              /* rewrite an unchanged row's seen time hourly */
+#define VOCAB_MAX     2000              /* short terms: most trigrams to OR */
+#define SHM_LOCKS     120               /* first lock byte in a WAL -shm file */
+
+enum { OPEN_OK = 0, OPEN_DAMAGED = 1, OPEN_FOREIGN = 2 };
+
+/* ---- schema ------------------------------------------------------------ */
+
+static const char schema_v1[] =
+	"CREATE TABLE sources("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE tabs("
+	" source INTEGER NOT NULL,"
+	" position INTEGER NOT NULL,"
+	" key TEXT NOT NULL,"
+	" label TEXT NOT NULL,"
+	" url TEXT,"
+	" kind INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (source, position),"
+	" UNIQUE (source, key)) WITHOUT ROWID;"
+	"CREATE TABLE lists("
+	" id INTEGER PRIMARY KEY,"
+	" key TEXT NOT NULL UNIQUE,"
+	" snap INTEGER NOT NULL DEFAULT 0,"
+	" next_url TEXT,"
+	" npages INTEGER NOT NULL DEFAULT 0,"
+	" fetched INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE snapshots("
+	" id INTEGER PRIMARY KEY,"
+	" list INTEGER NOT NULL,"
+	" taken INTEGER NOT NULL,"
+	" seen INTEGER NOT NULL);"
+	"CREATE INDEX snapshots_list ON snapshots(list, taken);"
+	"CREATE TABLE list_items("
+	" snap INTEGER NOT NULL,"
+	" position INTEGER NOT NULL,"
+	" article INTEGER NOT NULL,"
+	" rank INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (snap, position)) WITHOUT ROWID;"
+	"CREATE UNIQUE INDEX list_items_article ON list_items(snap, article);"
+	"CREATE TABLE articles("
+	" id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL UNIQUE,"
+	" title TEXT,"
+	" date_text TEXT,"
+	" time INTEGER NOT NULL DEFAULT 0,"
+	" read INTEGER NOT NULL DEFAULT 0,"
+	" starred INTEGER NOT NULL DEFAULT 0,"
+	" starred_at INTEGER NOT NULL DEFAULT 0,"
+	" seen INTEGER NOT NULL DEFAULT 0,"
+	" fetched INTEGER NOT NULL DEFAULT 0,"
+	" comments INTEGER NOT NULL DEFAULT -1,"
+	" summary TEXT,"
+	" thumb TEXT,"
+	" time_text TEXT,"
+	" source TEXT,"
+	" author TEXT,"
+	" editor TEXT,"
+	" next_page TEXT);"
+	"CREATE INDEX articles_starred ON articles(starred_at) WHERE starred;"
+	"CREATE TABLE bodies("
+	" id INTEGER PRIMARY KEY,"
+	" html TEXT NOT NULL);"
+	"CREATE TABLE pages("
+	" url TEXT PRIMARY KEY,"
+	" fetched INTEGER NOT NULL DEFAULT 0,"
+	" content_type TEXT,"
+	" etag TEXT,"
+	" last_modified TEXT,"
+	" body BLOB);"
+	"CREATE TRIGGER articles_del AFTER DELETE ON articles BEGIN"
+	" DELETE FROM bodies WHERE id = old.id; END;";
+
+/* Full-text search.  The triggers only note which articles changed in
+ * search_dirty; the last step of every write transaction (index_dirty)
+ * re-indexes those in two statements.  Writing the FTS5 table from the
+ * triggers themselves would flush its pending terms at every statement
+ * (FTS5 flushes on each savepoint), three times slower for a refresh.
+ * gx_text(x, html) is the text indexed: tags cut, entities decoded, and two
+ * spaces appended so every 1-2 character substring starts a trigram; it is
+ * registered by store_open. */
+static const char schema_v2[] =
+	"CREATE VIRTUAL TABLE search USING fts5(title, body,"
+	" tokenize = 'trigram', detail = none);"
+	"CREATE TABLE search_dirty(id INTEGER PRIMARY KEY);"
+	"INSERT INTO search_dirty(id) SELECT id FROM articles;"
+	"CREATE TRIGGER search_article_add AFTER INSERT ON articles BEGIN"
+	" INSERT OR IGNORE INTO search_dirty(id) VALUES (new.id); END;"
+	"CREATE TRIGGER search_title AFTER UPDATE OF title ON articles"
+	" WHEN old.title IS NOT new.title BEGIN"
+	" INSERT OR IGNORE INTO search_dirty(id) VALUES (new.id); END;"
+	"CREATE TRIGGER search_article_del AFTER DELETE ON articles BEGIN"
+	" INSERT OR IGNORE INTO search_dirty(id) VALUES (old.id); END;"
+	"CREATE TRIGGER search_body_add AFTER INSERT ON bodies BEGIN"
+	" INSERT OR IGNORE INTO search_dirty(id) VALUES (new.id); END;"
+	"CREATE TRIGGER search_body_set AFTER UPDATE OF html ON bodies"
+	" WHEN old.html IS NOT new.html BEGIN"
+	" INSERT OR IGNORE INTO search_dirty(id) VALUES (new.id); END;";
+
+/* Version k is reached by running migrations[k - 1] in one transaction. */
+static const struct migration {
+	const char *sql;
+	const char *tables;     /* the tables a cache of this version has */
+} migrations[] = {
+	{ schema_v1, "sources tabs lists snapshots list_items articles bodies pages" },
+	{ schema_v2, "search search_dirty" },
+};
+
+/* Tables read at open to catch damage early: the rightmost path of each
+ * b-tree holds the newest pages, which is what a torn or truncated file loses. */
+static const char *const probes[] = {
+	"SELECT max(rowid) FROM articles",      /* one of min/max per query, */
+	"SELECT min(rowid) FROM articles",      /* or SQLite scans the table */
+	"SELECT max(id) FROM bodies",
+	"SELECT max(snap) FROM list_items",
+	"SELECT min(snap) FROM list_items",
+	"SELECT count(*) FROM lists",
+	"SELECT count(*) FROM tabs",
+	"SELECT count(*) FROM sources",
+	"SELECT max(id) FROM snapshots",
+	"SELECT max(rowid) FROM pages",
+};
+
+/* ---- prepared statements ------------------------------------------------ */
+
+#define ITEM_COLS(rank) \
+	"a.url, a.title, a.date_text, a.time, " rank ", a.summary, a.thumb, a.read, a.starred"
+
+#define STMTS(_) \
+	_(BEGIN, "BEGIN IMMEDIATE") \
+	_(COMMIT, "COMMIT") \
+	_(ROLLBACK, "ROLLBACK") \
+	_(SOURCE_ADD, "INSERT INTO sources(name) VALUES (?1) ON CONFLICT DO NOTHING") \
+	_(SOURCE_ID, "SELECT id FROM sources WHERE name = ?1") \
+	_(TABS_CLEAR, "DELETE FROM tabs WHERE source = ?1") \
+	_(TAB_ADD, "INSERT INTO tabs(source, position, key, label, url, kind)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING") \
+	_(TABS_GET, "SELECT t.key, t.label, t.url, t.kind, coalesce(l.fetched, 0)" \
+		" FROM tabs t LEFT JOIN lists l ON l.key = t.key" \
+		" WHERE t.source = (SELECT id FROM sources WHERE name = ?1)" \
+		" ORDER BY t.position") \
+	_(LIST_ADD, "INSERT INTO lists(key) VALUES (?1) ON CONFLICT DO NOTHING") \
+	_(LIST_GET, "SELECT id, snap FROM lists WHERE key = ?1") \
+	_(LIST_SET, "UPDATE lists SET snap = ?2, next_url = ?3, npages = ?4," \
+		" fetched = ?5 WHERE id = ?1") \
+	_(LIST_META, "SELECT next_url, npages, fetched FROM lists WHERE key = ?1") \
+	_(SNAP_ADD, "INSERT INTO snapshots(list, taken, seen) VALUES (?1, ?2, ?2)") \
+	_(SNAP_DROP, "DELETE FROM snapshots WHERE id = ?1") \
+	_(SNAP_SEEN, "UPDATE snapshots SET seen = ?2 WHERE id = ?1") \
+	_(SNAP_AT, "SELECT id FROM snapshots WHERE list =" \
+		" (SELECT id FROM lists WHERE key = ?1) AND taken <= ?2" \
+		" ORDER BY taken DESC, id DESC LIMIT 1") \
+	_(SNAP_SAME, "SELECT (SELECT count(*) FROM list_items WHERE snap = ?1) =" \
+		" (SELECT count(*) FROM list_items WHERE snap = ?2) AND NOT EXISTS" \
+		" (SELECT 1 FROM list_items a LEFT JOIN list_items b" \
+		" ON b.snap = ?2 AND b.position = a.position WHERE a.snap = ?1" \
+		" AND (b.article IS NOT a.article OR b.rank IS NOT a.rank))") \
+	_(ITEMS_MIN, "SELECT min(position) FROM list_items WHERE snap = ?1") \
+	_(ITEMS_MAX, "SELECT max(position) FROM list_items WHERE snap = ?1") \
+	_(ITEMS_DROP, "DELETE FROM list_items WHERE snap = ?1") \
+	_(ITEM_DROP, "DELETE FROM list_items WHERE snap = ?1 AND article = ?2") \
+	_(ITEM_ADD, "INSERT INTO list_items(snap, position, article, rank)" \
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING") \
+	_(ITEMS_GET, "SELECT " ITEM_COLS("li.rank") " FROM list_items li" \
+		" JOIN articles a ON a.id = li.article WHERE li.snap = ?1" \
+		" ORDER BY li.position") \
+	_(ART_STUB, "INSERT INTO articles(url, title, date_text, time, summary," \
+		" thumb, seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" \
+		" ON CONFLICT(url) DO UPDATE SET" \
+		" title = CASE WHEN fetched > 0 AND title IS NOT NULL THEN title" \
+		"  ELSE coalesce(excluded.title, title) END," \
+		" date_text = coalesce(excluded.date_text, date_text)," \
+		" time = CASE WHEN excluded.time <> 0 AND (time = 0 OR fetched = 0)" \
+		"  THEN excluded.time ELSE time END," \
+		" summary = coalesce(excluded.summary, summary)," \
+		" thumb = coalesce(excluded.thumb, thumb)," \
+		" seen = max(seen, excluded.seen)" \
+		" WHERE excluded.seen >= seen + " STR(SEEN_GRAIN) \
+		" OR (excluded.title IS NOT title AND excluded.title IS NOT NULL" \
+		"  AND (fetched = 0 OR title IS NULL))" \
+		" OR (excluded.date_text IS NOT date_text AND excluded.date_text IS NOT NULL)" \
+		" OR (excluded.time <> time AND excluded.time <> 0" \
+		"  AND (time = 0 OR fetched = 0))" \
+		" OR (excluded.summary IS NOT summary AND excluded.summary IS NOT NULL)" \
+		" OR (excluded.thumb IS NOT thumb AND excluded.thumb IS NOT NULL)") \
+	_(ART_ID, "SELECT id FROM articles WHERE url = ?1") \
+	_(ART_PUT, "INSERT INTO articles(url, title, time_text, time, source," \
+		" author, editor, comments, next_page, fetched, seen)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)" \
+		" ON CONFLICT(url) DO UPDATE SET" \
+		" title = coalesce(excluded.title, title)," \
+		" time_text = coalesce(excluded.time_text, time_text)," \
+		" time = CASE WHEN excluded.time <> 0 THEN excluded.time ELSE time END," \
+		" source = coalesce(excluded.source, source)," \
+		" author = coalesce(excluded.author, author)," \
+		" editor = coalesce(excluded.editor, editor)," \
+		" comments = CASE WHEN excluded.comments >= 0 THEN excluded.comments" \
+		"  ELSE comments END," \
+		" next_page = excluded.next_page," \
+		" fetched = excluded.fetched, seen = max(seen, excluded.seen)") \
+	_(BODY_PUT, "INSERT INTO bodies(id, html) VALUES (?1, ?2)" \
+		" ON CONFLICT(id) DO UPDATE SET html = excluded.html" \
+		" WHERE html IS NOT excluded.html") \
+	_(ART_GET, "SELECT a.url, a.title, coalesce(a.time_text, a.date_text)," \
+		" a.time, a.source, a.author, a.editor, a.comments, b.html," \
+		" a.next_page, a.fetched, a.read, a.starred" \
+		" FROM articles a LEFT JOIN bodies b ON b.id = a.id WHERE a.url = ?1") \
+	_(PAGE_PUT, "INSERT INTO pages(url, fetched, content_type, etag," \
+		" last_modified, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)" \
+		" ON CONFLICT(url) DO UPDATE SET fetched = excluded.fetched," \
+		" content_type = coalesce(excluded.content_type, content_type)," \
+		" etag = excluded.etag, last_modified = excluded.last_modified," \
+		" body = coalesce(excluded.body, body)") \
+	_(PAGE_GET, "SELECT url, body, content_type, etag, last_modified, fetched" \
+		" FROM pages WHERE url = ?1") \
+	_(SET_READ, "INSERT INTO articles(url, read, seen) VALUES (?1, ?2, ?3)" \
+		" ON CONFLICT(url) DO UPDATE SET read = excluded.read") \
+	_(SET_STAR, "INSERT INTO articles(url, starred, starred_at, seen)" \
+		" VALUES (?1, ?2, ?3, ?3) ON CONFLICT(url) DO UPDATE SET" \
+		" starred_at = CASE WHEN excluded.starred AND NOT starred" \
+		"  THEN excluded.starred_at ELSE starred_at END," \
+		" starred = excluded.starred") \
+	_(STARRED, "SELECT " ITEM_COLS("0") " FROM articles a WHERE a.starred" \
+		" ORDER BY a.starred_at DESC, a.id DESC") \
+	_(DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM search_dirty)") \
+	_(DIRTY_UNINDEX, "DELETE FROM search WHERE rowid IN (SELECT id FROM search_dirty)") \
+	_(DIRTY_INDEX, "INSERT INTO search(rowid, title, body)" \
+		" SELECT a.id, gx_text(a.title, 0), gx_text(b.html, 1) FROM search_dirty d" \
+		" JOIN articles a ON a.id = d.id LEFT JOIN bodies b ON b.id = a.id" \
+		" ORDER BY d.id") \
+	_(DIRTY_CLEAR, "DELETE FROM search_dirty") \
+	_(ITEM_BY_ID, "SELECT " ITEM_COLS("0") " FROM articles a WHERE a.id = ?1") \
+	_(VOCAB, "SELECT term FROM temp.search_vocab" \
+		" WHERE term >= ?1 AND term < ?2 LIMIT " STR(VOCAB_MAX + 1))
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+enum stmt_id {
+#define STMT_ID(id, sql) ST_##id,
+	STMTS(STMT_ID)
+#undef STMT_ID
+	ST_COUNT
+};
+
+static const char *const stmt_sql[] = {
+#define STMT_SQL(id, sql) sql,
+	STMTS(STMT_SQL)
+#undef STMT_SQL
+};
+
+struct store {
+	sqlite3      *db;
+	char         *path;
+	char         *notice;
+	int           memory;      /* ":memory:": no files to check or move */
+	int           vocab;       /* temp.search_vocab exists */
+	int           indexed;     /* the schema has the search index */
+	int64_t       clock;       /* store_set_clock, 0: time(NULL) */
+	int64_t       max_pages;   /* PRAGMA max_page_count as opened, 0: unread */
+	sqlite3_stmt *st[ST_COUNT];
+};
+
+static int64_t
+now(const struct store *s)
+{
+	return s->clock != 0 ? s->clock : (int64_t)time(NULL);
+}
+
+/* ---- errors ------------------------------------------------------------- */
+
+/* The process holding the write lock of a WAL database, or 0. */
+static long
+lock_holder(const char *path)
+{
+	char *shm = xasprintf("%s-shm", path);
+	struct flock fl;
+	long pid = 0;
+	int fd = open(shm, O_RDWR | O_CLOEXEC);
+
+	free(shm);
+	if (fd < 0)
+		return 0;
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = SHM_LOCKS;
+	fl.l_len = 3;           /* write, checkpoint, recover */
+	if (fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK)
+		pid = (long)fl.l_pid;
+	close(fd);
+	return pid;
+}
+
+static char *
+damage_marker(const char *path)
+{
+	return xasprintf("%s.damaged", path);
+}
+
+/* Damage found while running: say so, and leave a mark so the next
+ * store_open checks the whole file and moves it aside if need be. */
+static int
+fail_damaged(struct store *s, const char *msg, struct err *e)
+{
+	if (!s->memory) {
+		char *mark = damage_marker(s->path);
+		int fd = open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+		if (fd >= 0)
+			close(fd);
+		free(mark);
+	}
+	return err_set(e, _("cache %s is damaged (%s); it will be moved aside and "
+	                    "a new cache started the next time gxnews starts"),
+	               s->path, msg);
+}
+
+static int
+fail_busy(struct store *s, struct err *e)
+{
+	long pid = s->memory ? 0 : lock_holder(s->path);
+
+	if (pid > 0)
+		return err_set(e, _("cache %s is in use: process %ld is writing to it; "
+		                    "try again when it is done, or use --cache another file"),
+		               s->path, pid);
+	return err_set(e, _("cache %s is in use by another program; try again "
+	                    "when it is done, or use --cache another file"), s->path);
+}
+
+/* Turns a SQLite result code into a message a user can act on. */
+static int
+fail(struct store *s, int rc, struct err *e)
+{
+	const char *msg = sqlite3_errmsg(s->db);
+
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		return err_set(e, _("cache %s: disk full, nothing was written; "
+		                    "free some space"), s->path);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return fail_busy(s, e);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return fail_damaged(s, msg, e);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		return err_set(e, _("cache %s cannot be written (%s): check its "
+		                    "permissions, or use --cache another file"),
+		               s->path, msg);
+	default:
+		return err_set(e, _("cache %s: %s"), s->path, msg);
+	}
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+static sqlite3_stmt *
+stmt(struct store *s, enum stmt_id id, struct err *e)
+{
+	int rc;
+
+	if (s->st[id] != NULL)
+		return s->st[id];
+	rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+	                        &s->st[id], NULL);
+	if (rc != SQLITE_OK) {
+		fail(s, rc, e);
+		sqlite3_finalize(s->st[id]);
+		s->st[id] = NULL;
+	}
+	return s->st[id];
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (str_empty(v))
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+static char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return xstrdup((const char *)sqlite3_column_text(st, i));
+}
+
+static void
+done(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Steps st: 1 a row, 0 done (st reset), -1 error (st reset). */
+static int
+step(struct store *s, sqlite3_stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc != SQLITE_DONE)
+		fail(s, rc, e);
+	done(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs st to the end, ignoring rows. */
+static int
+run(struct store *s, sqlite3_stmt *st, struct err *e)
+{
+	int rc = step(s, st, e);
+
+	while (rc == 1)
+		rc = step(s, st, e);
+	return rc;
+}
+
+static int
+run_id(struct store *s, enum stmt_id id, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, id, e);
+
+	return st == NULL ? -1 : run(s, st, e);
+}
+
+/* The first column of the first row as an integer; *found says if any. */
+static int
+query_int(struct store *s, sqlite3_stmt *st, int64_t *v, int *found,
+          struct err *e)
+{
+	int rc = step(s, st, e);
+
+	*found = rc == 1 && sqlite3_column_type(st, 0) != SQLITE_NULL;
+	if (*found)
+		*v = sqlite3_column_int64(st, 0);
+	if (rc == 1)
+		done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Runs sql (no parameters, rows ignored) on the side of the cache. */
+static int
+exec_sql(struct store *s, const char *sql, struct err *e)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : fail(s, rc, e);
+}
+
+/* Runs a one-off query whose answer is one integer. */
+static int
+sql_int(struct store *s, const char *sql, int64_t *v, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	*v = 0;
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return fail(s, rc, e);
+	}
+	rc = query_int(s, st, v, &found, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+tx_begin(struct store *s, struct err *e)
+{
+	return run_id(s, ST_BEGIN, e);
+}
+
+/* Brings the search index up to date with the articles changed in this
+ * transaction. */
+static int
+index_dirty(struct store *s, struct err *e)
+{
+	sqlite3_stmt *any;
+	int64_t dirty = 0;
+	int found;
+
+	if (!s->indexed)
+		return 0;
+	any = stmt(s, ST_DIRTY_ANY, e);
+	if (any == NULL || query_int(s, any, &dirty, &found, e) < 0)
+		return -1;
+	if (!dirty)
+		return 0;
+	if (run_id(s, ST_DIRTY_UNINDEX, e) < 0 || run_id(s, ST_DIRTY_INDEX, e) < 0)
+		return -1;
+	return run_id(s, ST_DIRTY_CLEAR, e);
+}
+
+/* Commits if rc is 0, else (or if the commit fails) rolls back. */
+static int
+tx_end(struct store *s, int rc, struct err *e)
+{
+	if (rc == 0 && index_dirty(s, e) == 0 && run_id(s, ST_COMMIT, e) == 0)
+		return 0;
+	if (!sqlite3_get_autocommit(s->db))
+		run_id(s, ST_ROLLBACK, NULL);
+	return -1;
+}
+
+/* ---- gx_text(): the text the search index sees -------------------------- */
+
+static const struct entity {
+	const char *name;
+	const char *text;
+} entities[] = {
+	{ "nbsp;", " " }, { "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" },
+	{ "quot;", "\"" }, { "apos;", "'" }, { "ldquo;", "\xe2\x80\x9c" },
+	{ "rdquo;", "\xe2\x80\x9d" }, { "hellip;", "\xe2\x80\xa6" },
+	{ "mdash;", "\xe2\x80\x94" }, { "middot;", "\xc2\xb7" },
+};
+
+static void
+add_utf8(struct buf *b, unsigned long c)
+{
+	char u[4];
+	size_t n;
+
+	if (c == 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		c = 0xfffd;
+	if (c < 0x80) {
+		u[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xc0 | c >> 6);
+		u[1] = (char)(0x80 | (c & 0x3f));
+		n = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xe0 | c >> 12);
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+		n = 3;
+	} else {
+		u[0] = (char)(0xf0 | c >> 18);
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (c & 0x3f));
+		n = 4;
+	}
+	buf_add(b, u, n);
+}
+
+/* Decodes the entity at p ('&'), returns the bytes used. */
+static size_t
+add_entity(struct buf *b, const char *p, const char *end)
+{
+	char *q;
+	unsigned long c;
+
+	if (p + 2 < end && p[1] == '#') {
+		int hex = p[2] == 'x' || p[2] == 'X';
+
+		c = strtoul(p + 2 + hex, &q, hex ? 16 : 10);
+		if (q > p + 2 + hex && q < end && *q == ';') {
+			add_utf8(b, c);
+			return (size_t)(q + 1 - p);
+		}
+	}
+	for (size_t i = 0; i < ARRAY_LEN(entities); i++) {
+		size_t n = strlen(entities[i].name);
+
+		if ((size_t)(end - p - 1) >= n && memcmp(p + 1, entities[i].name, n) == 0) {
+			buf_adds(b, entities[i].text);
+			return n + 1;
+		}
+	}
+	buf_add(b, "&", 1);
+	return 1;
+}
+
+/* Skips the tag at p ('<'), and the content of script and style. */
+static const char *
+skip_tag(const char *p, const char *end)
+{
+	static const struct { const char *open, *close; } hidden[] = {
+		{ "script", "</script" },
+		{ "style", "</style" },
+	};
+	const char *gt = memchr(p, '>', (size_t)(end - p));
+
+	if (gt == NULL)
+		return end;
+	for (size_t i = 0; i < ARRAY_LEN(hidden); i++) {
+		size_t n = strlen(hidden[i].open);
+		const char *close;
+
+		if ((size_t)(gt - p) <= n || strncasecmp(p + 1, hidden[i].open, n) != 0)
+			continue;
+		close = strcasestr(gt, hidden[i].close);
+		if (close == NULL || close >= end)
+			return end;
+		gt = memchr(close, '>', (size_t)(end - close));
+		return gt == NULL ? end : gt + 1;
+	}
+	return gt + 1;
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void
+html_text(struct buf *b, const char *p, size_t len)
+{
+	const char *end = p + len;
+	int space = 1;
+
+	while (p < end) {
+		size_t run = 0;
+
+		while (p + run < end && p[run] != '<' && p[run] != '&' && !is_space(p[run]))
+			run++;
+		if (run > 0) {
+			buf_add(b, p, run);
+			p += run;
+			space = 0;
+		} else if (*p == '&') {
+			p += add_entity(b, p, end);
+			space = 0;
+		} else {
+			p = *p == '<' ? skip_tag(p, end) : p + 1;
+			if (!space)
+				buf_add(b, " ", 1);
+			space = 1;
+		}
+	}
+}
+
+static void
+sql_gx_text(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *v = (const char *)sqlite3_value_text(argv[0]);
+	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+	struct buf b;
+
+	(void)argc;
+	buf_init(&b, 0);
+	if (v != NULL && sqlite3_value_int(argv[1]))
+		html_text(&b, v, len);
+	else if (v != NULL)
+		buf_add(&b, v, len);
+	buf_add(&b, "  ", 2);
+	sqlite3_result_text(cx, b.data, (int)b.len, free);
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+static void
+close_db(struct store *s)
+{
+	for (size_t i = 0; i < ST_COUNT; i++) {
+		sqlite3_finalize(s->st[i]);
+		s->st[i] = NULL;
+	}
+	sqlite3_close(s->db);
+	s->db = NULL;
+	s->vocab = 0;
+}
+
+static int
+connect_db(struct store *s, struct err *e)
+{
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+
+	if (rc != SQLITE_OK) {
+		err_set(e, _("cannot open cache %s: %s"), s->path,
+		        s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		close_db(s);
+		return -1;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_MS);
+	sqlite3_create_function_v2(s->db, "gx_text", 2,
+	                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                           NULL, sql_gx_text, NULL, NULL, NULL);
+	return 0;
+}
+
+/* Is the file there something other than an SQLite database? */
+static int
+foreign_file(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[100];
+	struct stat sb;
+	ssize_t n;
+	int fd;
+
+	if (stat(path, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0)
+		return 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;       /* sqlite3_open will say why */
+	n = read(fd, head, sizeof head);
+	close(fd);
+	return n < (ssize_t)sizeof head || memcmp(head, magic, sizeof magic) != 0;
+}
+
+/* Maps an error while inspecting the file to "damaged" or a plain error. */
+static int
+inspect_fail(struct store *s, int rc, struct err *e)
+{
+	rc &= 0xff;
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		return OPEN_DAMAGED;
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return fail_busy(s, e);
+	return err_set(e, _("cannot open cache %s: %s"), s->path,
+	               sqlite3_errmsg(s->db));
+}
+
+static int
+pragma_int(struct store *s, const char *sql, int64_t *v, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	*v = 0;
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*v = sqlite3_column_int64(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK || rc == SQLITE_DONE ? 0 : inspect_fail(s, rc, e);
+}
+
+/* Does the schema have every table the version promises, and can the newest
+ * pages of each be read? */
+static int
+check_schema(struct store *s, int64_t version, struct err *e)
+{
+	for (int64_t v = 0; v < version; v++) {
+		char *list = xstrdup(migrations[v].tables);
+		char *save = NULL;
+		int rc = 0;
+
+		for (char *t = strtok_r(list, " ", &save); t != NULL && rc == 0;
+		     t = strtok_r(NULL, " ", &save)) {
+			char *sql = xasprintf("SELECT count(*) FROM sqlite_schema"
+			                      " WHERE type = 'table' AND name = '%s'", t);
+			int64_t n;
+
+			rc = pragma_int(s, sql, &n, e);
+			if (rc == 0 && n != 1)
+				rc = OPEN_DAMAGED;
+			free(sql);
+		}
+		free(list);
+		if (rc != 0)
+			return rc;
+	}
+	for (size_t i = 0; version >= 1 && i < ARRAY_LEN(probes); i++) {
+		int64_t n;
+		int rc = pragma_int(s, probes[i], &n, e);
+
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Reads the version without writing anything: 0 usable (*version set),
+ * OPEN_DAMAGED (not SQLite, or a broken one), OPEN_FOREIGN (another
+ * program's database), or -1 (refused, error set).  One statement, so
+ * one snapshot: another gxnews may be creating the file right now. */
+static int
+inspect(struct store *s, int64_t *version, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t app = 0, tables = 0;
+	int rc;
+
+	if (!s->memory && foreign_file(s->path))
+		return OPEN_DAMAGED;
+	rc = sqlite3_prepare_v2(s->db, "SELECT a.application_id, v.user_version,"
+	                        " (SELECT count(*) FROM sqlite_schema)"
+	                        " FROM pragma_application_id a, pragma_user_version v",
+	                        -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		app = sqlite3_column_int64(st, 0);
+		*version = sqlite3_column_int64(st, 1);
+		tables = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return inspect_fail(s, rc, e);
+	if (app != APP_ID)
+		return app == 0 && *version == 0 && tables == 0 ? 0 : OPEN_FOREIGN;
+	if (*version > (int64_t)ARRAY_LEN(migrations))
+		return err_set(e, _("cache %s was written by a newer gxnews (schema %lld); "
+		                    "this one knows up to %d: use a newer gxnews or "
+		                    "--cache another file"),
+		               s->path, (long long)*version, (int)ARRAY_LEN(migrations));
+	return check_schema(s, *version, e);
+}
+
+/* After damage was seen while running: the full (slow) check, once. */
+static int
+recheck(struct store *s, struct err *e)
+{
+	char *mark = damage_marker(s->path);
+	sqlite3_stmt *st = NULL;
+	int rc = OPEN_OK;
+
+	if (access(mark, F_OK) == 0) {
+		rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			rc = strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0
+			     ? OPEN_OK : OPEN_DAMAGED;
+		else
+			rc = inspect_fail(s, rc, e);
+		sqlite3_finalize(st);
+		if (rc != -1)
+			unlink(mark);
+	}
+	free(mark);
+	return rc;
+}
+
+/* Renames path (and its -wal, -shm, -journal) to path.corrupt-STAMP. */
+static char *
+move_aside(const char *path, struct err *e)
+{
+	static const char *const side[] = { "-wal", "-shm", "-journal" };
+	char stamp[32];
+	struct tm tm;
+	time_t t = time(NULL);
+	char *to = NULL;
+
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	for (int i = 1; to == NULL || access(to, F_OK) == 0; i++) {
+		free(to);
+		to = i == 1 ? xasprintf("%s.corrupt-%s", path, stamp)
+		            : xasprintf("%s.corrupt-%s-%d", path, stamp, i);
+	}
+	if (rename(path, to) < 0) {
+		err_set(e, _("cache %s is damaged and cannot be moved aside (%s); "
+		             "move it away or use --cache another file"),
+		        path, strerror(errno));
+		free(to);
+		return NULL;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(side); i++) {
+		char *a = xasprintf("%s%s", path, side[i]);
+		char *b = xasprintf("%s%s", to, side[i]);
+
+		rename(a, b);
+		free(a);
+		free(b);
+	}
+	return to;
+}
+
+static int
+backup(struct store *s, int64_t version, struct err *e)
+{
+	char *to = xasprintf("%s.v%lld.bak", s->path, (long long)version);
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	unlink(to);
+	rc = sqlite3_prepare_v2(s->db, "VACUUM INTO ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	if (rc != SQLITE_DONE)
+		err_set(e, _("cache %s: cannot keep a copy before upgrading it (%s)"),
+		        s->path, sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		xfree_set(&s->notice, xasprintf(_("cache %s was upgraded to schema %d; "
+		                                  "the old one is kept as %s"), s->path,
+		                                (int)ARRAY_LEN(migrations), to));
+	free(to);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs the steps from the version the file has to the newest, all in one
+ * transaction (so no other gxnews ever sees a half-made cache), after
+ * checking inside it that no other gxnews did it first. */
+static int
+migrate(struct store *s, struct err *e)
+{
+	int64_t version = 0;
+	int rc = tx_begin(s, e);
+
+	if (rc == 0)
+		rc = sql_int(s, "PRAGMA user_version", &version, e);
+	for (int64_t to = version + 1; rc == 0 && to <= (int64_t)ARRAY_LEN(migrations); to++) {
+		char *sql = xasprintf("PRAGMA user_version = %lld;"
+		                      " PRAGMA application_id = %d;", (long long)to, APP_ID);
+
+		rc = exec_sql(s, migrations[to - 1].sql, e);
+		if (rc == 0)
+			rc = exec_sql(s, sql, e);
+		free(sql);
+	}
+	s->indexed = rc == 0;
+	return tx_end(s, rc, e);
+}
+
+/* Switching to WAL does not wait for other connections (no busy handler),
+ * so while another gxnews creates the same cache, try again for a while. */
+static int
+set_wal(struct store *s, struct err *e)
+{
+	int rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+
+	for (int waited = 0; (rc & 0xff) == SQLITE_BUSY && waited < BUSY_MS; waited += 10) {
+		usleep(10 * 1000);
+		rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	}
+	return rc == SQLITE_OK ? 0 : fail(s, rc, e);
+}
+
+/* Opens s->path as it is: 0, OPEN_DAMAGED, OPEN_FOREIGN or -1. */
+static int
+open_db(struct store *s, struct err *e)
+{
+	int64_t version = 0;
+	int rc = connect_db(s, e);
+
+	if (rc == 0)
+		rc = inspect(s, &version, e);
+	if (rc == 0 && !s->memory)
+		rc = recheck(s, e);
+	if (rc != 0)
+		return rc;
+	s->indexed = version >= 2;
+	if (version >= 1 && version < (int64_t)ARRAY_LEN(migrations) && !s->memory)
+		rc = backup(s, version, e);
+	if (rc == 0 && version == 0)
+		rc = exec_sql(s, "PRAGMA auto_vacuum = INCREMENTAL", e);
+	if (rc == 0 && !s->memory)
+		rc = set_wal(s, e);
+	if (rc == 0 && version < (int64_t)ARRAY_LEN(migrations))
+		rc = migrate(s, e);
+	if (rc == 0)
+		rc = exec_sql(s, "PRAGMA synchronous = NORMAL;"
+		                 "PRAGMA journal_size_limit = 67108864;"
+		                 "PRAGMA temp_store = MEMORY;", e);
+	return rc;
+}
+
+/* Moves the file aside and starts a fresh cache, saying so. */
+static int
+start_over(struct store *s, int why, struct err *e)
+{
+	char *moved;
+	int rc;
+
+	close_db(s);
+	moved = move_aside(s->path, e);
+	if (moved == NULL)
+		return -1;
+	if (why == OPEN_FOREIGN)
+		xfree_set(&s->notice, xasprintf(_("cache %s was not a gxnews cache; it was "
+		                                  "moved to %s, and a new cache started"),
+		                                s->path, moved));
+	else
+		xfree_set(&s->notice, xasprintf(_("cache %s was damaged; it was moved to "
+		                                  "%s, and a new cache started"),
+		                                s->path, moved));
+	free(moved);
+	rc = open_db(s, e);
+	if (rc > 0)
+		rc = err_set(e, _("cannot open cache %s: a new cache cannot be started "
+		                  "there"), s->path);
+	return rc;
+}
+
+int
+store_open(struct store **out, const char *path, struct err *e)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	int rc;
+
+	*out = NULL;
+	s->path = xstrdup(path);
+	s->memory = strcmp(path, ":memory:") == 0;
+	rc = open_db(s, e);
+	if (rc > 0 && s->memory)
+		rc = err_set(e, _("cannot open an in-memory cache"));
+	else if (rc > 0)
+		rc = start_over(s, rc, e);
+	if (rc != 0) {
+		store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	close_db(s);
+	free(s->path);
+	free(s->notice);
+	free(s);
+}
+
+const char *
+store_notice(const struct store *s)
+{
+	return s->notice;
+}
+
+void
+store_set_clock(struct store *s, int64_t t)
+{
+	s->clock = t;
+}
+
+int
+store_set_max_size(struct store *s, int64_t max_bytes, struct err *e)
+{
+	int64_t page = 0, got;
+	char *sql;
+	int rc;
+
+	if (s->max_pages == 0 && sql_int(s, "PRAGMA max_page_count", &s->max_pages, e) < 0)
+		return -1;
+	if (sql_int(s, "PRAGMA page_size", &page, e) < 0)
+		return -1;
+	sql = xasprintf("PRAGMA max_page_count = %lld", max_bytes > 0
+	                ? (long long)((max_bytes + page - 1) / page)
+	                : (long long)s->max_pages);
+	rc = sql_int(s, sql, &got, e);
+	free(sql);
+	return rc;
+}
+
+/* ---- tabs --------------------------------------------------------------- */
+
+static int
+source_id(struct store *s, const char *source, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *add = stmt(s, ST_SOURCE_ADD, e);
+	sqlite3_stmt *get = stmt(s, ST_SOURCE_ID, e);
+	int found = 0;
+
+	if (add == NULL || get == NULL)
+		return -1;
+	bind_text(add, 1, source);
+	if (run(s, add, e) < 0)
+		return -1;
+	bind_text(get, 1, source);
+	if (query_int(s, get, id, &found, e) < 0)
+		return -1;
+	return found ? 0 : err_set(e, _("cache %s: source %s was not stored"),
+	                           s->path, source);
+}
+
+static int
+put_tabs(struct store *s, const char *source, const struct store_tab *v,
+         size_t n, struct err *e)
+{
+	sqlite3_stmt *clear = stmt(s, ST_TABS_CLEAR, e);
+	sqlite3_stmt *add = stmt(s, ST_TAB_ADD, e);
+	int64_t src;
+
+	if (clear == NULL || add == NULL || source_id(s, source, &src, e) < 0)
+		return -1;
+	sqlite3_bind_int64(clear, 1, src);
+	if (run(s, clear, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (str_empty(v[i].key))
+			continue;
+		sqlite3_bind_int64(add, 1, src);
+		sqlite3_bind_int64(add, 2, (int64_t)i);
+		bind_text(add, 3, v[i].key);
+		sqlite3_bind_text(add, 4, v[i].label ? v[i].label : v[i].key, -1,
+		                  SQLITE_STATIC);
+		bind_text(add, 5, v[i].url);
+		sqlite3_bind_int(add, 6, v[i].kind);
+		if (run(s, add, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_put_tabs(struct store *s, const char *source, const struct store_tab *v,
+               size_t n, struct err *e)
+{
+	if (tx_begin(s, e) < 0)
+		return -1;
+	return tx_end(s, put_tabs(s, source, v, n, e), e);
+}
+
+int
+store_get_tabs(struct store *s, const char *source, struct store_tab **v,
+               size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_TABS_GET, e);
+	size_t cap = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	bind_text(st, 1, source);
+	rc = step(s, st, e);
+	while (rc == 1) {
+		struct store_tab *t;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*v = xrealloc(*v, cap * sizeof **v);
+		}
+		t = &(*v)[(*n)++];
+		t->key = col_text(st, 0);
+		t->label = col_text(st, 1);
+		t->url = col_text(st, 2);
+		t->kind = sqlite3_column_int(st, 3);
+		t->fetched = sqlite3_column_int64(st, 4);
+		rc = step(s, st, e);
+	}
+	if (rc < 0) {
+		store_tabs_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void
+store_tabs_free(struct store_tab *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].label);
+		free(v[i].url);
+	}
+	free(v);
+}
+
+int64_t
+store_tab_fetched(struct store *s, const char *tab_key)
+{
+	sqlite3_stmt *st = stmt(s, ST_LIST_META, NULL);
+	int64_t t = 0;
+
+	if (st == NULL)
+		return 0;
+	bind_text(st, 1, tab_key);
+	if (step(s, st, NULL) == 1) {
+		t = sqlite3_column_int64(st, 2);
+		done(st);
+	}
+	return t;
+}
+
+/* ---- lists -------------------------------------------------------------- */
+
+struct list_row {
+	int64_t id;
+	int64_t snap;   /* current snapshot, 0: none yet */
+};
+
+static int
+list_row(struct store *s, const char *key, struct list_row *lr, struct err *e)
+{
+	sqlite3_stmt *add = stmt(s, ST_LIST_ADD, e);
+	sqlite3_stmt *get = stmt(s, ST_LIST_GET, e);
+	int rc;
+
+	if (add == NULL || get == NULL)
+		return -1;
+	bind_text(add, 1, key);
+	if (run(s, add, e) < 0)
+		return -1;
+	bind_text(get, 1, key);
+	rc = step(s, get, e);
+	if (rc != 1)
+		return rc < 0 ? -1 : err_set(e, _("cache %s: list %s was not stored"),
+		                             s->path, key);
+	lr->id = sqlite3_column_int64(get, 0);
+	lr->snap = sqlite3_column_int64(get, 1);
+	done(get);
+	return 0;
+}
+
+static int
+new_snapshot(struct store *s, struct list_row *lr, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_SNAP_ADD, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, lr->id);
+	sqlite3_bind_int64(st, 2, now(s));
+	if (run(s, st, e) < 0)
+		return -1;
+	lr->snap = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+/* The stub article row of each item; ids[i] is 0 for an item without url. */
+static int
+put_stubs(struct store *s, const struct item_list *l, int64_t *ids,
+          struct err *e)
+{
+	sqlite3_stmt *up = stmt(s, ST_ART_STUB, e);
+	sqlite3_stmt *get = stmt(s, ST_ART_ID, e);
+	int found;
+
+	if (up == NULL || get == NULL)
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct item *it = &l->v[i];
+
+		if (str_empty(it->url))
+			continue;
+		bind_text(up, 1, it->url);
+		bind_text(up, 2, it->title);
+		bind_text(up, 3, it->date);
+		sqlite3_bind_int64(up, 4, it->time);
+		bind_text(up, 5, it->summary);
+		bind_text(up, 6, it->thumb);
+		sqlite3_bind_int64(up, 7, now(s));
+		if (run(s, up, e) < 0)
+			return -1;
+		bind_text(get, 1, it->url);
+		if (query_int(s, get, &ids[i], &found, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Inserts the items from position pos on; *added counts those new to it. */
+static int
+add_items(struct store *s, int64_t snap, int64_t pos, const struct item_list *l,
+          const int64_t *ids, size_t *added, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_ITEM_ADD, e);
+
+	*added = 0;
+	if (st == NULL)
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		if (ids[i] == 0)
+			continue;
+		sqlite3_bind_int64(st, 1, snap);
+		sqlite3_bind_int64(st, 2, pos);
+		sqlite3_bind_int64(st, 3, ids[i]);
+		sqlite3_bind_int(st, 4, l->v[i].rank);
+		if (run(s, st, e) < 0)
+			return -1;
+		if (sqlite3_changes(s->db) > 0) {
+			pos++;
+			(*added)++;
+		}
+	}
+	return 0;
+}
+
+static int
+snap_bound(struct store *s, enum stmt_id id, int64_t snap, int64_t *v,
+           int *found, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, id, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, snap);
+	return query_int(s, st, v, found, e);
+}
+
+/* Page 1: these items lead in this order; the others follow as they were. */
+static int
+list_head(struct store *s, struct list_row *lr, const struct item_list *l,
+          const int64_t *ids, struct err *e)
+{
+	sqlite3_stmt *drop = stmt(s, ST_ITEM_DROP, e);
+	int64_t min = 0;
+	size_t added;
+	int found;
+
+	if (drop == NULL || (lr->snap == 0 && new_snapshot(s, lr, e) < 0))
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		sqlite3_bind_int64(drop, 1, lr->snap);
+		sqlite3_bind_int64(drop, 2, ids[i]);
+		if (ids[i] != 0 && run(s, drop, e) < 0)
+			return -1;
+	}
+	if (snap_bound(s, ST_ITEMS_MIN, lr->snap, &min, &found, e) < 0)
+		return -1;
+	if (!found)
+		min = 0;
+	return add_items(s, lr->snap, min - (int64_t)l->n, l, ids, &added, e);
+}
+
+/* Page 2..: items not yet present go at the end. */
+static int
+list_append(struct store *s, struct list_row *lr, const struct item_list *l,
+            const int64_t *ids, struct err *e)
+{
+	int64_t max = -1;
+	size_t added;
+	int found;
+
+	if (lr->snap == 0 && new_snapshot(s, lr, e) < 0)
+		return -1;
+	if (snap_bound(s, ST_ITEMS_MAX, lr->snap, &max, &found, e) < 0)
+		return -1;
+	if (!found)
+		max = -1;
+	return add_items(s, lr->snap, max + 1, l, ids, &added, e);
+}
+
+/* Drops snapshot drop, the same as keep, which was just seen again. */
+static int
+snap_forget(struct store *s, int64_t drop, int64_t keep, struct err *e)
+{
+	sqlite3_stmt *items = stmt(s, ST_ITEMS_DROP, e);
+	sqlite3_stmt *snap = stmt(s, ST_SNAP_DROP, e);
+	sqlite3_stmt *seen = stmt(s, ST_SNAP_SEEN, e);
+
+	if (items == NULL || snap == NULL || seen == NULL)
+		return -1;
+	sqlite3_bind_int64(items, 1, drop);
+	sqlite3_bind_int64(snap, 1, drop);
+	sqlite3_bind_int64(seen, 1, keep);
+	sqlite3_bind_int64(seen, 2, now(s));
+	if (run(s, items, e) < 0 || run(s, snap, e) < 0)
+		return -1;
+	return run(s, seen, e);
+}
+
+/* A snapshot: a new one unless it is the same as the current one. */
+static int
+list_replace(struct store *s, struct list_row *lr, const struct item_list *l,
+             const int64_t *ids, struct err *e)
+{
+	struct list_row fresh = *lr;
+	sqlite3_stmt *same = stmt(s, ST_SNAP_SAME, e);
+	int64_t eq = 0;
+	size_t added;
+	int found;
+
+	if (same == NULL || new_snapshot(s, &fresh, e) < 0 ||
+	    add_items(s, fresh.snap, 0, l, ids, &added, e) < 0)
+		return -1;
+	if (lr->snap != 0) {
+		sqlite3_bind_int64(same, 1, lr->snap);
+		sqlite3_bind_int64(same, 2, fresh.snap);
+		if (query_int(s, same, &eq, &found, e) < 0)
+			return -1;
+	}
+	if (eq)
+		return snap_forget(s, fresh.snap, lr->snap, e);
+	lr->snap = fresh.snap;
+	return 0;
+}
+
+static int (*const list_modes[])(struct store *, struct list_row *,
+                                 const struct item_list *, const int64_t *,
+                                 struct err *) = {
+	[LIST_HEAD] = list_head,
+	[LIST_APPEND] = list_append,
+	[LIST_REPLACE] = list_replace,
+};
+
+static int
+list_meta(struct store *s, const struct list_row *lr, const struct item_list *l,
+          struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_LIST_SET, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, lr->id);
+	sqlite3_bind_int64(st, 2, lr->snap);
+	bind_text(st, 3, l->next_url);
+	sqlite3_bind_int(st, 4, l->npages);
+	sqlite3_bind_int64(st, 5, now(s));
+	return run(s, st, e);
+}
+
+int
+store_put_list(struct store *s, const char *tab_key, const struct item_list *l,
+               int mode, struct err *e)
+{
+	struct list_row lr = { 0, 0 };
+	int64_t *ids;
+	int rc;
+
+	if (mode < 0 || (size_t)mode >= ARRAY_LEN(list_modes))
+		return err_set(e, _("cache %s: unknown list mode %d"), s->path, mode);
+	if (tx_begin(s, e) < 0)
+		return -1;
+	ids = xcalloc(l->n ? l->n : 1, sizeof *ids);
+	rc = list_row(s, tab_key, &lr, e);
+	if (rc == 0)
+		rc = put_stubs(s, l, ids, e);
+	if (rc == 0)
+		rc = list_modes[mode](s, &lr, l, ids, e);
+	if (rc == 0)
+		rc = list_meta(s, &lr, l, e);
+	free(ids);
+	return tx_end(s, rc, e);
+}
+
+static void
+row_item(sqlite3_stmt *st, struct item *it)
+{
+	it->url = col_text(st, 0);
+	it->title = col_text(st, 1);
+	it->date = col_text(st, 2);
+	it->time = sqlite3_column_int64(st, 3);
+	it->rank = sqlite3_column_int(st, 4);
+	it->summary = col_text(st, 5);
+	it->thumb = col_text(st, 6);
+	it->read = sqlite3_column_int(st, 7);
+	it->starred = sqlite3_column_int(st, 8);
+}
+
+static int
+read_items(struct store *s, sqlite3_stmt *st, struct item_list *out,
+           struct err *e)
+{
+	int rc = step(s, st, e);
+
+	while (rc == 1) {
+		row_item(st, item_list_add(out));
+		rc = step(s, st, e);
+	}
+	return rc;
+}
+
+/* The snapshot of key in effect at when (0: the current one), 0 if none. */
+static int
+snap_at(struct store *s, const char *key, int64_t when, int64_t *snap,
+        struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, when == 0 ? ST_LIST_GET : ST_SNAP_AT, e);
+	int rc;
+
+	*snap = 0;
+	if (st == NULL)
+		return -1;
+	bind_text(st, 1, key);
+	if (when != 0)
+		sqlite3_bind_int64(st, 2, when);
+	rc = step(s, st, e);
+	if (rc == 1) {
+		*snap = sqlite3_column_int64(st, when == 0 ? 1 : 0);
+		done(st);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+get_list(struct store *s, const char *key, int64_t when, struct item_list *out,
+         struct err *e)
+{
+	sqlite3_stmt *items = stmt(s, ST_ITEMS_GET, e);
+	sqlite3_stmt *meta = stmt(s, ST_LIST_META, e);
+	int64_t snap;
+	int rc;
+
+	if (items == NULL || meta == NULL || snap_at(s, key, when, &snap, e) < 0)
+		return -1;
+	sqlite3_bind_int64(items, 1, snap);
+	if (read_items(s, items, out, e) < 0)
+		return -1;
+	bind_text(meta, 1, key);
+	rc = step(s, meta, e);
+	if (rc == 1) {
+		xfree_set(&out->next_url, col_text(meta, 0));
+		out->npages = sqlite3_column_int(meta, 1);
+		done(meta);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_get_list(struct store *s, const char *tab_key, struct item_list *out,
+               struct err *e)
+{
+	return get_list(s, tab_key, 0, out, e);
+}
+
+int
+store_get_list_at(struct store *s, const char *tab_key, int64_t when,
+                  struct item_list *out, struct err *e)
+{
+	return get_list(s, tab_key, when > 0 ? when : now(s), out, e);
+}
+
+/* ---- articles ----------------------------------------------------------- */
+
+static int
+put_article(struct store *s, const struct article *a, struct err *e)
+{
+	sqlite3_stmt *up = stmt(s, ST_ART_PUT, e);
+	sqlite3_stmt *get = stmt(s, ST_ART_ID, e);
+	sqlite3_stmt *body = stmt(s, ST_BODY_PUT, e);
+	int64_t id = 0;
+	int found;
+
+	if (up == NULL || get == NULL || body == NULL)
+		return -1;
+	if (str_empty(a->url))
+		return err_set(e, _("cache %s: an article without a URL cannot be stored"),
+		               s->path);
+	bind_text(up, 1, a->url);
+	bind_text(up, 2, a->title);
+	bind_text(up, 3, a->time_text);
+	sqlite3_bind_int64(up, 4, a->time);
+	bind_text(up, 5, a->source);
+	bind_text(up, 6, a->author);
+	bind_text(up, 7, a->editor);
+	sqlite3_bind_int(up, 8, a->comments);
+	bind_text(up, 9, a->next_page);
+	sqlite3_bind_int64(up, 10, now(s));
+	bind_text(get, 1, a->url);
+	if (run(s, up, e) < 0 || query_int(s, get, &id, &found, e) < 0)
+		return -1;
+	if (a->body_html == NULL)
+		return 0;
+	sqlite3_bind_int64(body, 1, id);
+	sqlite3_bind_text(body, 2, a->body_html, -1, SQLITE_STATIC);
+	return run(s, body, e);
+}
+
+int
+store_put_article(struct store *s, const struct article *a, struct err *e)
+{
+	return store_put_articles(s, a, 1, e);
+}
+
+int
+store_put_articles(struct store *s, const struct article *v, size_t n,
+                   struct err *e)
+{
+	int rc = tx_begin(s, e);
+
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = put_article(s, &v[i], e);
+	return tx_end(s, rc, e);
+}
+
+int
+store_get_article(struct store *s, const char *url, struct article *out,
+                  struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_ART_GET, e);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->comments = -1;
+	if (st == NULL)
+		return -1;
+	bind_text(st, 1, url);
+	rc = step(s, st, e);
+	if (rc != 1)
+		return rc < 0 ? -1 : 1;
+	out->url = col_text(st, 0);
+	out->title = col_text(st, 1);
+	out->time_text = col_text(st, 2);
+	out->time = sqlite3_column_int64(st, 3);
+	out->source = col_text(st, 4);
+	out->author = col_text(st, 5);
+	out->editor = col_text(st, 6);
+	out->comments = sqlite3_column_int(st, 7);
+	out->body_html = col_text(st, 8);
+	out->next_page = col_text(st, 9);
+	out->fetched = sqlite3_column_int64(st, 10);
+	out->read = sqlite3_column_int(st, 11);
+	out->starred = sqlite3_column_int(st, 12);
+	done(st);
+	return 0;
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+int
+store_put_page(struct store *s, const struct store_page *p, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_PAGE_PUT, e);
+
+	if (st == NULL)
+		return -1;
+	if (str_empty(p->url))
+		return err_set(e, _("cache %s: a page without a URL cannot be stored"),
+		               s->path);
+	bind_text(st, 1, p->url);
+	sqlite3_bind_int64(st, 2, p->fetched != 0 ? p->fetched : now(s));
+	bind_text(st, 3, p->content_type);
+	bind_text(st, 4, p->etag);
+	bind_text(st, 5, p->last_modified);
+	if (p->body != NULL)
+		sqlite3_bind_blob64(st, 6, p->body, p->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 6);
+	return run(s, st, e);
+}
+
+int
+store_get_page(struct store *s, const char *url, struct store_page *out,
+               struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_PAGE_GET, e);
+	const void *body;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return -1;
+	bind_text(st, 1, url);
+	rc = step(s, st, e);
+	if (rc != 1)
+		return rc < 0 ? -1 : 1;
+	out->url = col_text(st, 0);
+	body = sqlite3_column_blob(st, 1);
+	out->len = (size_t)sqlite3_column_bytes(st, 1);
+	if (body != NULL || sqlite3_column_type(st, 1) != SQLITE_NULL) {
+		out->body = xmalloc(out->len + 1);
+		if (out->len > 0)
+			memcpy(out->body, body, out->len);
+		out->body[out->len] = '\0';
+	}
+	out->content_type = col_text(st, 2);
+	out->etag = col_text(st, 3);
+	out->last_modified = col_text(st, 4);
+	out->fetched = sqlite3_column_int64(st, 5);
+	done(st);
+	return 0;
+}
+
+void
+store_page_free(struct store_page *p)
+{
+	free(p->url);
+	free(p->body);
+	free(p->content_type);
+	free(p->etag);
+	free(p->last_modified);
+	memset(p, 0, sizeof *p);
+}
+
+/* ---- read and starred --------------------------------------------------- */
+
+static int
+set_mark(struct store *s, enum stmt_id id, const char *url, int on,
+         struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, id, e);
+
+	if (st == NULL)
+		return -1;
+	if (str_empty(url))
+		return err_set(e, _("cache %s: no article to mark"), s->path);
+	if (tx_begin(s, e) < 0)
+		return -1;
+	bind_text(st, 1, url);
+	sqlite3_bind_int(st, 2, on != 0);
+	sqlite3_bind_int64(st, 3, now(s));
+	return tx_end(s, run(s, st, e), e);
+}
+
+int
+store_set_read(struct store *s, const char *url, int read, struct err *e)
+{
+	return set_mark(s, ST_SET_READ, url, read, e);
+}
+
+int
+store_set_starred(struct store *s, const char *url, int starred, struct err *e)
+{
+	return set_mark(s, ST_SET_STAR, url, starred, e);
+}
+
+int
+store_starred(struct store *s, struct item_list *out, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_STARRED, e);
+
+	return st == NULL ? -1 : read_items(s, st, out, e);
+}
+
+/* ---- search ------------------------------------------------------------- */
+
+/* A term the index cannot settle alone, checked on each candidate's text. */
+struct filter {
+	char *arg;              /* instr() needle, or LIKE pattern */
+	int   like;             /* the term has ASCII letters: LIKE ignores case */
+};
+
+struct query {
+	struct buf     match;   /* FTS5 expression: groups joined by AND */
+	struct filter *filters;
+	size_t         nfilters;
+	int            nothing; /* a term is in no article */
+};
+
+static void
+add_quoted(struct buf *b, const char *p, size_t n)
+{
+	buf_add(b, "\"", 1);
+	for (size_t i = 0; i < n; i++)
+		buf_add(b, p[i] == '"' ? "\"\"" : &p[i], p[i] == '"' ? 2 : 1);
+	buf_add(b, "\"", 1);
+}
+
+static void
+add_filter(struct query *q, const char *p, size_t n)
+{
+	struct filter *f;
+	struct buf b;
+	int like = 0;
+
+	for (size_t i = 0; i < n; i++)
+		like |= (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z');
+	buf_init(&b, 0);
+	if (like)
+		buf_add(&b, "%", 1);
+	for (size_t i = 0; i < n; i++) {
+		if (like && (p[i] == '%' || p[i] == '_' || p[i] == '\\'))
+			buf_add(&b, "\\", 1);
+		buf_add(&b, &p[i], 1);
+	}
+	if (like)
+		buf_add(&b, "%", 1);
+	q->filters = xrealloc(q->filters, (q->nfilters + 1) * sizeof *q->filters);
+	f = &q->filters[q->nfilters++];
+	f->arg = buf_steal(&b, NULL);
+	f->like = like;
+}
+
+static void
+group_start(struct query *q)
+{
+	if (q->match.len > 0)
+		buf_adds(&q->match, " AND ");
+	buf_add(&q->match, "(", 1);
+}
+
+/* 3+ characters: every trigram of the term, and the term itself checked on
+ * the text when the trigrams alone could match elsewhere. */
+static void
+term_long(struct query *q, const char *p, size_t n, const size_t *off,
+          size_t nchars)
+{
+	group_start(q);
+	for (size_t i = 0; i + 3 <= nchars; i++) {
+		if (i > 0)
+			buf_adds(&q->match, " AND ");
+		add_quoted(&q->match, p + off[i], off[i + 3] - off[i]);
+	}
+	buf_add(&q->match, ")", 1);
+	if (nchars > 3)
+		add_filter(q, p, n);
+}
+
+/* 1-2 characters: the trigrams that start with the term (the indexed text
+ * ends with two spaces, so every occurrence starts one), from the index's
+ * vocabulary; too many, and the text is scanned instead. */
+static int
+vocab_terms(struct store *s, const char *lo, struct buf *terms, size_t *nterms,
+            struct err *e)
+{
+	char *hi = xasprintf("%s\xf4\x8f\xbf\xbf", lo);
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	if (!s->vocab)
+		rc = exec_sql(s, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab"
+		                 " USING fts5vocab(main, search, 'row')", e);
+	s->vocab = rc == 0;
+	st = rc == 0 ? stmt(s, ST_VOCAB, e) : NULL;
+	if (st == NULL) {
+		free(hi);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	rc = step(s, st, e);
+	while (rc == 1) {
+		if ((*nterms)++ > 0)
+			buf_adds(terms, " OR ");
+		add_quoted(terms, (const char *)sqlite3_column_text(st, 0),
+		           (size_t)sqlite3_column_bytes(st, 0));
+		rc = step(s, st, e);
+	}
+	free(hi);
+	return rc;
+}
+
+/* 1-2 characters: the trigrams that start with the term (the indexed text
+ * ends with two spaces, so every occurrence starts one), from the index's
+ * vocabulary; too many, and the text is scanned instead. */
+static int
+term_short(struct store *s, struct query *q, const char *p, size_t n,
+           struct err *e)
+{
+	char *lo = xstrndup(p, n);
+	struct buf terms;
+	size_t nterms = 0;
+	int rc;
+
+	for (char *c = lo; *c != '\0'; c++)
+		*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+	buf_init(&terms, 0);
+	rc = vocab_terms(s, lo, &terms, &nterms, e);
+	if (rc == 0 && nterms == 0) {
+		q->nothing = 1;
+	} else if (rc == 0 && nterms > VOCAB_MAX) {
+		add_filter(q, p, n);
+	} else if (rc == 0) {
+		group_start(q);
+		buf_add(&q->match, terms.data, terms.len);
+		buf_add(&q->match, ")", 1);
+	}
+	buf_free(&terms);
+	free(lo);
+	return rc;
+}
+
+static int
+add_term(struct store *s, struct query *q, const char *p, size_t n,
+         struct err *e)
+{
+	size_t *off = xmalloc((n + 1) * sizeof *off);
+	size_t nchars = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)p[i] & 0xc0) != 0x80)
+			off[nchars++] = i;
+	off[nchars] = n;
+	if (nchars >= 3)
+		term_long(q, p, n, off, nchars);
+	free(off);
+	return nchars >= 3 ? 0 : term_short(s, q, p, n, e);
+}
+
+/* Length of the separator at p: ASCII space or U+3000, else 0. */
+static size_t
+separator(const char *p)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		return 1;
+	return strncmp(p, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
+}
+
+static int
+parse_query(struct store *s, const char *query, struct query *q, struct err *e)
+{
+	const char *p = query;
+	int rc = 0;
+
+	while (rc == 0 && *p != '\0' && !q->nothing) {
+		size_t n = 0;
+
+		p += separator(p);
+		while (p[n] != '\0' && separator(p + n) == 0)
+			n++;
+		if (n > 0)
+			rc = add_term(s, q, p, n, e);
+		p += n;
+	}
+	return rc;
+}
+
+/* Candidate ids, newest first: all of them if filters must be checked. */
+static char *
+candidates_sql(const struct query *q)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "SELECT a.id FROM articles a");
+	if (q->match.len > 0)
+		buf_adds(&b, " WHERE a.id IN (SELECT rowid FROM search WHERE search MATCH ?1)");
+	buf_adds(&b, " ORDER BY a.time DESC, a.id DESC");
+	if (q->nfilters == 0)
+		buf_addf(&b, " LIMIT %d", STORE_SEARCH_MAX);
+	return buf_steal(&b, NULL);
+}
+
+/* 1 if article ?1 has every filtered term in its title or text. */
+static char *
+check_sql(const struct query *q)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "SELECT 1 FROM search WHERE rowid = ?1");
+	for (size_t i = 0; i < q->nfilters; i++) {
+		if (q->filters[i].like)
+			buf_addf(&b, " AND (title LIKE ?%zu ESCAPE '\\'"
+			             " OR body LIKE ?%zu ESCAPE '\\')", i + 2, i + 2);
+		else
+			buf_addf(&b, " AND (instr(title, ?%zu) OR instr(body, ?%zu))",
+			         i + 2, i + 2);
+	}
+	return buf_steal(&b, NULL);
+}
+
+static sqlite3_stmt *
+prepare_sql(struct store *s, char *sql, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	free(sql);
+	if (rc != SQLITE_OK) {
+		fail(s, rc, e);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Does candidate id pass the filters?  1 yes, 0 no, -1 error. */
+static int
+check_one(struct store *s, sqlite3_stmt *check, const struct query *q, int64_t id,
+          struct err *e)
+{
+	int rc;
+
+	if (check == NULL)
+		return 1;
+	sqlite3_bind_int64(check, 1, id);
+	for (size_t i = 0; i < q->nfilters; i++)
+		sqlite3_bind_text(check, (int)i + 2, q->filters[i].arg, -1, SQLITE_STATIC);
+	rc = step(s, check, e);
+	if (rc == 1)
+		done(check);
+	return rc;
+}
+
+static int
+add_found(struct store *s, int64_t id, struct item_list *out, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_ITEM_BY_ID, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = step(s, st, e);
+	if (rc == 1) {
+		row_item(st, item_list_add(out));
+		done(st);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* Walks the candidates newest first, checking the filters lazily, so a
+ * common term stops after STORE_SEARCH_MAX hits. */
+static int
+run_search(struct store *s, const struct query *q, struct item_list *out,
+           struct err *e)
+{
+	sqlite3_stmt *cand = prepare_sql(s, candidates_sql(q), e);
+	sqlite3_stmt *check = q->nfilters > 0 ? prepare_sql(s, check_sql(q), e) : NULL;
+	int rc = cand == NULL || (q->nfilters > 0 && check == NULL) ? -1 : 0;
+
+	if (rc == 0 && q->match.len > 0)
+		sqlite3_bind_text(cand, 1, q->match.data, (int)q->match.len, SQLITE_STATIC);
+	if (rc == 0)
+		rc = step(s, cand, e);
+	while (rc == 1 && out->n < STORE_SEARCH_MAX) {
+		int64_t id = sqlite3_column_int64(cand, 0);
+
+		rc = check_one(s, check, q, id, e);
+		if (rc == 1)
+			rc = add_found(s, id, out, e);
+		if (rc == 0)
+			rc = step(s, cand, e);
+	}
+	sqlite3_finalize(cand);
+	sqlite3_finalize(check);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_search(struct store *s, const char *query, struct item_list *out,
+             struct err *e)
+{
+	struct query q;
+	int rc;
+
+	memset(&q, 0, sizeof q);
+	buf_init(&q.match, 0);
+	rc = parse_query(s, query ? query : "", &q, e);
+	if (rc == 0 && !q.nothing && (q.match.len > 0 || q.nfilters > 0))
+		rc = run_search(s, &q, out, e);
+	buf_free(&q.match);
+	for (size_t i = 0; i < q.nfilters; i++)
+		free(q.filters[i].arg);
+	free(q.filters);
+	return rc;
+}
+
+/* ---- expiry ------------------------------------------------------------- */
+
+#define EXPIRABLE "starred = 0 AND (read = 1 OR seen < ?2)"
+
+/* Runs sql with ?1 = a, ?2 = b; adds the rows it changed to *changed. */
+static int
+exec_args(struct store *s, const char *sql, int64_t a, int64_t b,
+          int64_t *changed, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return fail(s, rc, e);
+	}
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_int64(st, 1, a);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, b);
+	rc = run(s, st, e);
+	if (rc == 0 && changed != NULL)
+		*changed += sqlite3_changes(s->db);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+expire_age(struct store *s, int64_t cutoff, int64_t keep, int64_t *removed,
+           struct err *e)
+{
+	if (exec_args(s, "DELETE FROM articles WHERE seen < ?1 AND " EXPIRABLE,
+	              cutoff, keep, removed, e) < 0)
+		return -1;
+	if (exec_args(s, "DELETE FROM pages WHERE fetched < ?1 AND url NOT IN"
+	                 " (SELECT url FROM articles WHERE starred)",
+	              cutoff, 0, NULL, e) < 0)
+		return -1;
+	return exec_args(s, "DELETE FROM snapshots WHERE seen < ?1 AND id NOT IN"
+	                    " (SELECT snap FROM lists)", cutoff, 0, NULL, e);
+}
+
+static int
+used_bytes(struct store *s, int64_t *used, struct err *e)
+{
+	return sql_int(s, "SELECT (p.page_count - f.freelist_count) * s.page_size"
+	                  " FROM pragma_page_count p, pragma_freelist_count f,"
+	                  " pragma_page_size s", used, e);
+}
+
+/* One round towards max bytes: the oldest raw pages if any can go, else an
+ * estimate of how many of the least recently seen articles must. */
+static int
+expire_size(struct store *s, int64_t excess, int64_t used, int64_t keep,
+            int64_t *removed, struct err *e)
+{
+	int64_t pages = 0, count = 0, gone = 0;
+
+	if (exec_args(s, "DELETE FROM pages WHERE rowid IN (SELECT rowid FROM"
+	                 " (SELECT rowid, coalesce(sum(length(body) + length(url) + 64)"
+	                 " OVER (ORDER BY fetched, rowid ROWS BETWEEN UNBOUNDED"
+	                 " PRECEDING AND 1 PRECEDING), 0) AS before"
+	                 " FROM pages WHERE url NOT IN"
+	                 " (SELECT url FROM articles WHERE starred)) WHERE before < ?1)",
+	              excess, 0, &pages, e) < 0)
+		return -1;
+	if (pages > 0)
+		return 0;
+	if (sql_int(s, "SELECT count(*) FROM articles", &count, e) < 0 || count == 0)
+		return count == 0 ? 0 : -1;
+	count = excess / (used / count + 1) + 1;
+	if (exec_args(s, "DELETE FROM articles WHERE id IN (SELECT id FROM articles"
+	                 " WHERE " EXPIRABLE " ORDER BY seen, id LIMIT ?1)",
+	              count + count / 8, keep, &gone, e) < 0)
+		return -1;
+	*removed += gone;
+	return gone > 0 ? 0 : 1;
+}
+
+static int
+tidy(struct store *s, int64_t removed, struct err *e)
+{
+	if (exec_sql(s, "DELETE FROM list_items WHERE NOT EXISTS (SELECT 1 FROM"
+	                " articles WHERE id = list_items.article) OR NOT EXISTS"
+	                " (SELECT 1 FROM snapshots WHERE id = list_items.snap)", e) < 0)
+		return -1;
+	if (removed == 0)
+		return 0;
+	if (index_dirty(s, e) < 0)
+		return -1;
+	return exec_sql(s, "INSERT INTO search(search) VALUES ('optimize')", e);
+}
+
+int
+store_vacuum(struct store *s, int max_age_days, int64_t max_bytes,
+             struct err *e)
+{
+	int64_t keep = now(s) - (int64_t)STORE_KEEP_UNREAD_DAYS * 86400;
+	int64_t removed = 0, used = 0, before;
+	int rc = tx_begin(s, e);
+
+	if (rc == 0 && max_age_days > 0)
+		rc = expire_age(s, now(s) - (int64_t)max_age_days * 86400, keep,
+		                &removed, e);
+	if (rc == 0)
+		rc = tidy(s, removed, e);
+	rc = tx_end(s, rc, e);
+	for (int round = 0; rc == 0 && max_bytes > 0 && round < 8; round++) {
+		rc = used_bytes(s, &used, e);
+		if (rc < 0 || used <= max_bytes)
+			break;
+		rc = tx_begin(s, e);
+		before = removed;
+		if (rc == 0)
+			rc = expire_size(s, used - max_bytes, used, keep, &removed, e);
+		if (rc == 0)
+			rc = tidy(s, removed - before, e);
+		if (rc == 1) {
+			tx_end(s, 0, e);        /* nothing more may go */
+			break;
+		}
+		rc = tx_end(s, rc, e);
+		if (rc == 0)
+			rc = exec_sql(s, "PRAGMA incremental_vacuum", e);
+	}
+	if (rc == 0)
+		rc = exec_sql(s, "PRAGMA incremental_vacuum", e);
+	return rc < 0 ? -1 : (int)(removed > INT32_MAX ? INT32_MAX : removed);
+}

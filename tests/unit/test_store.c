@@ -1,0 +1,1369 @@
+/* test_store.c: the offline cache: what is stored is read back, in order,
+ * across reopen, upgrade, damage, a full disk, kill -9 and a second gxnews.
+ * SQLite is used directly only to make files by hand and to check them from
+ * outside (integrity_check); everything else goes through store.h. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "tap.h"
+#include "util.h"
+
+#define DAY   86400
+#define T0    1700000000
+
+static char tmpdir[] = "/tmp/gxnews-store-XXXXXX";
+
+static char *
+tpath(const char *name)
+{
+	return path_join(tmpdir, name);
+}
+
+/* ---- SQLite from outside ------------------------------------------------ */
+
+static int
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open(path, &db);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(db, 5000);
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	}
+	sqlite3_close(db);
+	return rc;
+}
+
+/* The first column of the first row as text (caller frees), or NULL. */
+static char *
+raw_text(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static long long
+raw_int(const char *path, const char *sql)
+{
+	char *v = raw_text(path, sql);
+	long long n = v ? atoll(v) : -1;
+
+	free(v);
+	return n;
+}
+
+static int
+raw_ok(const char *path, const char *sql)
+{
+	char *v = raw_text(path, sql);
+	int ok = v != NULL && strcmp(v, "ok") == 0;
+
+	if (!ok)
+		printf("# %s: %s\n", sql, v ? v : "(no answer)");
+	free(v);
+	return ok;
+}
+
+static char *
+file_text(const char *path)
+{
+	char *data = NULL;
+	size_t len;
+
+	if (read_file(path, 1 << 26, &data, &len, NULL) < 0)
+		return NULL;
+	return data;
+}
+
+/* The bytes of a file (binary), *len set; NULL if unreadable. */
+static char *
+file_bytes(const char *path, size_t *len)
+{
+	char *data = NULL;
+
+	if (read_file(path, 1 << 26, &data, len, NULL) < 0)
+		return NULL;
+	return data;
+}
+
+static int
+exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+/* ---- building lists and articles ---------------------------------------- */
+
+#define U(name) "http://www.chinahightech.com/html/t/" name ".html"
+
+static void
+add_item(struct item_list *l, const char *name, const char *title, int rank)
+{
+	struct item *it = item_list_add(l);
+
+	it->url = xasprintf(U("%s"), name);
+	it->title = xstrdup(title ? title : name);
+	it->rank = rank;
+}
+
+/* A list from names separated by spaces: "a b c". */
+static void
+list_of(struct item_list *l, const char *names)
+{
+	char *copy = xstrdup(names);
+	char *save = NULL;
+	int rank = 1;
+
+	memset(l, 0, sizeof *l);
+	for (char *n = strtok_r(copy, " ", &save); n != NULL; n = strtok_r(NULL, " ", &save))
+		add_item(l, n, NULL, rank++);
+	free(copy);
+}
+
+/* The names of a list's items, "a b c", from their URLs. */
+static char *
+names_of(const struct item_list *l)
+{
+	static const char prefix[] = U("");
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (size_t i = 0; i < l->n; i++) {
+		const char *u = l->v[i].url;
+		size_t skip = strlen(prefix) - strlen(".html");
+
+		if (i > 0)
+			buf_add(&b, " ", 1);
+		if (strncmp(u, prefix, skip) == 0 && str_ends(u, ".html"))
+			buf_add(&b, u + skip, strlen(u) - skip - strlen(".html"));
+		else
+			buf_adds(&b, u);
+	}
+	return buf_steal(&b, NULL);
+}
+
+static int
+is_list(struct store *s, const char *key, const char *want, const char *name)
+{
+	struct item_list l = { 0 };
+	struct err e;
+	char *got;
+	int r;
+
+	if (store_get_list(s, key, &l, &e) < 0)
+		printf("# %s\n", e.msg);
+	got = names_of(&l);
+	r = is_str(got, want, "%s", name);
+	free(got);
+	item_list_free(&l);
+	return r;
+}
+
+static void
+article_of(struct article *a, const char *name, const char *title,
+           const char *body)
+{
+	memset(a, 0, sizeof *a);
+	a->url = xasprintf(U("%s"), name);
+	a->title = xstrdup(title);
+	a->body_html = xstrdup(body);
+	a->comments = -1;
+}
+
+static int
+put_list(struct store *s, const char *key, const char *names, int mode,
+         const char *next)
+{
+	struct item_list l;
+	struct err e;
+	int rc;
+
+	list_of(&l, names);
+	l.next_url = xstrdup(next);
+	rc = store_put_list(s, key, &l, mode, &e);
+	if (rc < 0)
+		printf("# put_list: %s\n", e.msg);
+	item_list_free(&l);
+	return rc;
+}
+
+static struct store *
+open_ok(const char *path)
+{
+	struct store *s = NULL;
+	struct err e;
+
+	if (store_open(&s, path, &e) < 0) {
+		printf("# store_open %s: %s\n", path, e.msg);
+		printf("Bail out! cannot open the cache\n");
+		exit(1);
+	}
+	return s;
+}
+
+/* ---- schema ------------------------------------------------------------- */
+
+static void
+test_create_reopen(void)
+{
+	char *path = tpath("new.db");
+	char *mode;
+	struct store_tab tabs[] = {
+		{ "rank-all", "排行·全部", NULL, TAB_RANK_ALL, 0 },
+		{ "ch:" U("yaowen"), "要闻", U("yaowen"), TAB_CHANNEL, 0 },
+	};
+	struct store_tab *v = NULL;
+	size_t n = 0;
+	struct store *s = open_ok(path);
+	struct err e;
+
+	ok(store_notice(s) == NULL, "a new cache opens without a notice");
+	ok(store_put_tabs(s, "chinahightech", tabs, 2, &e) == 0, "tabs are stored");
+	ok(put_list(s, tabs[1].key, "a b", LIST_HEAD, NULL) == 0, "a list is stored");
+	store_close(s);
+	s = open_ok(path);
+	ok(store_notice(s) == NULL, "reopening an up-to-date cache says nothing");
+	ok(store_get_tabs(s, "chinahightech", &v, &n, &e) == 0 && n == 2 &&
+	   strcmp(v[0].label, "排行·全部") == 0 && v[1].kind == TAB_CHANNEL,
+	   "tabs come back after reopen");
+	is_list(s, tabs[1].key, "a b", "the list comes back after reopen");
+	store_tabs_free(v, n);
+	store_close(s);
+	is_int(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA,
+	       "the file records the schema version");
+	mode = raw_text(path, "PRAGMA journal_mode");
+	is_str(mode, "wal", "the cache uses WAL");
+	free(mode);
+	free(path);
+}
+
+static void
+test_newer_refused(void)
+{
+	char *path = tpath("newer.db");
+	char *before, *after, *want;
+	size_t nbefore = 0, nafter = 0;
+	struct store *s = open_ok(path);
+	struct err e;
+	int rc;
+
+	put_list(s, "k", "a", LIST_HEAD, NULL);
+	store_close(s);
+	raw_exec(path, "PRAGMA user_version = 99");
+	before = file_bytes(path, &nbefore);
+	rc = store_open(&s, path, &e);
+	after = file_bytes(path, &nafter);
+	want = xasprintf("cache %s was written by a newer gxnews (schema 99); this "
+	                 "one knows up to %d: use a newer gxnews or --cache another "
+	                 "file", path, STORE_SCHEMA);
+	ok(rc < 0 && s == NULL, "a cache from a newer gxnews is refused");
+	is_str(rc < 0 ? e.msg : "", want, "the refusal says what to do");
+	ok(before != NULL && after != NULL && nbefore > 4096 && nbefore == nafter &&
+	   memcmp(before, after, nbefore) == 0, "the newer cache is not modified");
+	is_int(raw_int(path, "SELECT count(*) FROM articles"), 1,
+	       "the newer cache keeps its articles");
+	free(before);
+	free(after);
+	free(want);
+	free(path);
+}
+
+static void
+test_migrate_v1(void)
+{
+	char *path = tpath("v1.db");
+	char *fixture = path_join(tap_srcdir(), "tests/fixtures/store/v1.sql");
+	char *sql = file_text(fixture);
+	char *bak = xasprintf("%s.v1.bak", path);
+	struct item_list l = { 0 };
+	struct article a;
+	struct store_tab *v = NULL;
+	size_t n = 0;
+	struct store *s;
+	struct err e;
+
+	ok(sql != NULL && raw_exec(path, sql) == SQLITE_OK, "a schema-1 cache is made by hand");
+	s = open_ok(path);
+	ok(store_notice(s) != NULL && strstr(store_notice(s), "upgraded") != NULL,
+	   "opening it says it was upgraded");
+	is_int(raw_int(bak, "PRAGMA user_version"), 1, "a copy of the old cache is kept");
+	ok(store_get_tabs(s, "chinahightech", &v, &n, &e) == 0 && n == 2 &&
+	   v[0].fetched == 1656910000, "its tabs survive the upgrade");
+	store_tabs_free(v, n);
+	ok(store_get_list(s, "ch:http://www.chinahightech.com/html/yaowen/index.html",
+	                  &l, &e) == 0 && l.n == 2 && l.next_url != NULL &&
+	   str_ends(l.next_url, "/2.html"), "its list and next page survive the upgrade");
+	item_list_free(&l);
+	ok(store_get_article(s, "http://www.chinahightech.com/html/yaowen/2022/0704/5652101.html",
+	                     &a, &e) == 0 && a.read && a.starred && a.body_html != NULL &&
+	   strstr(a.body_html, "雅光电子") != NULL, "its article keeps body, read and star");
+	article_free(&a);
+	ok(store_search(s, "专精特新", &l, &e) == 0 && l.n == 1,
+	   "text stored before the upgrade can be searched");
+	item_list_free(&l);
+	ok(store_search(s, "报告", &l, &e) == 0 && l.n == 1,
+	   "titles stored before the upgrade can be searched");
+	item_list_free(&l);
+	store_close(s);
+	is_int(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA, "the cache is now current");
+	free(sql);
+	free(fixture);
+	free(bak);
+	free(path);
+}
+
+/* ---- articles, lists, tabs, pages -------------------------------------- */
+
+static void
+test_upsert(void)
+{
+	struct store *s = open_ok(":memory:");
+	struct article a, got;
+	struct item_list l;
+	struct err e;
+
+	put_list(s, "k", "a", LIST_HEAD, NULL);
+	ok(store_get_article(s, U("a"), &got, &e) == 0 && got.body_html == NULL &&
+	   got.fetched == 0, "a listed article is known but has no body yet");
+	article_free(&got);
+	store_set_read(s, U("a"), 1, &e);
+	store_set_starred(s, U("a"), 1, &e);
+	article_of(&a, "a", "完整标题", "<p>正文</p>");
+	a.author = xstrdup("陈佳艺");
+	a.comments = 3;
+	ok(store_put_article(s, &a, &e) == 0, "an article is stored");
+	ok(store_get_article(s, U("a"), &got, &e) == 0 && got.read && got.starred &&
+	   got.fetched > 0 && got.comments == 3 && strcmp(got.author, "陈佳艺") == 0,
+	   "storing the article keeps read and starred");
+	is_str(got.body_html, "<p>正文</p>", "the body is stored");
+	article_free(&got);
+
+	list_of(&l, "a");
+	xfree_set(&l.v[0].title, xstrdup("列表里截断的标题…"));
+	store_put_list(s, "k", &l, LIST_HEAD, &e);
+	item_list_free(&l);
+	store_get_article(s, U("a"), &got, &e);
+	is_str(got.body_html, "<p>正文</p>", "listing it again does not lose the body");
+	is_str(got.title, "完整标题", "listing it again keeps the article's own title");
+	ok(got.read && got.starred, "listing it again keeps read and starred");
+	article_free(&got);
+
+	xfree_set(&a.body_html, NULL);
+	xfree_set(&a.author, NULL);
+	xfree_set(&a.title, xstrdup("改过的标题"));
+	a.comments = -1;
+	store_put_article(s, &a, &e);
+	store_get_article(s, U("a"), &got, &e);
+	is_str(got.body_html, "<p>正文</p>", "a refetch without a body keeps the body");
+	ok(got.comments == 3 && got.author != NULL, "a refetch missing fields keeps them");
+	is_str(got.title, "改过的标题", "a refetch updates the title");
+	article_free(&got);
+	article_free(&a);
+	ok(store_get_article(s, U("nowhere"), &got, &e) == 1, "an unknown URL is not found");
+	article_free(&got);
+	store_close(s);
+}
+
+static const struct list_step {
+	int mode;
+	const char *names;
+	const char *next;
+	const char *want;
+	const char *what;
+} list_steps[] = {
+	{ LIST_HEAD, "a b c", "p2", "a b c", "page 1 of a new channel" },
+	{ LIST_APPEND, "c d e", "p3", "a b c d e", "page 2 adds only what is new" },
+	{ LIST_HEAD, "x a b", "p2", "x a b c d e", "a new article leads the list" },
+	{ LIST_HEAD, "y x", "p2", "y x a b c d e", "page 1 again: older ones keep their order" },
+	{ LIST_APPEND, "e f", NULL, "y x a b c d e f", "the last page has no next page" },
+	{ LIST_HEAD, "b y", "p2", "b y x a c d e f", "an article moved to the top leads" },
+	{ LIST_HEAD, "z z b", "p2", "z b y x a c d e f", "a repeated item is listed once" },
+	{ LIST_REPLACE, "q r", NULL, "q r", "a snapshot replaces the list" },
+};
+
+static void
+test_list_modes(void)
+{
+	struct store *s = open_ok(":memory:");
+	struct item_list l = { 0 };
+	struct err e;
+
+	for (size_t i = 0; i < ARRAY_LEN(list_steps); i++) {
+		const struct list_step *t = &list_steps[i];
+
+		put_list(s, "ch", t->names, t->mode, t->next);
+		is_list(s, "ch", t->want, t->what);
+		store_get_list(s, "ch", &l, &e);
+		is_str(l.next_url, t->next, "%s: the next page is remembered", t->what);
+		item_list_free(&l);
+	}
+	ok(store_get_list(s, "never", &l, &e) == 0 && l.n == 0 && l.next_url == NULL,
+	   "a tab never stored has an empty list");
+	item_list_free(&l);
+
+	list_of(&l, "d1 d2");
+	l.v[0].date = xstrdup("2025-01-17");
+	l.v[0].time = 1737077400;
+	l.v[0].summary = xstrdup("摘要");
+	store_put_list(s, "dated", &l, LIST_HEAD, &e);
+	item_list_free(&l);
+	store_get_list(s, "dated", &l, &e);
+	ok(l.n == 2 && l.v[0].date && strcmp(l.v[0].date, "2025-01-17") == 0 &&
+	   l.v[0].time == 1737077400 && strcmp(l.v[0].summary, "摘要") == 0 &&
+	   l.v[1].date == NULL, "list dates, times and summaries come back");
+	item_list_free(&l);
+	store_set_read(s, U("d2"), 1, &e);
+	store_set_starred(s, U("d1"), 1, &e);
+	store_get_list(s, "dated", &l, &e);
+	ok(l.n == 2 && !l.v[0].read && l.v[0].starred && l.v[1].read && !l.v[1].starred,
+	   "the list shows read and starred marks");
+	item_list_free(&l);
+	ok(store_put_list(s, "x", &l, 7, &e) < 0, "an unknown list mode is an error");
+	store_close(s);
+}
+
+static void
+test_snapshots(void)
+{
+	struct store *s = open_ok(":memory:");
+	struct item_list l = { 0 };
+	struct err e;
+	char *names;
+
+	store_set_clock(s, T0);
+	put_list(s, "rank-all", "a b c", LIST_REPLACE, NULL);
+	store_set_clock(s, T0 + 600);
+	put_list(s, "rank-all", "a b c", LIST_REPLACE, NULL);
+	store_set_clock(s, T0 + 1200);
+	put_list(s, "rank-all", "c a d", LIST_REPLACE, NULL);
+	is_list(s, "rank-all", "c a d", "a ranking tab shows the latest snapshot");
+	store_get_list(s, "rank-all", &l, &e);
+	ok(l.n == 3 && l.v[0].rank == 1 && l.v[2].rank == 3, "ranks come back");
+	item_list_free(&l);
+	store_get_list_at(s, "rank-all", T0 + 900, &l, &e);
+	names = names_of(&l);
+	is_str(names, "a b c", "the earlier ranking is kept");
+	free(names);
+	item_list_free(&l);
+	store_get_list_at(s, "rank-all", T0 - 1, &l, &e);
+	is_int(l.n, 0, "before the first snapshot there is no ranking");
+	item_list_free(&l);
+	is_int(store_tab_fetched(s, "rank-all"), T0 + 1200, "the tab knows when it was stored");
+	is_int(store_tab_fetched(s, "picks"), 0, "a tab never stored was never fetched");
+	store_close(s);
+}
+
+static void
+test_tabs(void)
+{
+	struct store *s = open_ok(":memory:");
+	struct store_tab tabs[] = {
+		{ "rank-all", "排行·全部", NULL, TAB_RANK_ALL, 0 },
+		{ "picks", "编辑推荐", NULL, TAB_PICKS, 0 },
+		{ "ch:" U("yaowen"), "要闻", U("yaowen"), TAB_CHANNEL, 0 },
+	};
+	struct store_tab feeds[] = { { "feed:x", "某个源", "http://x/rss", TAB_FEED, 0 } };
+	struct store_tab fewer[] = { tabs[2], tabs[0] };
+	struct store_tab *v = NULL;
+	size_t n = 0;
+	struct err e;
+
+	store_set_clock(s, T0);
+	store_put_tabs(s, "chinahightech", tabs, 3, &e);
+	store_put_tabs(s, "feeds", feeds, 1, &e);
+	put_list(s, "picks", "p1 p2", LIST_REPLACE, NULL);
+	store_get_tabs(s, "chinahightech", &v, &n, &e);
+	ok(n == 3 && strcmp(v[0].key, "rank-all") == 0 && strcmp(v[2].url, U("yaowen")) == 0 &&
+	   v[1].kind == TAB_PICKS, "tabs come back in order with their kind and URL");
+	ok(n == 3 && v[0].fetched == 0 && v[1].fetched == T0,
+	   "a tab's fetched time is when its list was stored");
+	store_tabs_free(v, n);
+	store_put_tabs(s, "chinahightech", fewer, 2, &e);
+	store_get_tabs(s, "chinahightech", &v, &n, &e);
+	ok(n == 2 && strcmp(v[0].key, tabs[2].key) == 0 && strcmp(v[1].key, "rank-all") == 0,
+	   "a new set of tabs replaces the old, in its order");
+	store_tabs_free(v, n);
+	is_list(s, "picks", "p1 p2", "the list of a dropped tab stays in the cache");
+	store_get_tabs(s, "feeds", &v, &n, &e);
+	ok(n == 1 && strcmp(v[0].label, "某个源") == 0, "each source has its own tabs");
+	store_tabs_free(v, n);
+	ok(store_get_tabs(s, "unknown", &v, &n, &e) == 0 && n == 0 && v == NULL,
+	   "an unknown source has no tabs");
+	store_close(s);
+}
+
+static void
+test_pages(void)
+{
+	struct store *s = open_ok(":memory:");
+	static const char body[] = "<html>\0要闻</html>";
+	struct store_page p = { 0 }, got;
+	struct err e;
+
+	p.url = U("index");
+	p.body = (char *)body;
+	p.len = sizeof body - 1;
+	p.content_type = "text/html; charset=gbk";
+	p.etag = "\"5e1f\"";
+	p.last_modified = "Mon, 04 Jul 2022 04:20:00 GMT";
+	p.fetched = T0;
+	ok(store_put_page(s, &p, &e) == 0, "a raw page is stored");
+	ok(store_get_page(s, U("index"), &got, &e) == 0 && got.len == p.len &&
+	   memcmp(got.body, body, p.len) == 0 && got.body[got.len] == '\0',
+	   "the page comes back byte for byte");
+	ok(got.etag && strcmp(got.etag, "\"5e1f\"") == 0 && got.last_modified &&
+	   strcmp(got.last_modified, p.last_modified) == 0 && got.fetched == T0,
+	   "its validators come back");
+	store_page_free(&got);
+	p.body = NULL;
+	p.len = 0;
+	p.etag = "\"5e20\"";
+	p.fetched = T0 + 60;
+	store_put_page(s, &p, &e);
+	ok(store_get_page(s, U("index"), &got, &e) == 0 && got.len == sizeof body - 1 &&
+	   strcmp(got.etag, "\"5e20\"") == 0 && got.fetched == T0 + 60,
+	   "a 304 refresh without a body keeps the body, updates the validators");
+	store_page_free(&got);
+	ok(store_get_page(s, U("other"), &got, &e) == 1, "an unknown page is not found");
+	store_page_free(&got);
+	store_close(s);
+}
+
+static void
+test_starred(void)
+{
+	struct store *s = open_ok(":memory:");
+	struct item_list l = { 0 };
+	struct err e;
+	char *names;
+
+	put_list(s, "k", "a b c", LIST_HEAD, NULL);
+	store_set_clock(s, T0);
+	store_set_starred(s, U("b"), 1, &e);
+	store_set_clock(s, T0 + 1);
+	store_set_starred(s, U("c"), 1, &e);
+	store_set_clock(s, T0 + 2);
+	store_set_starred(s, U("a"), 1, &e);
+	store_set_starred(s, U("c"), 0, &e);
+	store_starred(s, &l, &e);
+	names = names_of(&l);
+	is_str(names, "a b", "the starred list: most recently starred first, unstarred gone");
+	free(names);
+	item_list_free(&l);
+	store_close(s);
+}
+
+/* ---- search ------------------------------------------------------------- */
+
+static const struct search_case {
+	const char *query;
+	const char *want;
+	const char *what;
+} search_cases[] = {
+	{ "高新", "d a b", "a two-character Chinese term, in titles and text" },
+	{ "高新区", "a", "a three-character term" },
+	{ "雅光电子", "a", "a four-character term in the text" },
+	{ "知识产权", "c", "a term in a title" },
+	{ "计算", "d", "a two-character term in an article only listed" },
+	{ "发", "a c", "a single character" },
+	{ "lab", "b", "Latin letters in any case" },
+	{ "ROBOTICS", "b", "a long Latin word in any case" },
+	{ "雅光电子产品", "", "a term whose pieces are there, but apart" },
+	{ "AI", "b", "two Latin letters" },
+	{ "高新 党建", "a", "two terms: both must be there" },
+	{ "高新\xe3\x80\x80雅光", "a", "terms separated by an ideographic space" },
+	{ "报名", "b", "text behind &nbsp; is found" },
+	{ "div", "", "tag names are not text" },
+	{ "变量", "", "script text is not text" },
+	{ "不存在的词", "", "a term found nowhere" },
+	{ "50%", "", "LIKE wildcards are plain characters" },
+	{ "\"高新", "", "quotes are plain characters" },
+	{ "   ", "", "an empty query finds nothing" },
+};
+
+static void
+search_is(struct store *s, const char *query, const char *want, const char *what)
+{
+	struct item_list l = { 0 };
+	struct err e;
+	char *names;
+
+	if (store_search(s, query, &l, &e) < 0)
+		printf("# search %s: %s\n", query, e.msg);
+	names = names_of(&l);
+	is_str(names, want, "search: %s", what);
+	free(names);
+	item_list_free(&l);
+}
+
+static void
+test_search(void)
+{
+	char *path = tpath("search.db");
+	struct store *s = open_ok(path);
+	struct item_list l;
+	struct article a;
+	struct err e;
+
+	list_of(&l, "d");
+	xfree_set(&l.v[0].title, xstrdup("量子计算高新进展"));
+	l.v[0].time = T0 + 4;
+	store_put_list(s, "k", &l, LIST_HEAD, &e);
+	item_list_free(&l);
+	article_of(&a, "a", "贵阳高新区以党建引领赋能园区经济高质量发展",
+	           "<p>　　雅光电子、朗玛科技等&ldquo;专精特新&rdquo;企业的电子产品。</p>");
+	a.time = T0 + 3;
+	store_put_article(s, &a, &e);
+	article_free(&a);
+	article_of(&a, "b", "走进高新", "<div class=\"x\">AI Lab 开放日&nbsp;报名 Robotics</div>");
+	a.time = T0 + 2;
+	store_put_article(s, &a, &e);
+	article_free(&a);
+	article_of(&a, "c", "国家知识产权局发布报告",
+	           "<p>专利审查</p><script>var 变量 = \"高新\";</script>");
+	a.time = T0 + 1;
+	store_put_article(s, &a, &e);
+	article_free(&a);
+	for (size_t i = 0; i < ARRAY_LEN(search_cases); i++)
+		search_is(s, search_cases[i].query, search_cases[i].want, search_cases[i].what);
+
+	store_set_starred(s, U("a"), 1, &e);
+	store_search(s, "党建", &l, &e);
+	ok(l.n == 1 && l.v[0].starred && strcmp(l.v[0].title, "贵阳高新区以党建引领赋能园区经济高质量发展") == 0,
+	   "search results carry title and marks");
+	item_list_free(&l);
+	article_of(&a, "b", "走进高新", "<p>只有新内容</p>");
+	store_put_article(s, &a, &e);
+	article_free(&a);
+	search_is(s, "报名", "", "a replaced body is no longer found");
+	search_is(s, "新内容", "b", "the new body is found");
+	ok(raw_exec(path, "INSERT INTO search(search) VALUES ('integrity-check')") == SQLITE_OK,
+	   "the search index matches the articles");
+	store_close(s);
+	free(path);
+}
+
+/* ---- expiry ------------------------------------------------------------- */
+
+static void
+test_vacuum_age(void)
+{
+	char *path = tpath("vacuum.db");
+	struct store *s = open_ok(path);
+	struct item_list l = { 0 };
+	struct err e;
+
+	store_set_clock(s, T0);
+	put_list(s, "v", "old-read old-unread old-starred", LIST_HEAD, NULL);
+	store_set_read(s, U("old-read"), 1, &e);
+	store_set_starred(s, U("old-starred"), 1, &e);
+	store_set_clock(s, T0 + 9 * DAY);
+	put_list(s, "w", "new-read new-unread", LIST_HEAD, NULL);
+	store_set_read(s, U("new-read"), 1, &e);
+	store_set_clock(s, T0 + 10 * DAY);
+	is_int(store_vacuum(s, 5, 0, &e), 2, "expiry by age removes old read and long-unread articles");
+	is_list(s, "v", "old-starred", "a starred article is never expired");
+	is_list(s, "w", "new-read new-unread", "recent articles stay");
+	store_set_clock(s, T0 + 12 * DAY);
+	is_int(store_vacuum(s, 1, 0, &e), 1, "a shorter age limit removes the read one");
+	is_list(s, "w", "new-unread", "an unread article seen this week stays");
+	ok(store_search(s, "old", &l, &e) == 0, "search works after expiry");
+	item_list_free(&l);
+	ok(raw_exec(path, "INSERT INTO search(search) VALUES ('integrity-check')") == SQLITE_OK,
+	   "the search index matches the articles after expiry");
+	store_close(s);
+	free(path);
+}
+
+static char *
+body_text(int i)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_addf(&b, "<p>第%d篇", i);
+	while (b.len < 1500)
+		buf_adds(&b, "贵阳高新区新引进产业项目到位资金完成六十九亿元。");
+	buf_adds(&b, "</p>");
+	return buf_steal(&b, NULL);
+}
+
+static void
+test_vacuum_size(void)
+{
+	char *path = tpath("vacuum-size.db");
+	struct store *s = open_ok(path);
+	struct article a[300];
+	long long used;
+	struct err e;
+	struct article got;
+	int removed;
+
+	store_set_clock(s, T0);
+	for (int i = 0; i < 300; i++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "s%d", i);
+		article_of(&a[i], name, name, NULL);
+		a[i].body_html = body_text(i);
+	}
+	store_put_articles(s, a, 300, &e);
+	store_set_starred(s, U("s0"), 1, &e);
+	store_set_clock(s, T0 + 30 * DAY);
+	removed = store_vacuum(s, 0, 256 * 1024, &e);
+	used = raw_int(path, "SELECT (p.page_count - f.freelist_count) * s.page_size"
+	                     " FROM pragma_page_count p, pragma_freelist_count f,"
+	                     " pragma_page_size s");
+	ok(removed > 0 && removed < 300, "expiry by size removes some articles (%d)", removed);
+	ok(used > 0 && used <= 256 * 1024, "the cache is under the size limit (%lld bytes)", used);
+	ok(store_get_article(s, U("s0"), &got, &e) == 0 && got.body_html != NULL,
+	   "the oldest article stays when it is starred");
+	article_free(&got);
+	ok(store_get_article(s, U("s299"), &got, &e) == 0, "the newest article stays");
+	article_free(&got);
+	for (int i = 0; i < 300; i++)
+		article_free(&a[i]);
+	store_close(s);
+	free(path);
+}
+
+/* ---- damage ------------------------------------------------------------- */
+
+static void
+make_text(const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	fputs("这不是数据库，是一篇笔记。\n", f);
+	fclose(f);
+}
+
+static void
+make_truncated(const char *path)
+{
+	struct store *s = open_ok(path);
+	struct article a[200];
+	struct err e;
+	struct stat sb;
+
+	for (int i = 0; i < 200; i++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "t%d", i);
+		article_of(&a[i], name, name, NULL);
+		a[i].body_html = body_text(i);
+	}
+	store_put_articles(s, a, 200, &e);
+	for (int i = 0; i < 200; i++)
+		article_free(&a[i]);
+	store_close(s);
+	stat(path, &sb);
+	if (truncate(path, sb.st_size / 2) < 0)
+		printf("# truncate: %s\n", strerror(errno));
+}
+
+static void
+make_short(const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	fwrite("SQLite format 3", 1, 16, f);
+	fclose(f);
+}
+
+static void
+make_zero_page(const char *path)
+{
+	struct store *s = open_ok(path);
+	char zero[4096] = { 0 };
+	int fd;
+
+	put_list(s, "k", "a b c", LIST_HEAD, NULL);
+	store_close(s);
+	fd = open(path, O_WRONLY);
+	if (fd >= 0 && pwrite(fd, zero, sizeof zero, 0) != (ssize_t)sizeof zero)
+		printf("# pwrite: %s\n", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+}
+
+static void
+make_foreign(const char *path)
+{
+	raw_exec(path, "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES ('mine')");
+}
+
+static const struct damage {
+	const char *name;
+	void (*make)(const char *path);
+	const char *says;
+} damages[] = {
+	{ "a text file", make_text, "was damaged" },
+	{ "a truncated cache", make_truncated, "was damaged" },
+	{ "a file cut inside the header", make_short, "was damaged" },
+	{ "a cache whose first page is zeroed", make_zero_page, "was damaged" },
+	{ "another program's database", make_foreign, "was not a gxnews cache" },
+};
+
+/* The path.corrupt-* file next to path, or NULL. */
+static char *
+moved_file(const char *path)
+{
+	char *base = xasprintf("%s.corrupt-", strrchr(path, '/') + 1);
+	char *found = NULL;
+	DIR *d = opendir(tmpdir);
+
+	for (struct dirent *de = d ? readdir(d) : NULL; de != NULL && found == NULL;
+	     de = readdir(d)) {
+		if (str_starts(de->d_name, base) && !str_ends(de->d_name, "-wal") &&
+		    !str_ends(de->d_name, "-shm"))
+			found = path_join(tmpdir, de->d_name);
+	}
+	if (d != NULL)
+		closedir(d);
+	free(base);
+	return found;
+}
+
+static void
+test_damaged(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(damages); i++) {
+		char name[32];
+		char *path, *moved, *want;
+		struct store *s = NULL;
+		struct err e;
+		int rc;
+
+		snprintf(name, sizeof name, "damaged%zu.db", i);
+		path = tpath(name);
+		damages[i].make(path);
+		rc = store_open(&s, path, &e);
+		if (rc < 0)
+			printf("# %s\n", e.msg);
+		moved = moved_file(path);
+		want = xasprintf("cache %s %s; it was moved to %s, and a new cache started",
+		                 path, damages[i].says, moved ? moved : "?");
+		ok(rc == 0, "%s: gxnews still starts", damages[i].name);
+		is_str(s ? store_notice(s) : NULL, want, "%s: the notice says where it went",
+		       damages[i].name);
+		ok(moved != NULL && exists(moved), "%s: the old file is kept aside", damages[i].name);
+		ok(s != NULL && put_list(s, "k", "a", LIST_HEAD, NULL) == 0,
+		   "%s: the new cache works", damages[i].name);
+		if (s != NULL)
+			is_list(s, "k", "a", "the new cache reads back");
+		store_close(s);
+		free(want);
+		free(moved);
+		free(path);
+	}
+}
+
+/* Damage deep inside a big table is not seen at open; the first read that
+ * meets it says so, and the next start moves the file aside. */
+static void
+test_damaged_later(void)
+{
+	char *path = tpath("later.db");
+	struct store *s = open_ok(path);
+	struct article a[300];
+	char *page;
+	struct err e;
+	int fd, hit = 0;
+
+	for (int i = 0; i < 300; i++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "l%d", i);
+		article_of(&a[i], name, name, NULL);
+		a[i].body_html = body_text(i);
+	}
+	store_put_articles(s, a, 300, &e);
+	store_close(s);
+	page = raw_text(path, "SELECT pageno FROM dbstat WHERE name = 'bodies'"
+	                      " AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 10");
+	if (page == NULL) {
+		ok(1, "# SKIP SQLite has no dbstat table to find a page to damage");
+		goto out;
+	}
+	fd = open(path, O_WRONLY);
+	if (fd >= 0) {
+		char junk[4096];
+
+		memset(junk, 0xa5, sizeof junk);
+		if (pwrite(fd, junk, sizeof junk, (off_t)(atoll(page) - 1) * 4096) < 0)
+			printf("# pwrite: %s\n", strerror(errno));
+		close(fd);
+	}
+	s = open_ok(path);
+	for (int i = 0; i < 300 && !hit; i++) {
+		struct article got;
+
+		hit = store_get_article(s, a[i].url, &got, &e) < 0;
+		article_free(&got);
+	}
+	ok(hit && strstr(e.msg, "is damaged") != NULL &&
+	   strstr(e.msg, "next time gxnews starts") != NULL,
+	   "reading a damaged article says the cache is damaged");
+	store_close(s);
+	s = open_ok(path);
+	ok(store_notice(s) != NULL && strstr(store_notice(s), "was damaged") != NULL,
+	   "the next start moves the damaged cache aside");
+	ok(put_list(s, "k", "a", LIST_HEAD, NULL) == 0, "and starts a new one that works");
+	store_close(s);
+out:
+	for (int i = 0; i < 300; i++)
+		article_free(&a[i]);
+	free(page);
+	free(path);
+}
+
+/* ---- a full disk -------------------------------------------------------- */
+
+static void
+test_disk_full(void)
+{
+	char *path = tpath("full.db");
+	char *want = xasprintf("cache %s: disk full, nothing was written; free some space", path);
+	struct store *s = open_ok(path);
+	struct article a[50], got;
+	struct item_list l = { 0 };
+	struct err e;
+	int rc;
+
+	for (int i = 0; i < 50; i++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "f%d", i);
+		article_of(&a[i], name, name, NULL);
+		a[i].body_html = body_text(i);
+	}
+	store_put_articles(s, a, 10, &e);
+	put_list(s, "k", "f0 f1 f2", LIST_HEAD, NULL);
+	ok(store_set_max_size(s, 1, &e) == 0, "the cache can be capped at its present size");
+	rc = store_put_articles(s, a + 10, 40, &e);
+	ok(rc < 0, "storing past a full disk fails");
+	is_str(rc < 0 ? e.msg : "", want, "the error says the disk is full and nothing was written");
+	ok(store_get_article(s, U("f10"), &got, &e) == 1,
+	   "none of the failed batch was written");
+	article_free(&got);
+	ok(store_get_article(s, U("f9"), &got, &e) == 0 && got.body_html != NULL,
+	   "articles stored before are intact");
+	article_free(&got);
+	is_list(s, "k", "f0 f1 f2", "lists stored before are intact");
+	ok(store_set_read(s, U("f1"), 1, &e) == 0, "small changes still go in");
+	ok(store_get_list(s, "k", &l, &e) == 0 && l.n == 3 && l.v[1].read,
+	   "the cache can still be read");
+	item_list_free(&l);
+	store_set_max_size(s, 0, &e);
+	ok(store_put_articles(s, a + 10, 40, &e) == 0, "once there is room, storing works again");
+	store_close(s);
+	ok(raw_ok(path, "PRAGMA integrity_check"), "the cache is sound after the full disk");
+	for (int i = 0; i < 50; i++)
+		article_free(&a[i]);
+	free(want);
+	free(path);
+}
+
+/* ---- kill -9 ------------------------------------------------------------ */
+
+#define CRASH_RUNS  50
+#define CRASH_BATCH 40
+
+static void
+crash_batch(int run, int b, struct item_list *l, struct article *a)
+{
+	memset(l, 0, sizeof *l);
+	for (int i = 0; i < CRASH_BATCH; i++) {
+		char name[48];
+
+		snprintf(name, sizeof name, "crash-%d-%d-%d", run, b, i);
+		add_item(l, name, name, 0);
+		article_of(&a[i], name, name, NULL);
+		a[i].body_html = body_text(run * 100000 + b * 100 + i);
+	}
+}
+
+static void
+crash_free(struct item_list *l, struct article *a)
+{
+	item_list_free(l);
+	for (int i = 0; i < CRASH_BATCH; i++)
+		article_free(&a[i]);
+}
+
+/* Writes batches until killed; reports each committed one on fd. */
+static void
+crash_child(const char *path, int run, int fd)
+{
+	char key[32];
+	struct store *s;
+	struct err e;
+
+	snprintf(key, sizeof key, "crash-%d", run);
+	if (store_open(&s, path, &e) < 0)
+		_exit(2);
+	for (int b = 0; b < 100000; b++) {
+		struct item_list l;
+		struct article a[CRASH_BATCH];
+
+		crash_batch(run, b, &l, a);
+		if (store_put_list(s, key, &l, LIST_HEAD, &e) < 0 ||
+		    store_put_articles(s, a, CRASH_BATCH, &e) < 0)
+			_exit(3);
+		if (write(fd, &b, sizeof b) != sizeof b)
+			_exit(4);
+		crash_free(&l, a);
+	}
+	_exit(0);
+}
+
+/* How many of run's committed batches are not all there. */
+static int
+crash_missing(struct store *s, int run, int batches)
+{
+	int missing = 0;
+
+	for (int b = 0; b < batches; b++) {
+		struct item_list l;
+		struct article a[CRASH_BATCH];
+		int bad = 0;
+
+		crash_batch(run, b, &l, a);
+		for (int i = 0; i < CRASH_BATCH; i++) {
+			struct article got;
+			struct err e;
+
+			bad |= store_get_article(s, a[i].url, &got, &e) != 0 ||
+			       got.body_html == NULL || strcmp(got.body_html, a[i].body_html) != 0;
+			article_free(&got);
+		}
+		missing += bad;
+		crash_free(&l, a);
+	}
+	return missing;
+}
+
+static int
+crash_run(const char *path, int run, unsigned *seed, int *batches)
+{
+	int fds[2], b, status;
+	pid_t pid;
+
+	if (pipe(fds) < 0)
+		return -1;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		crash_child(path, run, fds[1]);
+	}
+	close(fds[1]);
+	usleep((useconds_t)(rand_r(seed) % 60000));
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	*batches = 0;
+	while (read(fds[0], &b, sizeof b) == sizeof b)
+		*batches = b + 1;
+	close(fds[0]);
+	return WIFSIGNALED(status) ? 0 : -1;
+}
+
+static void
+test_crash(void)
+{
+	char *path = tpath("crash.db");
+	const char *env = getenv("GX_SEED");
+	unsigned seed = env ? (unsigned)atoi(env) : 6;
+	int batches[CRASH_RUNS];
+	int sound = 0, intact = 0, killed = 0, total = 0;
+	struct timespec t0, t1;
+
+	printf("# kill -9 test, seed %u (set GX_SEED to change)\n", seed);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int run = 0; run < CRASH_RUNS; run++) {
+		struct store *s;
+		int missing;
+
+		killed += crash_run(path, run, &seed, &batches[run]) == 0;
+		total += batches[run];
+		sound += raw_ok(path, "PRAGMA integrity_check");
+		s = open_ok(path);
+		missing = crash_missing(s, run, batches[run]);
+		if (missing > 0)
+			printf("# run %d: %d of %d committed batches incomplete\n", run,
+			       missing, batches[run]);
+		intact += missing == 0;
+		store_close(s);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("# %d batches of %d committed in %.1f s\n", total, CRASH_BATCH,
+	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	is_int(killed, CRASH_RUNS, "the writer was killed with -9 %d times", CRASH_RUNS);
+	is_int(sound, CRASH_RUNS, "after every kill the cache passes integrity_check");
+	is_int(intact, CRASH_RUNS, "after every kill every committed article is there");
+	ok(raw_exec(path, "INSERT INTO search(search) VALUES ('integrity-check')") == SQLITE_OK,
+	   "after the kills the search index matches the articles");
+	{
+		struct store *s = open_ok(path);
+		int short_lists = 0;
+
+		for (int run = 0; run < CRASH_RUNS; run++) {
+			struct item_list l = { 0 };
+			char key[32];
+			struct err e;
+
+			snprintf(key, sizeof key, "crash-%d", run);
+			store_get_list(s, key, &l, &e);
+			short_lists += l.n < (size_t)batches[run] * CRASH_BATCH;
+			item_list_free(&l);
+		}
+		is_int(short_lists, 0, "the lists of all earlier runs are still whole");
+		store_close(s);
+	}
+	free(path);
+}
+
+/* ---- two at once -------------------------------------------------------- */
+
+static void
+test_two_stores(void)
+{
+	char *path = tpath("two.db");
+	struct store *a = open_ok(path), *b = open_ok(path);
+	struct item_list l = { 0 };
+	struct err e;
+
+	ok(put_list(a, "k", "a b", LIST_HEAD, NULL) == 0, "the first store writes");
+	is_list(b, "k", "a b", "a second store on the same file reads it");
+	ok(store_set_read(b, U("b"), 1, &e) == 0, "the second store writes");
+	store_get_list(a, "k", &l, &e);
+	ok(l.n == 2 && l.v[1].read, "the first store sees it");
+	item_list_free(&l);
+	store_close(b);
+	store_close(a);
+	free(path);
+}
+
+static void
+test_forked_writer(void)
+{
+	char *path = tpath("fork.db");
+	struct store *s = open_ok(path);
+	int status, errors = 0, reads = 0;
+	struct item_list l = { 0 };
+	struct err e;
+	pid_t pid;
+
+	put_list(s, "mine", "m0 m1 m2 m3 m4 m5 m6 m7 m8 m9", LIST_HEAD, NULL);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct store *c;
+
+		if (store_open(&c, path, &e) < 0)
+			_exit(2);
+		for (int b = 0; b < 30; b++) {
+			struct item_list cl;
+			struct article ca[CRASH_BATCH];
+
+			crash_batch(999, b, &cl, ca);
+			if (store_put_list(c, "theirs", &cl, LIST_HEAD, &e) < 0 ||
+			    store_put_articles(c, ca, CRASH_BATCH, &e) < 0)
+				_exit(3);
+			crash_free(&cl, ca);
+		}
+		store_close(c);
+		_exit(0);
+	}
+	for (int i = 0; i < 200 && waitpid(pid, &status, WNOHANG) == 0; i++) {
+		char url[64];
+
+		snprintf(url, sizeof url, U("m%d"), i % 10);
+		errors += store_set_read(s, url, 1, &e) < 0;
+		errors += store_get_list(s, "theirs", &l, &e) < 0;
+		item_list_free(&l);
+		reads++;
+		usleep(1000);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "a second gxnews writes while we work");
+	is_int(errors, 0, "our reads and writes meanwhile all succeed (%d rounds)", reads);
+	store_get_list(s, "theirs", &l, &e);
+	is_int(l.n, 30 * CRASH_BATCH, "everything the other process wrote is there");
+	item_list_free(&l);
+	store_get_list(s, "mine", &l, &e);
+	ok(l.n == 10 && l.v[0].read, "and so is what we wrote");
+	item_list_free(&l);
+	is_int(crash_missing(s, 999, 30), 0, "with every body");
+	store_close(s);
+	free(path);
+}
+
+/* Several gxnews starting at once on a new cache: one creates it, the
+ * others wait for it, and every one of them can store and search. */
+static void
+test_start_together(void)
+{
+	static const char *const words[] = { "甲乙丙丁", "戊己庚辛", "壬癸子丑", "寅卯辰巳" };
+	char *path = tpath("together.db");
+	pid_t pids[ARRAY_LEN(words)];
+	int good = 0, found = 0;
+	struct store *s;
+
+	fflush(stdout);
+	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			struct item_list l = { 0 };
+			struct article a;
+			struct err e;
+			char name[16];
+
+			snprintf(name, sizeof name, "w%zu", i);
+			article_of(&a, name, name, words[i]);
+			if (store_open(&s, path, &e) < 0 || store_put_article(s, &a, &e) < 0 ||
+			    store_search(s, words[i], &l, &e) < 0 || l.n != 1)
+				_exit(1);
+			_exit(0);
+		}
+	}
+	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+		int status;
+
+		waitpid(pids[i], &status, 0);
+		good += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	}
+	is_int(good, (int)ARRAY_LEN(words), "gxnews started together on a new cache all store and search");
+	s = open_ok(path);
+	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+		struct item_list l = { 0 };
+		struct err e;
+
+		store_search(s, words[i], &l, &e);
+		found += l.n == 1;
+		item_list_free(&l);
+	}
+	is_int(found, (int)ARRAY_LEN(words), "what each stored can be found afterwards");
+	store_close(s);
+	free(path);
+}
+
+/* A process holding the write lock longer than we wait is named. */
+static void
+test_busy(void)
+{
+	char *path = tpath("busy.db");
+	struct store *s = open_ok(path);
+	struct item_list l;
+	int up[2], down[2], status;
+	char c = 0;
+	struct err e;
+	pid_t pid;
+	int rc;
+
+	put_list(s, "k", "a", LIST_HEAD, NULL);
+	if (pipe(up) < 0 || pipe(down) < 0)
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		sqlite3 *db;
+
+		sqlite3_open(path, &db);
+		sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (write(up[1], "x", 1) != 1 || read(down[0], &c, 1) != 1)
+			_exit(1);
+		_exit(0);
+	}
+	if (read(up[0], &c, 1) != 1)
+		printf("# the lock holder did not start\n");
+	list_of(&l, "b");
+	rc = store_put_list(s, "k", &l, LIST_HEAD, &e);
+	item_list_free(&l);
+	if (write(down[1], "x", 1) != 1)
+		printf("# cannot release the lock holder\n");
+	waitpid(pid, &status, 0);
+	{
+		char *want = xasprintf("process %ld is writing to it", (long)pid);
+
+		ok(rc < 0 && strstr(e.msg, want) != NULL,
+		   "while another process writes too long, the error names it");
+		if (strstr(e.msg, want) == NULL)
+			printf("# %s\n", e.msg);
+		free(want);
+	}
+	ok(put_list(s, "k", "b", LIST_HEAD, NULL) == 0, "once it is done, writing works");
+	store_close(s);
+	close(up[0]);
+	close(up[1]);
+	close(down[0]);
+	close(down[1]);
+	free(path);
+}
+
+/* ---- main --------------------------------------------------------------- */
+
+static int
+rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(p);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(tmpdir) == NULL) {
+		printf("Bail out! mkdtemp: %s\n", strerror(errno));
+		return 1;
+	}
+	test_create_reopen();
+	test_newer_refused();
+	test_migrate_v1();
+	test_upsert();
+	test_list_modes();
+	test_snapshots();
+	test_tabs();
+	test_pages();
+	test_starred();
+	test_search();
+	test_vacuum_age();
+	test_vacuum_size();
+	test_damaged();
+	test_damaged_later();
+	test_disk_full();
+	test_two_stores();
+	test_forked_writer();
+	test_start_together();
+	test_busy();
+	test_crash();
+	nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return done_testing();
+}
