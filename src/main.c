@@ -187,6 +187,34 @@ data_dir(void)
 	return xstrdup(PKGDATADIR);
 }
 
+/* Translations: $GXNEWS_LOCALEDIR, the ones staged beside an uninstalled
+ * binary (build/locale), else the installed ones. */
+static char *
+locale_dir(void)
+{
+	const char *env = getenv("GXNEWS_LOCALEDIR");
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		char *slash, *d;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash != NULL) {
+			*slash = '\0';
+			d = xasprintf("%s/locale", exe);
+			if (is_dir(d))
+				return d;
+			free(d);
+		}
+	}
+	return xstrdup(LOCALEDIR);
+}
+
 static char *
 profile_path(const char *datadir, const char *name)
 {
@@ -271,12 +299,13 @@ main(int argc, char **argv)
 	struct args a = { 0 };
 	struct conf cf;
 	struct err e = { "" };
-	char *cfpath;
+	char *cfpath, *locales;
 	int rc;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, getenv("GXNEWS_LOCALEDIR") ? getenv("GXNEWS_LOCALEDIR")
-	                                                    : LOCALEDIR);
+	locales = locale_dir();
+	bindtextdomain(PACKAGE, locales);
+	free(locales);
 	textdomain(PACKAGE);
 	rc = parse_args(argc, argv, &a);
 	if (rc >= 0)
