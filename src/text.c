@@ -18,7 +18,9 @@
  * pairs those rules leave open are asked of ICU's UAX #14 line iterator
  * (locale zh), only over the stretches that need it, always moving forward,
  * so the work stays linear.  URLs hold together but may break after / ? & =
- * when longer than a line.  Lines are filled greedily. */
+ * when longer than a line.  A book title 《…》 or 〈…〉 (at most TITLE_MAX
+ * clusters inside) holds together when it fits a line, its punctuation
+ * with it; a longer one breaks as other text.  Lines are filled greedily. */
 #include "config.h"
 
 #include <dlfcn.h>
@@ -39,6 +41,8 @@
 #define U8_BAD     0x110000u    /* an ill-formed UTF-8 subpart */
 #define REPLACE    0xFFFDu
 #define BMP        0x10000u
+#define TITLE_MAX  30         /* clusters inside a book title that holds */
+#define UNIT_SCAN  256        /* clusters looked at around a title */
 #define INDENT_U8  "\xe3\x80\x80\xe3\x80\x80"   /* two U+3000 */
 #define ELLIPSIS   "\xe2\x80\xa6"               /* U+2026 */
 
@@ -59,6 +63,7 @@ enum {
 	P_OPEN    = 1 << 11,   /* ASCII opening bracket */
 	P_DROP    = 1 << 12,   /* removed by text_sanitize */
 	P_REJECT  = 1 << 13,   /* wcwidth() rejects it: replaced by U+FFFD */
+	P_TITLE   = 1 << 14,   /* opens a book title; cp + 1 closes it */
 };
 
 struct prange {
@@ -111,8 +116,10 @@ static const struct prange prop_table[] = {
 	{ 0x3001, 0x33FF, P_CJK },                     /* punctuation, kana… */
 	{ 0x3001, 0x3003, P_NOSTART },                 /* 、。〃 */
 	{ 0x3005, 0x3005, P_NOSTART },                 /* 々 */
-	{ 0x3008, 0x3008, P_NOEND },  { 0x3009, 0x3009, P_NOSTART },
-	{ 0x300A, 0x300A, P_NOEND },  { 0x300B, 0x300B, P_NOSTART },
+	{ 0x3008, 0x3008, P_NOEND | P_TITLE },         /* 〈 */
+	{ 0x3009, 0x3009, P_NOSTART },
+	{ 0x300A, 0x300A, P_NOEND | P_TITLE },         /* 《 */
+	{ 0x300B, 0x300B, P_NOSTART },
 	{ 0x300C, 0x300C, P_NOEND },  { 0x300D, 0x300D, P_NOSTART },
 	{ 0x300E, 0x300E, P_NOEND },  { 0x300F, 0x300F, P_NOSTART },
 	{ 0x3010, 0x3010, P_NOEND },  { 0x3011, 0x3011, P_NOSTART },
@@ -469,6 +476,7 @@ struct tctx {
 	struct buf      san;     /* text_wrap's sanitized copy */
 	struct cl      *c;
 	size_t          cap;
+	uint16_t        seen;    /* the props of all clusters built, OR-ed */
 };
 
 static _Thread_local struct tctx tc = {
@@ -897,13 +905,14 @@ text_cell(const char *s, int cols, int flags)
 /* ---- break opportunities ------------------------------------------------ */
 
 /* Splits s into clusters in tc.c; returns their count (a sentinel with
- * off = len follows). */
+ * off = len follows).  tc.seen gets their props OR-ed. */
 static size_t
 clusters_build(const char *s, size_t len)
 {
 	struct scan sc;
 	size_t n = 0, p = 0, pw = 0;
 	struct cl *c;
+	uint16_t seen = 0;
 
 	scan_init(&sc, s, len);
 	while (p < len) {
@@ -921,6 +930,7 @@ clusters_build(const char *s, size_t len)
 			c->props &= (uint16_t)~(P_SPACE | P_INDENT);
 		c->w = (uint8_t)w;
 		c->brk = B_NO;
+		seen |= c->props;
 		pw += (size_t)w;
 		p = q;
 	}
@@ -928,6 +938,7 @@ clusters_build(const char *s, size_t len)
 	c->off = len;
 	c->pw = pw;
 	c->brk = B_YES;
+	tc.seen = seen;
 	return n;
 }
 
@@ -1141,6 +1152,79 @@ icu_apply(const char *s, size_t len, struct cl *c, size_t n)
 	return set && !bi ? -1 : 0;
 }
 
+/* Columns of clusters [a, b). */
+static size_t
+cols(const struct cl *c, size_t a, size_t b)
+{
+	return c[b].pw - c[a].pw;
+}
+
+/* Columns of [a, e) less trailing spaces. */
+static size_t
+cols_trim(const struct cl *c, size_t a, size_t e)
+{
+	while (e > a && (c[e - 1].props & P_SPACE))
+		e--;
+	return cols(c, a, e);
+}
+
+/* The closing mark of the book title opened at k (nested titles of the
+ * same kind counted), or 0 if it is not closed within TITLE_MAX clusters
+ * and before a hard break. */
+static size_t
+title_close(const struct cl *c, size_t k, size_t n)
+{
+	uint32_t open = c[k].cp, close = open + 1;
+	size_t j, lim = k + TITLE_MAX + 1;
+	int depth = 0;
+
+	for (j = k + 1; j < n && j <= lim; j++) {
+		if (is_hard_break(c[j - 1].cp))
+			return 0;
+		if (c[j].cp == open)
+			depth++;
+		else if (c[j].cp == close && depth-- == 0)
+			return j;
+	}
+	return 0;
+}
+
+/* Whether the run between breaks that holds clusters [a, b) fits in
+ * width (a run longer than UNIT_SCAN clusters either side does not). */
+static int
+unit_fits(const struct cl *c, size_t a, size_t b, size_t n, size_t width)
+{
+	size_t k;
+
+	for (k = 0; a > 0 && c[a].brk != B_YES; k++, a--)
+		if (k >= UNIT_SCAN || cols(c, a, b) > width)
+			return 0;
+	for (k = 0; b < n && c[b].brk != B_YES; k++, b++)
+		if (k >= UNIT_SCAN || (!(c[b - 1].props & P_SPACE) &&
+		    cols(c, a, b) > width))
+			return 0;
+	return cols_trim(c, a, b) <= width;
+}
+
+/* A book title 《…》 or 〈…〉 holds together like a word when the run it
+ * stands in (the title with the punctuation that keeps to it) fits in
+ * width; width 0 holds every title.  A longer one keeps its breaks. */
+static void
+titles_apply(struct cl *c, size_t n, size_t width)
+{
+	size_t k, j, e;
+
+	for (k = 0; k + 1 < n; k++) {
+		if (!(c[k].props & P_TITLE))
+			continue;
+		e = title_close(c, k, n);
+		if (!e || (width && !unit_fits(c, k, e + 1, n, width)))
+			continue;
+		for (j = k + 1; j < e; j++)
+			c[j].brk = B_NO;
+	}
+}
+
 /* The next-break links used by the line filler. */
 static void
 links_build(struct cl *c, size_t n)
@@ -1157,16 +1241,19 @@ links_build(struct cl *c, size_t n)
 	}
 }
 
-/* Clusters and break opportunities of s; returns the cluster count, or
- * (size_t)-1 in *icu_err terms through the flag. */
+/* Clusters and break opportunities of s for lines of width columns (0:
+ * any width); returns the cluster count, *icu_err telling whether ICU
+ * failed. */
 static size_t
-breaks_compute(const char *s, size_t len, int *icu_err)
+breaks_compute(const char *s, size_t len, size_t width, int *icu_err)
 {
 	size_t n = clusters_build(s, len);
 
 	rules_apply(tc.c, n);
 	urls_apply(s, len, tc.c, n);
 	*icu_err = icu_apply(s, len, tc.c, n);
+	if (tc.seen & P_TITLE)
+		titles_apply(tc.c, n, width);
 	links_build(tc.c, n);
 	return n;
 }
@@ -1178,7 +1265,7 @@ text_breaks(const char *s, size_t len, size_t *off, size_t max)
 	int err;
 
 	tables_init();
-	n = breaks_compute(s, len, &err);
+	n = breaks_compute(s, len, 0, &err);
 	for (k = 1; k < n; k++) {
 		if (tc.c[k].brk != B_YES)
 			continue;
@@ -1191,21 +1278,6 @@ text_breaks(const char *s, size_t len, size_t *off, size_t max)
 }
 
 /* ---- filling lines ------------------------------------------------------- */
-
-static size_t
-cols(const struct cl *c, size_t a, size_t b)
-{
-	return c[b].pw - c[a].pw;
-}
-
-/* Columns of [a, e) less trailing spaces. */
-static size_t
-cols_trim(const struct cl *c, size_t a, size_t e)
-{
-	while (e > a && (c[e - 1].props & P_SPACE))
-		e--;
-	return cols(c, a, e);
-}
 
 /* A cut inside a unit longer than a line, at the last cluster boundary in
  * (lo, e] that keeps closing punctuation off the next line's start and
@@ -1300,7 +1372,7 @@ wrap_segment(struct fill *f, const char *s, size_t len, int first)
 	uint16_t skip = first ? P_INDENT : P_SPACE;
 
 	f->s = s;
-	n = breaks_compute(s, len, &err);
+	n = breaks_compute(s, len, f->width, &err);
 	while (i < n && (tc.c[i].props & skip))
 		i++;
 	if (i == n)

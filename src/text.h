@@ -80,12 +80,19 @@ int  text_wrap(const char *para, size_t len, int width, int flags,
  * (http://, https://, ftp://, www.) holds together like a word; one longer
  * than a line is cut after the last / ? & = that fits (it goes to the next
  * line when none fits here but its first piece fits a line); a piece
- * longer than a line is cut at cluster boundaries.  TEXT_INDENT is
- * ignored below width 8. */
+ * longer than a line is cut at cluster boundaries.  A book title in
+ * 《…》 or 〈…〉 with at most 30 clusters inside (nested titles allowed;
+ * an unclosed or longer one is ordinary text) holds together like a word
+ * when it fits a line with the punctuation that keeps to it (a following
+ * ，or 》): it goes to the next line whole rather than straddle the
+ * margin; one that does not fit breaks as other text does.  TEXT_INDENT
+ * is ignored below width 8. */
 
 /* The byte offsets (0 < off < len) where text_wrap may start a new line
  * in s (one paragraph, no sanitizing done): fills at most max of them and
- * returns how many there are.  For tests and tools. */
+ * returns how many there are.  Breaks inside a URL or a book title are
+ * not among them (text_wrap uses those only for one longer than a line).
+ * For tests and tools. */
 size_t text_breaks(const char *s, size_t len, size_t *off, size_t max);
 
 /* Appends a copy of s[0..len) (v stays NULL-terminated). */

@@ -17,6 +17,7 @@
 #include "util.h"
 
 #define AMB2 (1 << 8)   /* test-only flag: ambiguous width 2 */
+#define T10  "天天天天天天天天天天"
 
 /* ---- layout ------------------------------------------------------------ */
 
@@ -46,7 +47,33 @@ static const struct layout_case layouts[] = {
 	{ "an opening book-title mark goes down with the title", 9, 0,
 	  "阅读新书《三体》", { "阅读新书", "《三体》" } },
 	{ "a closing book-title mark takes a character with it", 9, 0,
-	  "好书《三体》", { "好书《三", "体》" } },
+	  "《三体问》", { "《三体", "问》" } },
+	{ "a book title that ends at the margin stays on its line", 10, 0,
+	  "读《三体》好书", { "读《三体》", "好书" } },
+	{ "a book title that would straddle the margin moves down whole", 14, 0,
+	  "我读了《三体问题》很好", { "我读了", "《三体问题》很", "好" } },
+	{ "a comma after a book title goes down with it", 14, 0,
+	  "我读了《三体问题》，很好", { "我读了", "《三体问题》，", "很好" } },
+	{ "a book title that fits but not with its comma breaks as text", 12, 0,
+	  "我读了《三体问题》，很好", { "我读了《三体", "问题》，很好" } },
+	{ "a book title longer than the line breaks, not after 《 or before 》",
+	  8, 0, "看看看看《中华人民共和国》",
+	  { "看看看看", "《中华人", "民共和", "国》" } },
+	{ "a title in 〈〉 moves down whole too", 10, 0,
+	  "我读了〈三体〉", { "我读了", "〈三体〉" } },
+	{ "a title nested in a title that fits moves down with it", 20, 0,
+	  "他推荐《论〈三体〉的结构》一文",
+	  { "他推荐", "《论〈三体〉的结构》", "一文" } },
+	{ "a short title nested in a long one holds, the long one breaks", 14, 0,
+	  "他推荐《论〈三体〉的结构》一文",
+	  { "他推荐《论", "〈三体〉的结", "构》一文" } },
+	{ "an unclosed 《 is ordinary text", 14, 0,
+	  "我读了《三体问题很好", { "我读了《三体问", "题很好" } },
+	{ "a book title of 30 characters holds", 70, 0,
+	  "一二三四《" T10 T10 T10 "》", { "一二三四", "《" T10 T10 T10 "》" } },
+	{ "a book title of 31 characters is ordinary text", 70, 0,
+	  "一二三四《" T10 T10 T10 "天》",
+	  { "一二三四《" T10 T10 T10, "天》" } },
 	{ "fullwidth parentheses keep to their text", 10, 0,
 	  "网联科技（院士）团队", { "网联科技", "（院士）团", "队" } },
 	{ "lenticular brackets keep to their text", 9, 0,
@@ -676,7 +703,7 @@ static const char *const han[] = {
 static const char *const closers[] = { "，", "。", "、", "；", "：", "？", "！" };
 static const char *const pairs[] = { "……", "——" };
 static const char *const wraps[][2] = {
-	{ "“", "”" }, { "‘", "’" }, { "《", "》" }, { "（", "）" },
+	{ "“", "”" }, { "‘", "’" }, { "（", "）" },
 	{ "「", "」" }, { "『", "』" }, { "【", "】" },
 };
 static const char *const numbers[] = { "69.1", "-3.5%", "２０２４", "1700",
@@ -695,7 +722,55 @@ gen_han(struct buf *b)
 		buf_adds(b, PICK(han));
 }
 
-/* Dense text: no spaces, no unit wider than 8 columns. */
+/* The book titles of the paragraph being generated: bytes [start, end)
+ * from the opening to the closing mark, unit: the end of the punctuation
+ * that keeps to it. */
+struct span {
+	size_t start, end, unit;
+};
+
+static struct span spans[512];
+static size_t nspans;
+
+static struct span *
+span_add(size_t start)
+{
+	static struct span spare;
+	struct span *t = nspans < ARRAY_LEN(spans) ? &spans[nspans++] : &spare;
+
+	t->start = start;
+	return t;
+}
+
+/* 《…》 with Chinese characters inside, sometimes a 〈…〉 in it, sometimes
+ * a comma or full stop after it; 1 to 62 characters inside, so some are
+ * wider than the line and a few longer than a title that holds. */
+static void
+gen_title(struct buf *b)
+{
+	struct span *t = span_add(b->len), *in;
+	int n = (int)rng(5);
+
+	buf_adds(b, "《");
+	gen_han(b);
+	while (n-- > 0) {
+		if (rng(3) == 0) {
+			in = span_add(b->len);
+			buf_adds(b, "〈");
+			gen_han(b);
+			buf_adds(b, "〉");
+			in->end = in->unit = b->len;
+		}
+		gen_han(b);
+	}
+	buf_adds(b, "》");
+	t->end = b->len;
+	if (rng(3) == 0)
+		buf_adds(b, PICK(closers));
+	t->unit = b->len;
+}
+
+/* Dense text: no spaces, no unit wider than 8 columns but book titles. */
 static void
 gen_dense(struct buf *b, int pieces)
 {
@@ -717,6 +792,8 @@ gen_dense(struct buf *b, int pieces)
 			buf_adds(b, PICK(words));
 		else if (k == 4)
 			buf_adds(b, PICK(others));
+		else if (k == 5)
+			gen_title(b);
 		if (rng(3) == 0) {
 			gen_han(b);
 			buf_adds(b, PICK(closers));
@@ -788,6 +865,7 @@ ends_with_any(const char *s, const char *set)
 
 struct prop_stats {
 	long paras, lost, too_wide, bad_start, bad_end, spaces, not_greedy;
+	long titles, titles_split;
 	char example[512];
 };
 
@@ -811,19 +889,69 @@ greedy_violated(const char *line, const char *next, int width)
 	return text_width(line, strlen(line)) + text_width(next, first) <= width;
 }
 
+/* Bytes of s[0..off) that are not spaces. */
+static size_t
+nonspace(const char *s, size_t off)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < off; i++)
+		n += s[i] != ' ';
+	return n;
+}
+
+static size_t
+count_clusters(const char *s, size_t len)
+{
+	size_t p = 0, n = 0;
+
+	while (p < len) {
+		p = text_cluster_next(s, len, p);
+		n++;
+	}
+	return n;
+}
+
+/* A book title of at most 30 characters that fits a line with its
+ * punctuation must not have a line end inside it; bound[] holds where
+ * lines end, in bytes of the text without spaces. */
+static void
+titles_check(struct prop_stats *st, const char *para, int width,
+             const size_t *bound, size_t nb)
+{
+	size_t i, j;
+
+	for (i = 0; i < nspans && i < ARRAY_LEN(spans); i++) {
+		const struct span *t = &spans[i];
+		size_t a = nonspace(para, t->start), e = nonspace(para, t->end);
+		size_t inside = count_clusters(para + t->start, t->end - t->start);
+
+		if (inside - 2 > 30 ||
+		    text_width(para + t->start, t->unit - t->start) > width)
+			continue;
+		st->titles++;
+		for (j = 0; j < nb; j++)
+			if (bound[j] > a && bound[j] < e) {
+				prop_note(st, &st->titles_split, "title split", para, width);
+				break;
+			}
+	}
+}
+
 static void
 prop_check(struct prop_stats *st, const char *para, int width, int flags,
            int dense)
 {
-	static const char nostart[] = "，。、；：？！”’）》」』】…·%";
-	static const char noend[] = "“‘（《「『【";
+	static const char nostart[] = "，。、；：？！”’）》〉」』】…·%";
+	static const char noend[] = "“‘（《〈「『【";
 	struct text_lines tl = { 0 };
 	struct buf all;
 	char *a, *b;
-	size_t i, skip = (flags & TEXT_INDENT) ? 6 : 0;
+	size_t i, skip = (flags & TEXT_INDENT) ? 6 : 0, *bound;
 
 	st->paras++;
 	text_wrap(para, strlen(para), width, flags, &tl);
+	bound = xmalloc((tl.n + 1) * sizeof *bound);
 	buf_init(&all, 0);
 	buf_add(&all, "", 0);
 	for (i = 0; i < tl.n; i++) {
@@ -831,6 +959,7 @@ prop_check(struct prop_stats *st, const char *para, int width, int flags,
 		size_t len = strlen(tl.v[i]);
 
 		buf_adds(&all, l);
+		bound[i] = nonspace(all.data, all.len);
 		if (text_width(tl.v[i], len) > width)
 			prop_note(st, &st->too_wide, "too wide", para, width);
 		if (i > 0 && starts_with_any(l, nostart))
@@ -847,6 +976,9 @@ prop_check(struct prop_stats *st, const char *para, int width, int flags,
 	b = strip_spaces(para);
 	if (strcmp(a, b) != 0)
 		prop_note(st, &st->lost, "content changed", para, width);
+	else
+		titles_check(st, para, width, bound, tl.n);
+	free(bound);
 	free(a);
 	free(b);
 	buf_free(&all);
@@ -867,6 +999,7 @@ test_properties(void)
 		text_set_ambiguous_width(rng(2) ? 2 : 1);
 		buf_init(&b, 0);
 		buf_add(&b, "", 0);
+		nspans = 0;
 		if (dense)
 			gen_dense(&b, 1 + (int)rng(30));
 		else
@@ -889,10 +1022,13 @@ test_properties(void)
 	       st.paras);
 	is_int(st.too_wide, 0, "generated text: no line wider than the width");
 	is_int(st.bad_start, 0, "generated text: no line starts with ，。”）》…·");
-	is_int(st.bad_end, 0, "generated text: no line ends with “（《「『【");
+	is_int(st.bad_end, 0, "generated text: no line ends with “（《〈「『【");
 	is_int(st.spaces, 0, "generated text: no line starts or ends with a space");
 	is_int(st.not_greedy, 0,
 	       "generated text: no line shorter than it has to be");
+	ok(st.titles > 1000 && st.titles_split == 0,
+	   "generated text: a book title that fits a line is never split "
+	   "(%ld of %ld split)", st.titles_split, st.titles);
 	is_int(cells_bad, 0, "generated text: text_cell is always exactly N "
 	       "columns (%d cells)", cells);
 }
@@ -950,6 +1086,7 @@ test_no_hang(void)
 		{ "100,000 characters of a,a,a", "a," },
 		{ "100,000 opening quotes", "“" },
 		{ "100,000 emoji", "👍" },
+		{ "100,000 unclosed book titles", "《a" },
 	};
 	size_t i;
 
