@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "render.h"
@@ -95,6 +96,109 @@ out:
 	rblocks_free(&b);
 	article_free(&a);
 	return rc;
+}
+
+struct sync {
+	FILE *err;
+	int tty;
+	int done, total, failed;
+};
+
+static void
+sync_progress(struct sync *y, const struct news *n)
+{
+	char host[64] = "";
+	int d, t, cols = 30, fill;
+
+	if (!y->tty)
+		return;
+	news_busy(n, &d, &t, host, sizeof host);
+	fill = y->total ? y->done * cols / y->total : 0;
+	fprintf(y->err, "\r[%.*s%*s] %d/%d %-30.30s", fill,
+	        "##############################", cols - fill, "", y->done, y->total, host);
+	fflush(y->err);
+}
+
+/* Waits for every job, counting what failed. */
+static void
+sync_wait(struct sync *y, struct news *n)
+{
+	struct news_event ev;
+
+	for (;;) {
+		int running = news_poll(n, 100);
+
+		while (news_next_event(n, &ev)) {
+			const char *what = ev.url ? ev.url : ev.tab_key ? ev.tab_key : "";
+
+			y->done++;
+			if (!ev.ok) {
+				y->failed++;
+				if (y->tty)
+					fputc('\n', y->err);
+				fprintf(y->err, _("failed: %s: %s\n"), what, ev.msg);
+			} else if (!y->tty) {
+				fprintf(y->err, _("fetched: %s\n"), what);
+			}
+			news_event_free(&ev);
+		}
+		sync_progress(y, n);
+		if (running == 0)
+			break;
+	}
+}
+
+int
+cli_sync(struct news *n, FILE *err)
+{
+	struct sync y = { .err = err, .tty = isatty(fileno(err)) };
+	struct err e = { "" };
+
+	if (news_offline(n)) {
+		fprintf(err, "gxnews: %s\n", _("--sync needs the network; drop --offline"));
+		return 1;
+	}
+	if (news_refresh_tabs(n, &e) < 0) {
+		fprintf(err, "gxnews: %s\n", e.msg);
+		y.failed++;
+	}
+	for (size_t t = 0; t < news_ntabs(n); t++)
+		if (news_tab(n, t)->url != NULL) {
+			news_start(n, JOB_LIST, t, NULL);
+			y.total++;
+		}
+	sync_wait(&y, n);
+	for (size_t t = 0; t < news_ntabs(n); t++) {
+		struct item_list l = { 0 };
+
+		if (news_get_list(n, t, &l, NULL) < 0)
+			continue;
+		for (size_t i = 0; i < l.n; i++)
+			if (!news_has_article(n, l.v[i].url)) {
+				news_start(n, JOB_ARTICLE, 0, l.v[i].url);
+				y.total++;
+			}
+		item_list_free(&l);
+	}
+	sync_wait(&y, n);
+	if (y.tty)
+		fputc('\n', err);
+	fprintf(err, _("%d fetched, %d failed\n"), y.done - y.failed, y.failed);
+	return y.failed ? 1 : 0;
+}
+
+int
+cli_vacuum(struct news *n, int days, FILE *out)
+{
+	struct err e = { "" };
+	int gone = news_vacuum(n, days, 0, &e);
+
+	if (gone < 0) {
+		fprintf(stderr, "gxnews: %s\n", e.msg);
+		return 1;
+	}
+	fprintf(out, _("%d old articles removed from the cache\n"), gone);
+	return 0;
 }
 
 int

@@ -9,6 +9,12 @@
 int cli_list(struct news *n, const char *tab, FILE *out);
 /* --dump URL --width N: the article as the pager lays it out. */
 int cli_dump(struct news *n, const char *url, int width, FILE *out);
+/* --sync: every tab and every article in it, for reading offline; a
+ * progress bar on a terminal, plain lines otherwise.  0 only when
+ * everything was fetched. */
+int cli_sync(struct news *n, FILE *err);
+/* --vacuum: expire old articles. */
+int cli_vacuum(struct news *n, int days, FILE *out);
 /* --format-text --width N: stdin laid out, one paragraph an input line. */
 int cli_format_text(FILE *in, FILE *out, int width);
 

@@ -16,12 +16,13 @@
 #include "text.h"
 #include "ui.h"
 
-enum mode { MODE_UI, MODE_LIST, MODE_DUMP, MODE_FORMAT };
+enum mode { MODE_UI, MODE_LIST, MODE_DUMP, MODE_FORMAT, MODE_SYNC, MODE_VACUUM };
 
 struct args {
 	enum mode mode;
 	const char *arg;        /* TAB or URL */
 	int width;
+	int days;               /* --vacuum */
 	int ambiguous;          /* 0: from config */
 	int offline;
 	int demo;
@@ -31,7 +32,7 @@ struct args {
 enum {
 	OPT_SITE_URL = 256, OPT_CACHE, OPT_OFFLINE, OPT_LIST, OPT_DUMP, OPT_WIDTH,
 	OPT_FORMAT, OPT_AMBIG, OPT_PROFILE, OPT_CONFIG, OPT_DEMO, OPT_DEMO_DIR,
-	OPT_HELP, OPT_VERSION,
+	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM,
 };
 
 /* One table: getopt's options and --help's text. */
@@ -52,6 +53,10 @@ static const struct option_doc {
 	  N_("print an article laid out as the pager shows it") },
 	{ { "width", required_argument, NULL, OPT_WIDTH }, "N",
 	  N_("columns for --dump and --format-text (default 80)") },
+	{ { "sync", no_argument, NULL, OPT_SYNC }, NULL,
+	  N_("fetch every tab and its articles for reading offline") },
+	{ { "vacuum", optional_argument, NULL, OPT_VACUUM }, "[=DAYS]",
+	  N_("remove articles older than DAYS (90), never starred or recent unread ones") },
 	{ { "format-text", no_argument, NULL, OPT_FORMAT }, NULL,
 	  N_("lay out UTF-8 text from standard input, a paragraph a line") },
 	{ { "ambiguous-width", required_argument, NULL, OPT_AMBIG }, "1|2",
@@ -80,7 +85,8 @@ usage(FILE *f)
 		char left[64];
 
 		snprintf(left, sizeof left, "--%s%s%s", options[i].opt.name,
-		         options[i].arg ? " " : "", options[i].arg ? options[i].arg : "");
+		         options[i].arg && options[i].arg[0] != '[' ? " " : "",
+		         options[i].arg ? options[i].arg : "");
 		fprintf(f, "  %-24s %s\n", left, _(options[i].help));
 	}
 	fprintf(f, "\n%s\n", _("Keys in the reader: j/k move, Enter opens, q goes back, "
@@ -117,6 +123,15 @@ parse_args(int argc, char **argv, struct args *a)
 		case OPT_LIST:     a->mode = MODE_LIST; a->arg = optarg; break;
 		case OPT_DUMP:     a->mode = MODE_DUMP; a->arg = optarg; break;
 		case OPT_FORMAT:   a->mode = MODE_FORMAT; break;
+		case OPT_SYNC:     a->mode = MODE_SYNC; break;
+		case OPT_VACUUM:
+			a->mode = MODE_VACUUM;
+			a->days = 90;
+			if (optarg != NULL && parse_int(optarg, 1, 100000, &a->days) < 0) {
+				fprintf(stderr, _("gxnews: --vacuum takes a number of days\n"));
+				return 2;
+			}
+			break;
 		case OPT_PROFILE:  a->profile = optarg; break;
 		case OPT_CONFIG:   a->config = optarg; break;
 		case OPT_DEMO:     a->demo = 1; break;
@@ -272,6 +287,12 @@ run(struct args *a, struct conf *cf)
 		break;
 	case MODE_DUMP:
 		rc = cli_dump(n, a->arg, a->width, stdout);
+		break;
+	case MODE_SYNC:
+		rc = cli_sync(n, stderr);
+		break;
+	case MODE_VACUUM:
+		rc = cli_vacuum(n, a->days, stdout);
 		break;
 	default:
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

@@ -776,6 +776,13 @@ news_get_article(struct news *n, const char *url, struct article *out,
 }
 
 int
+news_vacuum(struct news *n, int max_age_days, int64_t max_bytes, struct err *e)
+{
+	unread_forget(n);
+	return store_vacuum(n->store, max_age_days, max_bytes, e);
+}
+
+int
 news_set_read(struct news *n, const char *url, int read, struct err *e)
 {
 	unread_forget(n);

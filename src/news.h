@@ -47,6 +47,10 @@ int news_get_list(struct news *n, size_t tab, struct item_list *out,
  * has no body for it and the network may be used. */
 int news_get_article(struct news *n, const char *url, struct article *out,
                      struct err *e);
+/* Expires old articles (never starred or recent unread ones); returns how
+ * many went, or -1. */
+int news_vacuum(struct news *n, int max_age_days, int64_t max_bytes,
+                struct err *e);
 int news_set_read(struct news *n, const char *url, int read, struct err *e);
 int news_set_starred(struct news *n, const char *url, int starred,
                      struct err *e);
