@@ -40,8 +40,40 @@ find_tab(struct news *n, const char *name, struct err *e)
 	return t;
 }
 
+static void
+json_field(struct buf *b, const char *name, const char *value, int comma)
+{
+	buf_addf(b, "%s\"%s\": ", comma ? ", " : "", name);
+	buf_add_json(b, value);
+}
+
+static char *
+clean(const char *s)
+{
+	return s ? text_sanitize(s, strlen(s), 0) : NULL;
+}
+
+/* One list item as a JSON object. */
+static void
+json_item(struct buf *b, const struct item *it)
+{
+	char date[11] = "";
+	char *title = clean(it->title), *url = clean(it->url);
+
+	if (it->time != 0)
+		time_ymd(it->time, date);
+	buf_adds(b, "  {");
+	json_field(b, "date", it->time ? date : NULL, 0);
+	json_field(b, "title", title, 1);
+	json_field(b, "url", url, 1);
+	buf_addf(b, ", \"rank\": %d, \"read\": %s, \"starred\": %s}", it->rank,
+	         it->read ? "true" : "false", it->starred ? "true" : "false");
+	free(title);
+	free(url);
+}
+
 int
-cli_list(struct news *n, const char *tab, FILE *out)
+cli_list(struct news *n, const char *tab, int json, FILE *out)
 {
 	struct err e = { "" };
 	struct item_list l = { 0 };
@@ -51,10 +83,22 @@ cli_list(struct news *n, const char *tab, FILE *out)
 		fprintf(stderr, "gxnews: %s\n", e.msg);
 		return 1;
 	}
-	for (size_t i = 0; i < l.n; i++) {
+	if (json) {
+		struct buf b;
+
+		buf_init(&b, 0);
+		buf_adds(&b, "[\n");
+		for (size_t i = 0; i < l.n; i++) {
+			json_item(&b, &l.v[i]);
+			buf_adds(&b, i + 1 < l.n ? ",\n" : "\n");
+		}
+		buf_adds(&b, "]\n");
+		fputs(b.data, out);
+		buf_free(&b);
+	}
+	for (size_t i = 0; !json && i < l.n; i++) {
 		char date[11] = "";
-		char *title = text_sanitize(l.v[i].title, strlen(l.v[i].title), 0);
-		char *url = text_sanitize(l.v[i].url, strlen(l.v[i].url), 0);
+		char *title = clean(l.v[i].title), *url = clean(l.v[i].url);
 
 		if (l.v[i].time != 0)
 			time_ymd(l.v[i].time, date);
@@ -68,8 +112,45 @@ cli_list(struct news *n, const char *tab, FILE *out)
 	return 0;
 }
 
+/* The article as JSON: its fields, the laid-out lines and the links. */
+static void
+json_article(FILE *out, const struct article *a, const struct rblocks *b,
+             const struct rdoc *d)
+{
+	static const char *const names[] = { "url", "title", "time", "source",
+	                                     "author", "editor" };
+	const char *values[] = { a->url, a->title, a->time_text, a->source,
+	                         a->author, a->editor };
+	struct buf j;
+
+	buf_init(&j, 0);
+	buf_adds(&j, "{");
+	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+		char *v = clean(values[i]);
+
+		json_field(&j, names[i], v, i > 0);
+		free(v);
+	}
+	buf_addf(&j, ", \"comments\": %d,\n \"lines\": [", a->comments);
+	for (size_t i = 0; i < d->n; i++) {
+		buf_adds(&j, i ? ",\n  " : "\n  ");
+		buf_add_json(&j, d->v[i].text);
+	}
+	buf_adds(&j, "],\n \"links\": [");
+	for (size_t i = 0; i < b->nlinks; i++) {
+		char *v = clean(b->links[i]);
+
+		buf_adds(&j, i ? ", " : "");
+		buf_add_json(&j, v);
+		free(v);
+	}
+	buf_adds(&j, "]}\n");
+	fputs(j.data, out);
+	buf_free(&j);
+}
+
 int
-cli_dump(struct news *n, const char *url, int width, FILE *out)
+cli_dump(struct news *n, const char *url, int width, int json, FILE *out)
 {
 	struct err e = { "" };
 	struct article a = { .comments = -1 };
@@ -86,7 +167,9 @@ cli_dump(struct news *n, const char *url, int width, FILE *out)
 		err_set(&e, _("cannot lay out the article"));
 		goto out;
 	}
-	for (size_t i = 0; i < d.n; i++)
+	if (json)
+		json_article(out, &a, &b, &d);
+	for (size_t i = 0; !json && i < d.n; i++)
 		fprintf(out, "%s\n", d.v[i].text);
 	rc = 0;
 out:

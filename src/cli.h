@@ -5,10 +5,11 @@
 #include <stdio.h>
 #include "news.h"
 
-/* --list TAB: "YYYY-MM-DD<TAB>title<TAB>url" a line.  Returns an exit status. */
-int cli_list(struct news *n, const char *tab, FILE *out);
+/* --list TAB: "YYYY-MM-DD<TAB>title<TAB>url" a line, or with --json an
+ * array of objects.  Returns an exit status. */
+int cli_list(struct news *n, const char *tab, int json, FILE *out);
 /* --dump URL --width N: the article as the pager lays it out. */
-int cli_dump(struct news *n, const char *url, int width, FILE *out);
+int cli_dump(struct news *n, const char *url, int width, int json, FILE *out);
 /* --sync: every tab and every article in it, for reading offline; a
  * progress bar on a terminal, plain lines otherwise.  0 only when
  * everything was fetched. */

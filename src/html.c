@@ -162,3 +162,9 @@ html_serialize(xmlNodePtr node)
 	xmlBufferFree(b);
 	return out;
 }
+
+const char *
+html_version(void)
+{
+	return LIBXML_DOTTED_VERSION;
+}

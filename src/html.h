@@ -29,4 +29,7 @@ char *html_squeeze(char *s);
 /* The outer HTML of a node, UTF-8. */
 char *html_serialize(xmlNodePtr node);
 
+/* The libxml2 version built against, e.g. "2.9.14". */
+const char *html_version(void);
+
 #endif

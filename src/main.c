@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "html.h"
+#include "net.h"
+#include "store.h"
 #include "conf.h"
 #include "news.h"
 #include "text.h"
@@ -25,6 +28,7 @@ struct args {
 	int days;               /* --vacuum */
 	int ambiguous;          /* 0: from config */
 	int offline;
+	int json;
 	int demo;
 	const char *site_url, *cache, *profile, *config, *demo_dir;
 };
@@ -32,7 +36,7 @@ struct args {
 enum {
 	OPT_SITE_URL = 256, OPT_CACHE, OPT_OFFLINE, OPT_LIST, OPT_DUMP, OPT_WIDTH,
 	OPT_FORMAT, OPT_AMBIG, OPT_PROFILE, OPT_CONFIG, OPT_DEMO, OPT_DEMO_DIR,
-	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM,
+	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM, OPT_JSON,
 };
 
 /* One table: getopt's options and --help's text. */
@@ -51,6 +55,8 @@ static const struct option_doc {
 	  N_("print a tab's articles, one a line: date, title, URL") },
 	{ { "dump", required_argument, NULL, OPT_DUMP }, "URL",
 	  N_("print an article laid out as the pager shows it") },
+	{ { "json", no_argument, NULL, OPT_JSON }, NULL,
+	  N_("with --list or --dump: print JSON for scripts") },
 	{ { "width", required_argument, NULL, OPT_WIDTH }, "N",
 	  N_("columns for --dump and --format-text (default 80)") },
 	{ { "sync", no_argument, NULL, OPT_SYNC }, NULL,
@@ -93,6 +99,17 @@ usage(FILE *f)
 	                      "Tab changes tab, ? shows all keys."));
 }
 
+static void
+version(void)
+{
+	char icu[32];
+
+	text_icu_version(icu, sizeof icu);
+	printf("gxnews %s\n", PACKAGE_VERSION);
+	printf(_("with %s, libxml2 %s, SQLite %s, ICU %s, %s\n"), net_version(),
+	       html_version(), store_version(), icu, curses_version());
+}
+
 static int
 parse_int(const char *s, int lo, int hi, int *out)
 {
@@ -124,6 +141,7 @@ parse_args(int argc, char **argv, struct args *a)
 		case OPT_DUMP:     a->mode = MODE_DUMP; a->arg = optarg; break;
 		case OPT_FORMAT:   a->mode = MODE_FORMAT; break;
 		case OPT_SYNC:     a->mode = MODE_SYNC; break;
+		case OPT_JSON:     a->json = 1; break;
 		case OPT_VACUUM:
 			a->mode = MODE_VACUUM;
 			a->days = 90;
@@ -152,7 +170,7 @@ parse_args(int argc, char **argv, struct args *a)
 			usage(stdout);
 			return 0;
 		case OPT_VERSION:
-			printf("gxnews %s\n", PACKAGE_VERSION);
+			version();
 			return 0;
 		default:
 			fprintf(stderr, _("Try 'gxnews --help' for more information.\n"));
@@ -230,11 +248,26 @@ locale_dir(void)
 	return xstrdup(LOCALEDIR);
 }
 
+/* A profile by name: the user's own ($XDG_DATA_HOME/gxnews/sites, else
+ * ~/.local/share/gxnews/sites) before the bundled ones; a name with a
+ * slash is a file. */
 static char *
 profile_path(const char *datadir, const char *name)
 {
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *user;
+	struct stat st;
+
 	if (strchr(name, '/') != NULL)
 		return xstrdup(name);
+	if (xdg != NULL && xdg[0] == '/')
+		user = xasprintf("%s/gxnews/sites/%s.site", xdg, name);
+	else
+		user = xasprintf("%s/.local/share/gxnews/sites/%s.site",
+		                 home ? home : ".", name);
+	if (stat(user, &st) == 0)
+		return user;
+	free(user);
 	return xasprintf("%s/sites/%s.site", datadir, name);
 }
 
@@ -283,10 +316,10 @@ run(struct args *a, struct conf *cf)
 		fprintf(stderr, "gxnews: %s\n", news_notice(n));
 	switch (a->mode) {
 	case MODE_LIST:
-		rc = cli_list(n, a->arg, stdout);
+		rc = cli_list(n, a->arg, a->json, stdout);
 		break;
 	case MODE_DUMP:
-		rc = cli_dump(n, a->arg, a->width, stdout);
+		rc = cli_dump(n, a->arg, a->width, a->json, stdout);
 		break;
 	case MODE_SYNC:
 		rc = cli_sync(n, stderr);
@@ -332,6 +365,12 @@ main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	conf_init(&cf);
+	/* the system's settings first, the user's over them */
+	if (a.config == NULL && conf_load(&cf, SYSCONFDIR "/gxnews/config", &e) < 0) {
+		fprintf(stderr, "gxnews: %s\n", e.msg);
+		conf_free(&cf);
+		return 2;
+	}
 	cfpath = a.config ? xstrdup(a.config) : conf_default_path();
 	if (conf_load(&cf, cfpath, &e) < 0) {
 		fprintf(stderr, "gxnews: %s\n", e.msg);

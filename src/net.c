@@ -858,3 +858,9 @@ net_free(struct net *n)
 	curl_multi_cleanup(n->multi);
 	free(n);
 }
+
+const char *
+net_version(void)
+{
+	return curl_version();
+}

@@ -76,4 +76,7 @@ struct net_req *net_req_new(const char *url);
  * are the server's new validators or else the request's own. */
 void net_req_free(struct net_req *r);
 
+/* The libcurl in use, e.g. "libcurl/7.88.1 OpenSSL/3.0.15 …". */
+const char *net_version(void);
+
 #endif

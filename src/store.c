@@ -2190,3 +2190,9 @@ store_vacuum(struct store *s, int max_age_days, int64_t max_bytes,
 		rc = exec_sql(s, "PRAGMA incremental_vacuum", e);
 	return rc < 0 ? -1 : (int)(removed > INT32_MAX ? INT32_MAX : removed);
 }
+
+const char *
+store_version(void)
+{
+	return sqlite3_libversion();
+}

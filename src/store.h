@@ -133,4 +133,7 @@ void store_set_clock(struct store *s, int64_t t);
  * one is refused without being touched. */
 #define STORE_SCHEMA 2
 
+/* The SQLite library in use, e.g. "3.40.1". */
+const char *store_version(void);
+
 #endif

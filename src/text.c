@@ -27,11 +27,13 @@
 #include <locale.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uversion.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
@@ -1444,4 +1446,15 @@ text_lines_free(struct text_lines *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+void
+text_icu_version(char *out, size_t outsz)
+{
+	UVersionInfo v;
+	char s[U_MAX_VERSION_STRING_LENGTH];
+
+	u_getVersion(v);
+	u_versionToString(v, s);
+	snprintf(out, outsz, "%s", s);
 }

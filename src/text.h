@@ -99,4 +99,7 @@ size_t text_breaks(const char *s, size_t len, size_t *off, size_t max);
 void text_lines_add(struct text_lines *l, const char *s, size_t len);
 void text_lines_free(struct text_lines *l);
 
+/* The ICU version in use, e.g. "72.1". */
+void text_icu_version(char *out, size_t outsz);
+
 #endif

@@ -196,6 +196,29 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+void
+buf_add_json(struct buf *b, const char *s)
+{
+	if (s == NULL) {
+		buf_adds(b, "null");
+		return;
+	}
+	buf_add(b, "\"", 1);
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_addf(b, "\\%c", *p);
+		else if (*p == '\n')
+			buf_adds(b, "\\n");
+		else if (*p == '\t')
+			buf_adds(b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			buf_addf(b, "\\u%04x", *p);
+		else
+			buf_add(b, p, 1);
+	}
+	buf_add(b, "\"", 1);
+}
+
 int
 str_starts(const char *s, const char *prefix)
 {

@@ -46,6 +46,9 @@ int  buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf,
 char *buf_steal(struct buf *b, size_t *len);            /* caller frees */
 void buf_free(struct buf *b);
 
+/* Appends s as a JSON string literal, quotes included (NULL: null). */
+void buf_add_json(struct buf *b, const char *s);
+
 /* Strings. */
 int   str_starts(const char *s, const char *prefix);
 int   str_ends(const char *s, const char *suffix);

@@ -19,6 +19,8 @@ print(w)'
 out=$("$GXNEWS" --help); ok $? "--help exits 0"
 contains "$out" "--list TAB" "--help lists --list"
 out=$("$GXNEWS" --version); contains "$out" "gxnews 0.1.0" "--version names the version"
+contains "$out" "SQLite" "--version names the libraries in use"
+
 "$GXNEWS" --no-such-option >/dev/null 2>&1; is $? 2 "an unknown option exits 2"
 "$GXNEWS" --width abc --format-text </dev/null >/dev/null 2>&1; is $? 2 "a bad --width exits 2"
 
@@ -57,6 +59,23 @@ ok $([ "$(printf '%s\n' "$got40" | wc -l)" -gt "$(printf '%s\n' "$got" | wc -l)"
 got=$(run --dump http://www.chinahightech.com/html/qiye/2021/1112/49870.html --width 80)
 contains "$got" "王喆" "a GBK page keeps 喆, outside GB2312"
 contains "$got" "朱镕" "a GBK page keeps 镕, outside GB2312"
+
+# --json for scripts: valid JSON with the same content.
+got=$(run --list 排行·全部 --json | python3 -c '
+import json, sys
+for it in json.load(sys.stdin): print(it["rank"], it["title"], it["url"], sep="\t")')
+want=$(awk -F'\t' '$1 == "rank-all" { print $2 "\t" $3 "\t" $4 }' "$X/index.html.expect")
+is "$got" "$want" "--list --json gives the ranking as JSON objects"
+got=$(run --dump "$SAMPLE" --width 50 --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(d["title"], d["source"], d["author"], d["editor"], d["comments"], sep="|")')
+is "$got" "贵阳高新区以党建引领赋能园区经济高质量发展|贵阳高新区|陈佳艺|王丹萍|0" "--dump --json gives the article's fields"
+
+# A page the site does not have: a clear message, exit 1.
+run --dump http://www.chinahightech.com/html/yuanqu/2022/0101/1.html >/dev/null 2>"$T/err"
+is $? 1 "--dump of a missing page exits 1"
+contains "$(cat "$T/err")" "0101/1.html" "and the message names the page"
 
 # --format-text: a CJK-aware fmt.
 got=$(printf '%s\n' "他说：“今天天气很好，我们去公园吧。”然后走了。" | "$GXNEWS" --format-text --width 10)
