@@ -56,7 +56,7 @@ contains "$s" "　　今年1至5月,贵阳高新区" "its first paragraph is the
 keys q
 wait_for "武汉东湖高新区" 5
 keys j Enter
-wait_for "2022-07-01" 10
+wait_for "胡晓峰" 10
 s=$(screen)
 contains "$(printf '%s\n' "$s" | sed -n 2p)" "武汉东湖高新区" "j then Enter opens the second article, title first"
 keys q

@@ -1,0 +1,977 @@
+/* extract.c: the main text of a page that has no site profile.
+ *
+ * The page is parsed with libxml2's HTML parser (html.c: no network, no
+ * encoding switching).  First the metadata is read from the whole page
+ * (meta tags, <title>, headings, <time>, the line under the title); then
+ * what is never text is cut (scripts, forms, nav, footers, and elements
+ * whose class or id says navigation, sidebar, comments, related links...);
+ * then every paragraph gives points to its container, by its length and
+ * its commas, as Readability does, and the container with the most points,
+ * discounted by the share of its text inside links, is the article.  Its
+ * link lists, meta lines and attributes are cleaned and its links made
+ * absolute.  All walks are iterative: a deep page cannot overflow the
+ * stack. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLtree.h>
+
+#include "extract.h"
+#include "html.h"
+#include "util.h"
+
+#define MIN_CHARS    50     /* less text than this is no article */
+#define UNIT_CHARS   10     /* a paragraph or line shorter than this scores nothing */
+#define AFTER_TITLE  600    /* bytes of text after the title searched for the date */
+#define LABEL_MAX    30     /* characters of a 来源/作者/责任编辑 value */
+#define TOP_N        20     /* candidates whose link density is measured */
+#define TITLE_MAX    300    /* bytes of a heading still taken for the title */
+
+/* ---- tables ---------------------------------------------------------------- */
+
+/* Never article text. */
+static const char *const junk_tags[] = {
+	"script", "style", "noscript", "iframe", "form", "nav", "footer", "aside",
+	"button", "select", "textarea", "input", "svg", "object", "embed",
+	"template", "header", "menu", "dialog", "canvas", "map",
+};
+
+/* Inline elements: their text belongs to the line they are in. */
+static const char *const inline_tags[] = {
+	"a", "b", "strong", "i", "em", "font", "span", "u", "small", "big", "sub",
+	"sup", "code", "abbr", "cite", "mark", "q", "s", "strike", "tt", "var",
+	"ins", "del", "label", "time", "img",
+};
+
+/* Words in class and id.  prefix: "comments" matches "comment". */
+static const struct word {
+	const char *w;
+	int prefix;
+} negative[] = {
+	{ "comment", 1 }, { "reply", 1 }, { "footer", 1 }, { "foot", 0 },
+	{ "sidebar", 1 }, { "side", 0 }, { "nav", 1 }, { "menu", 1 }, { "share", 1 },
+	{ "social", 1 }, { "related", 1 }, { "recommend", 1 }, { "breadcrumb", 1 },
+	{ "crumb", 1 }, { "position", 0 }, { "copyright", 1 }, { "ad", 0 },
+	{ "ads", 0 }, { "advert", 1 }, { "banner", 1 }, { "login", 1 },
+	{ "pager", 0 }, { "pagination", 1 }, { "tags", 0 }, { "tag", 0 },
+	{ "hot", 0 }, { "rank", 1 }, { "phb", 0 }, { "xgxw", 0 }, { "xgyd", 0 },
+	{ "daohang", 0 }, { "bottom", 0 }, { "top", 0 }, { "topbar", 0 },
+	{ "header", 1 }, { "masthead", 0 }, { "widget", 1 }, { "popup", 1 },
+	{ "sponsor", 1 }, { "newsletter", 1 }, { "subscribe", 1 }, { "toolbar", 1 },
+	{ "pullquote", 0 },
+}, positive[] = {
+	{ "article", 1 }, { "content", 1 }, { "post", 0 }, { "entry", 1 },
+	{ "text", 0 }, { "body", 0 }, { "main", 0 }, { "story", 1 }, { "detail", 1 },
+	{ "zoom", 0 }, { "news", 0 }, { "trs", 1 }, { "wz", 0 }, { "con", 0 },
+}, metaline[] = {
+	{ "meta", 0 }, { "info", 0 }, { "byline", 0 }, { "time", 0 }, { "date", 0 },
+	{ "source", 0 }, { "editor", 0 },
+};
+
+/* Where the publication time may be said, best first. */
+static const struct {
+	const char *attr, *value;
+} time_metas[] = {
+	{ "property", "article:published_time" }, { "itemprop", "datePublished" },
+	{ "name", "pubdate" }, { "name", "publishdate" }, { "name", "PubDate" },
+	{ "name", "publish_date" }, { "name", "dc.date.issued" }, { "name", "dc.date" },
+	{ "name", "date" }, { "property", "og:published_time" },
+};
+
+static const struct {
+	const char *attr, *value;
+} author_metas[] = {
+	{ "name", "author" }, { "property", "article:author" }, { "name", "byl" },
+	{ "name", "dc.creator" },
+};
+
+/* Separators of "Title - Site" in <title>. */
+static const char *const title_seps[] = {
+	" | ", " - ", " – ", " — ", "_", "｜", " :: ", " » ", "——", "-",
+};
+
+/* ---- small helpers ---------------------------------------------------------- */
+
+static int
+is_tag(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	       strcasecmp((const char *)n->name, name) == 0;
+}
+
+static int
+tag_in(xmlNodePtr n, const char *const *v, size_t nv)
+{
+	for (size_t i = 0; i < nv; i++)
+		if (is_tag(n, v[i]))
+			return 1;
+	return 0;
+}
+
+static char *
+attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = v != NULL ? xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+/* Whether class or id holds one of the words. */
+static int
+has_word(xmlNodePtr n, const struct word *w, size_t nw)
+{
+	static const char *const attrs[] = { "class", "id" };
+	int found = 0;
+
+	for (size_t a = 0; a < ARRAY_LEN(attrs) && !found; a++) {
+		char *v = attr(n, attrs[a]), *save = NULL;
+
+		for (char *tok = v ? strtok_r(v, " \t\n-_.:", &save) : NULL;
+		     tok != NULL && !found; tok = strtok_r(NULL, " \t\n-_.:", &save))
+			for (size_t i = 0; i < nw && !found; i++)
+				found = w[i].prefix ? strncasecmp(tok, w[i].w, strlen(w[i].w)) == 0
+				                    : strcasecmp(tok, w[i].w) == 0;
+		free(v);
+	}
+	return found;
+}
+
+/* The next node in document order after n's subtree, inside root. */
+static xmlNodePtr
+next_after(xmlNodePtr n, xmlNodePtr root)
+{
+	while (n != NULL && n != root && n->next == NULL)
+		n = n->parent;
+	return n == NULL || n == root ? NULL : n->next;
+}
+
+static xmlNodePtr
+next_in(xmlNodePtr n, xmlNodePtr root)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	return next_after(n, root);
+}
+
+/* Characters, characters inside links and commas of a text. */
+struct tstats {
+	size_t chars, link_chars, commas;
+};
+
+static void
+stats_text(struct tstats *t, const char *s, int in_link)
+{
+	static const char *const commas[] = { "，", "、", "；", "。" };
+
+	for (const unsigned char *p = (const unsigned char *)s; p != NULL && *p; p++) {
+		if ((*p & 0xc0) == 0x80 || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (strncmp((const char *)p, "\xe3\x80\x80", 3) == 0 ||
+		    strncmp((const char *)p, "\xc2\xa0", 2) == 0)
+			continue;       /* U+3000, U+00A0 */
+		t->chars++;
+		t->link_chars += in_link;
+		t->commas += *p == ',';
+		for (size_t i = 0; i < ARRAY_LEN(commas); i++)
+			t->commas += strncmp((const char *)p, commas[i], 3) == 0;
+	}
+}
+
+/* Text statistics of root's subtree, without recursion. */
+static void
+subtree_stats(xmlNodePtr root, struct tstats *t)
+{
+	int in_link = 0;
+	xmlNodePtr n = root->children;
+
+	while (n != NULL) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			stats_text(t, (const char *)n->content, in_link > 0);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			in_link += is_tag(n, "a");
+			n = n->children;
+			continue;
+		}
+		while (n->next == NULL) {
+			n = n->parent;
+			if (n == NULL || n == root)
+				return;
+			in_link -= is_tag(n, "a");
+		}
+		n = n->next;
+	}
+}
+
+/* The text of a subtree, whitespace folded, at most max bytes. */
+static char *
+node_text(xmlNodePtr root, size_t max)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (xmlNodePtr n = root->children; n != NULL && b.len < max; n = next_in(n, root)) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			buf_adds(&b, (const char *)n->content);
+		else if (is_tag(n, "br") || is_tag(n, "p") || is_tag(n, "div"))
+			buf_adds(&b, " ");
+	}
+	return html_squeeze(buf_steal(&b, NULL));
+}
+
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static void
+remove_nodes(xmlNodePtr *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		xmlUnlinkNode(v[i]);
+	for (size_t i = 0; i < n; i++)
+		xmlFreeNode(v[i]);
+	free(v);
+}
+
+struct nodes {
+	xmlNodePtr *v;
+	size_t n, cap;
+};
+
+static void
+nodes_add(struct nodes *l, xmlNodePtr n)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 32;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = n;
+}
+
+/* ---- metadata ------------------------------------------------------------------ */
+
+/* content= of the first <meta attr="value">. */
+static char *
+meta_content(xmlNodePtr root, const char *key, const char *value)
+{
+	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root)) {
+		char *k, *c = NULL;
+
+		if (!is_tag(n, "meta"))
+			continue;
+		k = attr(n, key);
+		if (k != NULL && strcasecmp(k, value) == 0)
+			c = attr(n, "content");
+		free(k);
+		if (c != NULL && *html_squeeze(c) != '\0')
+			return c;
+		free(c);
+	}
+	return NULL;
+}
+
+/* "2022-07-04", "2022/7/4", "2022.07.04", "2022年7月4日" at p: the end,
+ * or NULL. */
+static const char *
+read_ymd(const char *p, int *y, int *mo, int *d)
+{
+	static const char *const seps[] = { "-", "/", ".", "年", "月" };
+	int k = 0;
+
+	if (sscanf(p, "%4d%n", y, &k) != 1 || k != 4 || *y < 1990 || *y > 2100)
+		return NULL;
+	p += 4;
+	for (int part = 0; part < 2; part++) {
+		size_t sl = 0;
+
+		for (size_t i = 0; i < ARRAY_LEN(seps) && sl == 0; i++)
+			if (strncmp(p, seps[i], strlen(seps[i])) == 0)
+				sl = strlen(seps[i]);
+		if (sl == 0 || p[sl] < '0' || p[sl] > '9' ||
+		    sscanf(p + sl, "%2d%n", part ? d : mo, &k) != 1)
+			return NULL;
+		p += sl + k;
+	}
+	if (strncmp(p, "日", 3) == 0)
+		p += 3;
+	return *mo >= 1 && *mo <= 12 && *d >= 1 && *d <= 31 ? p : NULL;
+}
+
+/* " 12:18" or " 12:18:01" after a date: the end, or p if none. */
+static const char *
+read_hms(const char *p, int *h, int *mi, int *sec)
+{
+	const char *t = p;
+	int k = 0;
+
+	while (*t == ' ' || strncmp(t, "\xe3\x80\x80", 3) == 0 || strncmp(t, "\xc2\xa0", 2) == 0)
+		t += *t == ' ' ? 1 : (unsigned char)*t == 0xe3 ? 3 : 2;
+	if (sscanf(t, "%2d:%2d%n", h, mi, &k) != 2 || *h > 23 || *mi > 59) {
+		*h = -1;
+		return p;
+	}
+	t += k;
+	if (*t == ':' && sscanf(t + 1, "%2d%n", sec, &k) == 1)
+		t += 1 + k;
+	return t;
+}
+
+/* A date in text: "2022-07-04 12:18:01", "2022/7/4", "2022年7月4日 12:18";
+ * its start and length in *at, *len, and the form time_parse_cn reads. */
+static int
+find_date(const char *s, size_t *at, size_t *len, char norm[32])
+{
+	for (const char *p = s; *p != '\0'; p++) {
+		int y, mo, d, h = -1, mi = 0, sec = 0;
+		const char *q;
+
+		if (!(p[0] == '1' || p[0] == '2') || (p > s && p[-1] >= '0' && p[-1] <= '9'))
+			continue;
+		q = read_ymd(p, &y, &mo, &d);
+		if (q == NULL)
+			continue;
+		q = read_hms(q, &h, &mi, &sec);
+		*at = (size_t)(p - s);
+		*len = (size_t)(q - p);
+		if (h >= 0)
+			snprintf(norm, 32, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
+		else
+			snprintf(norm, 32, "%04d-%02d-%02d", y, mo, d);
+		return 1;
+	}
+	return 0;
+}
+
+/* The text after node n in document order, up to max bytes. */
+static char *
+text_after(xmlNodePtr n, xmlNodePtr root, size_t max)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (xmlNodePtr m = next_after(n, root); m != NULL && b.len < max; m = next_in(m, root)) {
+		if (m->type == XML_TEXT_NODE)
+			buf_adds(&b, (const char *)m->content);
+		else if (m->type == XML_ELEMENT_NODE)
+			buf_adds(&b, " ");
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* "来源：科技日报　作者：刘洋": the value after label, or NULL. */
+static char *
+labeled(const char *text, const char *label)
+{
+	static const char *const colons[] = { "：", ":" };
+	const char *p = text != NULL ? strstr(text, label) : NULL;
+	struct buf b;
+	size_t chars = 0;
+
+	if (p == NULL)
+		return NULL;
+	p += strlen(label);
+	for (size_t i = 0; i < ARRAY_LEN(colons); i++)
+		if (strncmp(p, colons[i], strlen(colons[i])) == 0)
+			p += strlen(colons[i]);
+	while (*p == ' ')
+		p++;
+	buf_init(&b, 0);
+	while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != ')' &&
+	       strncmp(p, "\xe3\x80\x80", 3) != 0 && strncmp(p, "）", 3) != 0 &&
+	       strncmp(p, "\xc2\xa0", 2) != 0 && chars < LABEL_MAX) {
+		size_t n = 1;
+
+		while (((unsigned char)p[n] & 0xc0) == 0x80)
+			n++;
+		buf_add(&b, p, n);
+		p += n;
+		chars++;
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b, NULL);
+}
+
+struct meta {
+	char *title;
+	xmlNodePtr title_node;      /* the heading that holds the title, if any */
+	char *time_text;
+	int64_t time;
+	char *author, *source, *editor;
+};
+
+static void
+meta_free(struct meta *m)
+{
+	free(m->title);
+	free(m->time_text);
+	free(m->author);
+	free(m->source);
+	free(m->editor);
+}
+
+/* <title> with its " - Site" cut. */
+static char *
+cut_site(const char *t)
+{
+	for (size_t i = 0; i < ARRAY_LEN(title_seps); i++) {
+		const char *p = strstr(t, title_seps[i]);
+		char *head;
+
+		if (p == NULL || p == t)
+			continue;
+		head = html_squeeze(xstrndup(t, (size_t)(p - t)));
+		if (utf8_chars(head) >= 4)
+			return head;
+		free(head);
+	}
+	return xstrdup(t);
+}
+
+/* The heading (h1, h2, or an element whose class says title) whose text
+ * is the longest part of <title>. */
+static xmlNodePtr
+title_heading(xmlNodePtr root, const char *doc_title, char **text)
+{
+	static const struct word title_word[] = { { "title", 1 }, { "headline", 1 } };
+	xmlNodePtr best = NULL;
+
+	*text = NULL;
+	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root)) {
+		char *t;
+
+		if (n->type != XML_ELEMENT_NODE || is_tag(n, "title") ||
+		    !(is_tag(n, "h1") || is_tag(n, "h2") || has_word(n, title_word, 2)))
+			continue;
+		t = node_text(n, TITLE_MAX);
+		if (utf8_chars(t) >= 4 && strlen(t) < TITLE_MAX &&
+		    (doc_title == NULL || strstr(doc_title, t) != NULL) &&
+		    (*text == NULL || strlen(t) > strlen(*text))) {
+			free(*text);
+			*text = t;
+			best = n;
+		} else {
+			free(t);
+		}
+	}
+	return best;
+}
+
+/* The first element (not <title>) whose whole text is t. */
+static xmlNodePtr
+holding(xmlNodePtr root, const char *t)
+{
+	size_t tl = strlen(t);
+
+	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root)) {
+		char *text;
+		int same;
+
+		if (n->type != XML_ELEMENT_NODE || is_tag(n, "title") || is_tag(n, "head"))
+			continue;
+		text = node_text(n, tl + 8);
+		same = strcmp(text, t) == 0;
+		free(text);
+		if (same)
+			return n;
+	}
+	return NULL;
+}
+
+static void
+find_title(xmlNodePtr root, struct meta *m)
+{
+	xmlNodePtr tn = NULL;
+	char *doc_title = NULL, *og = meta_content(root, "property", "og:title");
+	char *heading;
+
+	for (xmlNodePtr n = root; n != NULL && tn == NULL; n = next_in(n, root))
+		if (is_tag(n, "title"))
+			tn = n;
+	if (tn != NULL)
+		doc_title = node_text(tn, 4096);
+	m->title_node = title_heading(root, doc_title, &heading);
+	if (m->title_node == NULL && doc_title == NULL)  /* no <title>: any h1 */
+		m->title_node = title_heading(root, NULL, &heading);
+	if (og != NULL)
+		m->title = html_squeeze(og);
+	else if (heading != NULL)
+		m->title = xstrdup(heading);
+	else if (!str_empty(doc_title))
+		m->title = cut_site(doc_title);
+	if (m->title_node == NULL && m->title != NULL)
+		m->title_node = holding(root, m->title);
+	free(heading);
+	free(doc_title);
+}
+
+static void
+find_time(xmlNodePtr root, struct meta *m, const char *after)
+{
+	char norm[32];
+	size_t at, len;
+	int day_only = 0;
+
+	for (size_t i = 0; i < ARRAY_LEN(time_metas) && m->time == 0; i++) {
+		char *c = meta_content(root, time_metas[i].attr, time_metas[i].value);
+
+		if (c != NULL && time_parse_cn(c) != 0) {
+			m->time = time_parse_cn(c);
+			m->time_text = c;
+		} else {
+			free(c);
+		}
+	}
+	for (xmlNodePtr n = root; n != NULL && m->time == 0; n = next_in(n, root)) {
+		char *dt = is_tag(n, "time") ? attr(n, "datetime") : NULL;
+
+		if (dt != NULL && time_parse_cn(dt) != 0) {
+			m->time = time_parse_cn(dt);
+			m->time_text = dt;
+		} else {
+			free(dt);
+		}
+	}
+	if (m->time == 0 && after != NULL && find_date(after, &at, &len, norm)) {
+		m->time = time_parse_cn(norm);
+		m->time_text = html_squeeze(xstrndup(after + at, len));
+		day_only = strlen(norm) == 10;
+	}
+	if (m->time != 0) {     /* shown as the reader's other articles are */
+		char ymdhm[17];
+
+		time_ymdhm(m->time, ymdhm);
+		ymdhm[day_only ? 10 : 16] = '\0';
+		xfree_set(&m->time_text, xstrdup(ymdhm));
+	}
+}
+
+static void
+find_meta(xmlNodePtr root, struct meta *m)
+{
+	char *after, *all;
+
+	find_title(root, m);
+	after = m->title_node ? text_after(m->title_node, root, AFTER_TITLE) : NULL;
+	find_time(root, m, after);
+	for (size_t i = 0; i < ARRAY_LEN(author_metas) && m->author == NULL; i++) {
+		m->author = meta_content(root, author_metas[i].attr, author_metas[i].value);
+		if (m->author != NULL && (str_starts(m->author, "http://") ||
+		                          str_starts(m->author, "https://")))
+			xfree_set(&m->author, NULL);
+	}
+	if (m->author == NULL)
+		m->author = labeled(after, "作者");
+	m->source = labeled(after, "来源");
+	all = node_text(root, SIZE_MAX);
+	m->editor = labeled(all, "责任编辑");
+	free(all);
+	free(after);
+}
+
+/* ---- cutting what is never text --------------------------------------------- */
+
+static int
+hidden(xmlNodePtr n)
+{
+	char *style = attr(n, "style");
+	int h = xmlHasProp(n, (const xmlChar *)"hidden") != NULL;
+
+	if (style != NULL) {
+		char *s = style, *w = style;
+
+		for (; *s; s++)         /* "display: none" -> "display:none" */
+			if (*s != ' ')
+				*w++ = *s;
+		*w = '\0';
+		h |= strcasestr(style, "display:none") != NULL ||
+		     strcasestr(style, "visibility:hidden") != NULL;
+	}
+	free(style);
+	return h;
+}
+
+static int
+is_junk(xmlNodePtr n)
+{
+	if (n->type == XML_COMMENT_NODE)
+		return 1;
+	if (n->type != XML_ELEMENT_NODE || is_tag(n, "body") || is_tag(n, "html") ||
+	    is_tag(n, "head"))
+		return 0;
+	if (tag_in(n, junk_tags, ARRAY_LEN(junk_tags)) || hidden(n))
+		return 1;
+	return has_word(n, negative, ARRAY_LEN(negative)) &&
+	       !has_word(n, positive, ARRAY_LEN(positive));
+}
+
+static void
+cut_junk(xmlNodePtr root)
+{
+	struct nodes gone = { 0 };
+	xmlNodePtr n = root->children;
+
+	while (n != NULL) {
+		if (is_junk(n)) {
+			nodes_add(&gone, n);
+			n = next_after(n, root);
+		} else {
+			n = next_in(n, root);
+		}
+	}
+	remove_nodes(gone.v, gone.n);
+}
+
+/* ---- scoring ------------------------------------------------------------------- */
+
+struct cand {
+	xmlNodePtr node;
+	double score;
+};
+
+struct scores {
+	struct cand *v;
+	size_t n, cap;
+};
+
+static struct cand *
+cand_of(struct scores *s, xmlNodePtr n)
+{
+	uintptr_t k = (uintptr_t)n->_private;
+
+	if (k != 0)
+		return &s->v[k - 1];
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n].node = n;
+	s->v[s->n].score = 0;
+	n->_private = (void *)(uintptr_t)(++s->n);
+	return &s->v[s->n - 1];
+}
+
+static void
+give(struct scores *s, xmlNodePtr n, double points)
+{
+	if (n != NULL && n->type == XML_ELEMENT_NODE)
+		cand_of(s, n)->score += points;
+}
+
+static double
+unit_points(const struct tstats *t)
+{
+	double len = (double)t->chars / 100.0;
+
+	if (t->chars < UNIT_CHARS || t->link_chars * 2 > t->chars)
+		return 0;
+	return 1.0 + (double)t->commas + (len < 3 ? len : 3);
+}
+
+/* Lines of direct text (text and inline elements between <br>s and
+ * blocks) in a container: each scores for the container itself. */
+static double
+line_points(xmlNodePtr el)
+{
+	struct tstats line = { 0 };
+	double points = 0;
+
+	for (xmlNodePtr c = el->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			stats_text(&line, (const char *)c->content, 0);
+		} else if (c->type == XML_ELEMENT_NODE &&
+		           tag_in(c, inline_tags, ARRAY_LEN(inline_tags))) {
+			struct tstats in = { 0 };
+
+			subtree_stats(c, &in);
+			if (is_tag(c, "a"))
+				in.link_chars = in.chars;
+			line.chars += in.chars;
+			line.link_chars += in.link_chars;
+			line.commas += in.commas;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			points += unit_points(&line);
+			memset(&line, 0, sizeof line);
+		}
+	}
+	return points + unit_points(&line);
+}
+
+static void
+score_node(struct scores *s, xmlNodePtr n)
+{
+	struct tstats t = { 0 };
+	double p;
+
+	if (is_tag(n, "p") || is_tag(n, "pre")) {
+		subtree_stats(n, &t);
+		p = unit_points(&t);
+		give(s, n->parent, p);
+		give(s, n->parent ? n->parent->parent : NULL, p / 2);
+		return;
+	}
+	if (tag_in(n, inline_tags, ARRAY_LEN(inline_tags)) || is_tag(n, "li") ||
+	    is_tag(n, "h1") || is_tag(n, "h2") || is_tag(n, "h3") || is_tag(n, "title"))
+		return;
+	p = line_points(n);
+	if (p > 0) {
+		give(s, n, p);
+		give(s, n->parent, p / 2);
+	}
+}
+
+/* Readability's weights: the kind of element and what class/id say. */
+static double
+weight(xmlNodePtr n)
+{
+	double w = 0;
+
+	if (is_tag(n, "div") || is_tag(n, "article") || is_tag(n, "section"))
+		w += 5;
+	else if (is_tag(n, "td") || is_tag(n, "blockquote") || is_tag(n, "pre"))
+		w += 3;
+	else if (is_tag(n, "ul") || is_tag(n, "ol") || is_tag(n, "li") || is_tag(n, "dl"))
+		w -= 3;
+	else if (is_tag(n, "body"))
+		w -= 5;
+	if (has_word(n, positive, ARRAY_LEN(positive)))
+		w += 25;
+	if (has_word(n, negative, ARRAY_LEN(negative)))
+		w -= 25;
+	return w;
+}
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+	double x = ((const struct cand *)a)->score, y = ((const struct cand *)b)->score;
+
+	return (x < y) - (x > y);
+}
+
+static xmlNodePtr
+best_candidate(xmlNodePtr body)
+{
+	struct scores s = { 0 };
+	xmlNodePtr best = NULL;
+	double best_score = 0;
+
+	for (xmlNodePtr n = body; n != NULL; n = next_in(n, body))
+		if (n->type == XML_ELEMENT_NODE)
+			score_node(&s, n);
+	for (size_t i = 0; i < s.n; i++) {
+		s.v[i].node->_private = NULL;
+		s.v[i].score += s.v[i].score > 0 ? weight(s.v[i].node) : 0;
+	}
+	if (s.n > 0)
+		qsort(s.v, s.n, sizeof *s.v, cmp_cand);
+	for (size_t i = 0; i < s.n && i < TOP_N; i++) {
+		struct tstats t = { 0 };
+		double sc;
+
+		subtree_stats(s.v[i].node, &t);
+		if (t.chars == 0)
+			continue;
+		sc = s.v[i].score * (1.0 - (double)t.link_chars / (double)t.chars);
+		if (sc > best_score) {
+			best_score = sc;
+			best = s.v[i].node;
+		}
+	}
+	free(s.v);
+	return best;
+}
+
+/* ---- cleaning the article --------------------------------------------------- */
+
+static int
+link_list(xmlNodePtr n)
+{
+	struct tstats t = { 0 };
+
+	if (!(is_tag(n, "div") || is_tag(n, "ul") || is_tag(n, "ol") || is_tag(n, "p") ||
+	      is_tag(n, "table") || is_tag(n, "section") || is_tag(n, "dl")))
+		return 0;
+	subtree_stats(n, &t);
+	return t.chars > 0 && t.chars < 300 && t.link_chars * 2 > t.chars;
+}
+
+/* The heading of the title, a meta line, a 责任编辑 line. */
+static int
+not_body(xmlNodePtr n, const struct meta *m)
+{
+	char *t;
+	int gone = 0;
+
+	if (n == m->title_node)
+		return 1;
+	if (has_word(n, metaline, ARRAY_LEN(metaline)))
+		return 1;
+	if (!(is_tag(n, "h1") || is_tag(n, "div") || is_tag(n, "p") || is_tag(n, "span")))
+		return 0;
+	t = node_text(n, 400);
+	if (is_tag(n, "h1") && m->title != NULL && strcmp(t, m->title) == 0)
+		gone = 1;
+	if (utf8_chars(t) < 40 && (str_starts(t, "（责任编辑") || str_starts(t, "(责任编辑") ||
+	                           str_starts(t, "责任编辑")))
+		gone = 1;
+	free(t);
+	return gone;
+}
+
+static const char *const kept_attrs[] = { "href", "src", "alt", "colspan", "rowspan" };
+
+/* Drops styling attributes, takes lazy images' real source, makes links
+ * absolute. */
+static void
+clean_attrs(xmlNodePtr n, const char *url)
+{
+	static const char *const lazy[] = { "data-src", "data-original", "data-lazy-src" };
+	xmlAttrPtr a = n->properties;
+
+	for (size_t i = 0; i < ARRAY_LEN(lazy) && is_tag(n, "img"); i++) {
+		char *v = attr(n, lazy[i]);
+
+		if (v != NULL && *v != '\0')
+			xmlSetProp(n, (const xmlChar *)"src", (const xmlChar *)v);
+		free(v);
+	}
+	while (a != NULL) {
+		xmlAttrPtr next = a->next;
+		int keep = 0;
+
+		for (size_t i = 0; i < ARRAY_LEN(kept_attrs); i++)
+			keep |= strcasecmp((const char *)a->name, kept_attrs[i]) == 0;
+		if (!keep) {
+			xmlRemoveProp(a);
+		} else if (strcasecmp((const char *)a->name, "href") == 0 ||
+		           strcasecmp((const char *)a->name, "src") == 0) {
+			char *v = attr(n, (const char *)a->name);
+			char *abs = v != NULL ? html_resolve(url, v) : NULL;
+
+			if (abs != NULL)
+				xmlSetProp(n, a->name, (const xmlChar *)abs);
+			free(abs);
+			free(v);
+		}
+		a = next;
+	}
+}
+
+static void
+clean(xmlNodePtr top, const struct meta *m, const char *url)
+{
+	struct nodes gone = { 0 };
+	xmlNodePtr n = top->children;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && (not_body(n, m) || link_list(n))) {
+			nodes_add(&gone, n);
+			n = next_after(n, top);
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE)
+			clean_attrs(n, url);
+		n = next_in(n, top);
+	}
+	remove_nodes(gone.v, gone.n);
+	clean_attrs(top, url);
+}
+
+static char *
+serialize(xmlNodePtr top)
+{
+	struct buf b;
+
+	if (!is_tag(top, "body"))
+		return html_serialize(top);
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	for (xmlNodePtr c = top->children; c != NULL; c = c->next) {
+		char *s = html_serialize(c);
+
+		buf_adds(&b, s);
+		free(s);
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* ---- the interface --------------------------------------------------------------- */
+
+static xmlNodePtr
+find_body(htmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+
+	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root))
+		if (is_tag(n, "body"))
+			return n;
+	return root;
+}
+
+static void
+quiet(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+int
+extract_article(const char *html, size_t len, const char *url,
+                struct article *out, struct err *e)
+{
+	htmlDocPtr doc;
+	xmlNodePtr root, body, top;
+	struct meta m = { 0 };
+	struct tstats t = { 0 };
+	int rc = -1;
+
+	xmlSetStructuredErrorFunc(NULL, quiet);
+	doc = html_parse(html, len);
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
+		err_set(e, _("%s: the page is empty"), url);
+		goto out;
+	}
+	root = xmlDocGetRootElement(doc);
+	find_meta(root, &m);
+	cut_junk(root);
+	body = find_body(doc);
+	top = body != NULL ? best_candidate(body) : NULL;
+	if (top != NULL)
+		clean(top, &m, url);
+	if (top != NULL)
+		subtree_stats(top, &t);
+	if (top == NULL || t.chars < MIN_CHARS || t.link_chars * 2 > t.chars) {
+		err_set(e, _("%s: no article text found on this page"), url);
+		goto out;
+	}
+	xfree_set(&out->url, xstrdup(url));
+	xfree_set(&out->title, m.title ? xstrdup(m.title) : NULL);
+	xfree_set(&out->time_text, xstrdup(m.time_text));
+	out->time = m.time;
+	xfree_set(&out->author, xstrdup(m.author));
+	xfree_set(&out->source, xstrdup(m.source));
+	xfree_set(&out->editor, xstrdup(m.editor));
+	xfree_set(&out->body_html, serialize(top));
+	xfree_set(&out->next_page, NULL);
+	out->comments = -1;
+	rc = 0;
+out:
+	meta_free(&m);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	return rc;
+}

@@ -1,0 +1,2144 @@
+/* feed.c: RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom bytes -> items.
+ *
+ * libxml2's SAX2 interface streams the feed through a few callbacks and no
+ * tree is built.  Nothing is ever declared or expanded from a DTD: the
+ * handlers take no declarations, XML_PARSE_NOENT, XML_PARSE_DTDLOAD and
+ * XML_PARSE_HUGE are never set, network access is off; so no XXE and no
+ * billion laughs, and libxml2's size and depth limits hold.
+ *
+ * The elements of a channel and of an item are matched by rule tables of
+ * (namespace, local name).  The text of the element a rule selects is
+ * "captured" into a buffer; markup inside it is written back as HTML when
+ * the field is HTML (RSS description, content:encoded, Atom type="html"
+ * or "xhtml").  When an item ends, its fields become an item and an
+ * article.
+ *
+ * libxml2 2.9 drops every later &amp; &lt; ... once it has reported an
+ * error, and errors are common in feeds (a bare '&' in a link, &nbsp;, a
+ * control character).  So a feed that is not well-formed is repaired
+ * (bare '&' escaped, HTML entities as numeric references, control
+ * characters mapped to private-use characters and back, bad UTF-8 as
+ * U+FFFD) and parsed again.  If XML still gives no item, libxml2's HTML
+ * parser, which is far more lenient, reads it with the same callbacks. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+
+#include "feed.h"
+#include "html.h"
+#include "util.h"
+
+#define CN_OFFSET   (8 * 3600)          /* Asia/Shanghai */
+#define SHORT_MAX   (64 * 1024)         /* bytes kept of a title, link, date */
+#define BODY_MAX    (4 * 1024 * 1024)   /* bytes kept of a description */
+#define AUTHOR_MAX  200                 /* characters */
+#define DATE_MAX    64                  /* characters of an unreadable date */
+#define FALLBACK_TITLE 40               /* characters of the description */
+#define NEST_MAX    64                  /* levels of markup kept in a body */
+#define FULL_TEXT   2000                /* bytes: a description this long is the text */
+
+#define XML_OPTS  (XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | \
+                   XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC)
+#define HTML_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
+                   HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC)
+
+/* Control characters other than tab and newlines cannot pass through XML:
+ * the repair maps them to U+10FF00 + c (plane 16 private use), and every
+ * string taken from such a feed maps them back. */
+#define PUA_LEAD "\xf4\x8f\xbc"
+
+/* ---- namespaces and rules ------------------------------------------------ */
+
+enum {
+	NS_CORE    = 1 << 0,    /* no namespace, RSS 1.0/0.90, Atom */
+	NS_DC      = 1 << 1,
+	NS_CONTENT = 1 << 2,
+	NS_MEDIA   = 1 << 3,
+	NS_OTHER   = 1 << 4,
+};
+
+static const struct {
+	const char *uri;
+	int ns;
+} ns_uris[] = {
+	{ "http://purl.org/rss/1.0/",                  NS_CORE },
+	{ "http://my.netscape.com/rdf/simple/0.9/",    NS_CORE },
+	{ "http://backend.userland.com/rss2",          NS_CORE },
+	{ "http://blogs.law.harvard.edu/tech/rss",     NS_CORE },
+	{ "http://www.w3.org/2005/Atom",               NS_CORE },
+	{ "http://purl.org/atom/ns#",                  NS_CORE },
+	{ "http://purl.org/dc/elements/1.1/",          NS_DC },
+	{ "http://purl.org/rss/1.0/modules/content/",  NS_CONTENT },
+	{ "http://search.yahoo.com/mrss/",             NS_MEDIA },
+	{ "http://search.yahoo.com/mrss",              NS_MEDIA },
+};
+
+/* Undeclared prefixes (sloppy feeds) and the HTML parser, which keeps
+ * "dc:creator" as a name, go by the usual prefixes. */
+static const struct {
+	const char *prefix;
+	int ns;
+} ns_prefixes[] = {
+	{ "atom", NS_CORE }, { "rss", NS_CORE }, { "dc", NS_DC },
+	{ "content", NS_CONTENT }, { "media", NS_MEDIA },
+};
+
+#define NS_RSS090  "http://my.netscape.com/rdf/simple/0.9/"
+#define NS_ATOM03  "http://purl.org/atom/ns#"
+
+enum fd {
+	FD_TITLE, FD_LINK, FD_GUID, FD_ID, FD_DESC, FD_CONTENT, FD_DATE,
+	FD_AUTHOR, FD_THUMB, FD_COUNT
+};
+
+/* How the captured text of a field is to be read. */
+enum cm {
+	CM_TEXT,    /* plain text (Atom type="text") */
+	CM_HTML,    /* HTML source (Atom type="html") */
+	CM_XHTML,   /* markup inline (Atom type="xhtml") */
+	CM_GUESS,   /* RSS: HTML if it has tags, else plain text */
+};
+
+struct pstate;
+struct rec;
+struct elem;
+struct rule;
+
+typedef void start_fn(struct pstate *p, struct rec *r, const struct rule *ru,
+                      const struct elem *el);
+
+struct rule {
+	const char *name;
+	int ns;
+	int fd;
+	int prio;       /* a field keeps its highest-priority element */
+	start_fn *start;
+};
+
+static start_fn start_text, start_typed, start_link, start_guid, start_author,
+	start_thumb, start_media, start_enclosure;
+
+static const struct rule item_rules[] = {
+	{ "title",       NS_CORE,          FD_TITLE,   2, start_typed },
+	{ "title",       NS_DC,            FD_TITLE,   1, start_typed },
+	{ "link",        NS_CORE,          FD_LINK,    2, start_link },
+	{ "guid",        NS_CORE,          FD_GUID,    1, start_guid },
+	{ "id",          NS_CORE,          FD_ID,      1, start_text },
+	{ "description", NS_CORE | NS_DC,  FD_DESC,    2, start_typed },
+	{ "summary",     NS_CORE,          FD_DESC,    2, start_typed },
+	{ "encoded",     NS_CONTENT,       FD_CONTENT, 2, start_typed },
+	{ "content",     NS_CORE,          FD_CONTENT, 2, start_typed },
+	{ "pubDate",     NS_CORE,          FD_DATE,    3, start_text },
+	{ "published",   NS_CORE,          FD_DATE,    3, start_text },
+	{ "issued",      NS_CORE,          FD_DATE,    3, start_text },
+	{ "date",        NS_DC,            FD_DATE,    2, start_text },
+	{ "updated",     NS_CORE,          FD_DATE,    1, start_text },
+	{ "modified",    NS_CORE,          FD_DATE,    1, start_text },
+	{ "author",      NS_CORE,          FD_AUTHOR,  2, start_author },
+	{ "creator",     NS_DC,            FD_AUTHOR,  1, start_text },
+	{ "thumbnail",   NS_MEDIA,         FD_THUMB,   3, start_thumb },
+	{ "content",     NS_MEDIA,         FD_THUMB,   2, start_media },
+	{ "enclosure",   NS_CORE,          FD_THUMB,   1, start_enclosure },
+};
+
+static const struct rule chan_rules[] = {
+	{ "title",       NS_CORE,          FD_TITLE,   2, start_typed },
+	{ "link",        NS_CORE,          FD_LINK,    2, start_link },
+	{ "author",      NS_CORE,          FD_AUTHOR,  2, start_author },
+};
+
+static const struct {
+	const char *version;
+	const char *format;
+} rss_versions[] = {
+	{ "0.91", "RSS 0.91" }, { "0.92", "RSS 0.92" }, { "0.93", "RSS 0.92" },
+	{ "0.94", "RSS 0.92" }, { "0.90", "RSS 0.90" },
+};
+
+/* Elements HTML writes without an end tag. */
+static const char *const void_elements[] = {
+	"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+	"meta", "param", "source", "track", "wbr",
+};
+
+/* ---- parse state ----------------------------------------------------------- */
+
+struct slot {
+	struct buf b;
+	int   prio;         /* 0: empty */
+	int   mode;         /* enum cm */
+	int   permalink;    /* guid */
+	char *base;         /* xml:base where it was found, NULL: the feed's URL */
+};
+
+struct rec {            /* the channel, or the item being read */
+	struct slot f[FD_COUNT];
+	int open;
+	int depth;
+};
+
+struct cap {            /* the element whose text is being read */
+	int    fd;          /* -1: none */
+	int    depth;
+	int    mode;
+	int    prio;
+	int    permalink;
+	int    author;      /* Atom <author>: <name> wins */
+	int    got_name;
+	int    skip_depth;  /* > 0: text below this element is not the field's */
+	int    after_void;  /* HTML parser: <link> is void, its text follows it */
+	size_t max;
+	struct rec *rec;
+	struct buf b;
+};
+
+/* An element as either parser reports it. */
+struct elem {
+	const char *local;
+	const char *prefix;         /* NULL: none */
+	int ns;
+	const xmlChar **attrs;      /* SAX2: 5 per attribute; HTML: name, value */
+	int nattrs;
+	const xmlChar **nsdecl;     /* SAX2: prefix, URI pairs */
+	int nnsdecl;
+	int sax2;
+};
+
+struct base {
+	int   depth;
+	char *url;
+};
+
+struct urlset {
+	size_t *v;          /* item index + 1, 0: empty */
+	size_t cap, n;
+};
+
+struct pstate {
+	const char *feed_url;
+	int    html;            /* the HTML parser is reading */
+	int    mapped;          /* control characters were mapped */
+	int    depth;
+	int    atom;
+	int    root_done;
+	int    chan_depth;      /* the channel's element, 0: not inside it */
+	int    chan_seen;
+	int    well_formed;
+	int    nerr;
+	int    err_line;
+	char   err[160];
+	char   root[32];        /* the first element, for messages */
+	const char *format;
+	struct rec chan, item;
+	struct cap cap;
+	struct base *bases;
+	size_t nbases, cbases;
+	struct urlset seen;
+	size_t items_cap;
+	struct feed f;
+};
+
+/* ---- small string helpers --------------------------------------------------- */
+
+static void
+quiet(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Appends what fits under max bytes (the cut is mended later). */
+static void
+add_capped(struct buf *b, const char *s, size_t n, size_t max)
+{
+	if (b->len >= max)
+		return;
+	if (n > max - b->len)
+		n = max - b->len;
+	buf_add(b, s, n);
+}
+
+static void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+static void
+add_utf8(struct buf *b, unsigned cp)
+{
+	char u[4];
+	size_t n;
+
+	if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		cp = 0xfffd;
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xc0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xe0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else {
+		u[0] = (char)(0xf0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (cp & 0x3f));
+		n = 4;
+	}
+	buf_add(b, u, n);
+}
+
+/* Appends s with & < > " escaped for HTML text and attribute values. */
+static void
+add_escaped(struct buf *b, const char *s, size_t n, size_t max)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *rep;
+
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		default: continue;
+		}
+		add_capped(b, s + start, i - start, max);
+		add_capped(b, rep, strlen(rep), max);
+		start = i + 1;
+	}
+	add_capped(b, s + start, n - start, max);
+}
+
+static int
+is_alnum(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static const struct {
+	const char *name;
+	unsigned cp;
+} xml_entities[] = {
+	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
+};
+
+/* The code point of the character reference or entity at s ('&'), and
+ * the bytes it takes in *used; 0 if it is neither. */
+static unsigned
+entity_at(const char *s, size_t n, size_t *used)
+{
+	char name[33];
+	size_t i = 1, k = 0;
+	unsigned cp = 0;
+
+	if (n > 2 && s[1] == '#') {
+		int hex = s[2] == 'x' || s[2] == 'X';
+
+		for (i = hex ? 3 : 2; i < n && i < 12 && s[i] != ';'; i++) {
+			int d = hex ? hexval(s[i]) : (s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -1);
+
+			if (d < 0)
+				return 0;
+			cp = cp * (hex ? 16 : 10) + (unsigned)d;
+		}
+		if (i >= n || s[i] != ';' || i == (hex ? 3u : 2u))
+			return 0;
+		*used = i + 1;
+		return cp == 0 || cp > 0x10ffff ? 0xfffd : cp;
+	}
+	while (i < n && k < sizeof name - 1 && is_alnum((unsigned char)s[i]))
+		name[k++] = s[i++];
+	name[k] = '\0';
+	if (k == 0 || i >= n || s[i] != ';')
+		return 0;
+	*used = i + 1;
+	for (size_t e = 0; e < ARRAY_LEN(xml_entities); e++)
+		if (strcmp(name, xml_entities[e].name) == 0)
+			return xml_entities[e].cp;
+	const htmlEntityDesc *d = htmlEntityLookup((const xmlChar *)name);
+	return d != NULL ? d->value : 0;
+}
+
+/* Tags after which text starts anew: a space in plain text. */
+static const char *const block_tags[] = {
+	"p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2",
+	"h3", "h4", "h5", "h6", "blockquote", "hr", "section", "article", "dd",
+	"dt", "pre", "figure", "figcaption",
+};
+
+/* The length of the tag at s ('<'), up to its '>'; 0 if it is no tag. */
+static size_t
+tag_len(const char *s, size_t n)
+{
+	const char *gt;
+
+	if (!(is_alnum((unsigned char)s[1]) || s[1] == '/' || s[1] == '!' || s[1] == '?'))
+		return 0;
+	gt = memchr(s, '>', n);
+	return gt != NULL ? (size_t)(gt - s) + 1 : 0;
+}
+
+/* Skips the tag at s[i] (script and style with their content), adding a
+ * space for a block tag; returns where the text goes on. */
+static size_t
+skip_tag(struct buf *out, const char *s, size_t n, size_t i, size_t tl)
+{
+	const char *name = s + i + 1 + (s[i + 1] == '/');
+	size_t k = 0;
+
+	while (is_alnum((unsigned char)name[k]))
+		k++;
+	for (size_t b = 0; b < ARRAY_LEN(block_tags); b++)
+		if (strlen(block_tags[b]) == k && strncasecmp(name, block_tags[b], k) == 0)
+			buf_add(out, " ", 1);
+	if (s[i + 1] != '/' && ((k == 6 && strncasecmp(name, "script", 6) == 0) ||
+	                        (k == 5 && strncasecmp(name, "style", 5) == 0))) {
+		char endtag[10];
+		const char *e;
+
+		snprintf(endtag, sizeof endtag, "</%.*s", (int)k, name);
+		e = strcasestr(s + i + tl, endtag);
+		return e != NULL && (size_t)(e - s) < n ? (size_t)(e - s) : n;
+	}
+	return i + tl;
+}
+
+/* Plain text of HTML source (or of text with entities): tags dropped
+ * (script and style with their content), entities decoded, block tags as
+ * spaces.  At most max characters; *cut set if there was more. */
+static void
+html_text(struct buf *out, const char *s, size_t n, size_t max, int *cut)
+{
+	size_t chars = 0, i = 0;
+
+	*cut = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t used, run = i;
+		unsigned cp;
+
+		/* a run of plain text in one piece */
+		while (run < n && s[run] != '<' && s[run] != '&') {
+			if (((unsigned char)s[run] & 0xc0) != 0x80 && chars++ >= max) {
+				buf_add(out, s + i, run - i);
+				*cut = 1;
+				return;
+			}
+			run++;
+		}
+		if (run > i) {
+			buf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		if (c == '<' && i + 1 < n) {
+			size_t tl = tag_len(s + i, n - i);
+
+			if (tl > 0) {
+				i = skip_tag(out, s, n, i, tl);
+				continue;
+			}
+		}
+		cp = c == '&' ? entity_at(s + i, n - i, &used) : 0;
+		if (cp != 0) {
+			if (chars++ >= max) {
+				*cut = 1;
+				return;
+			}
+			add_utf8(out, cp);
+			i += used;
+			continue;
+		}
+		if ((c & 0xc0) != 0x80 && chars++ >= max) {
+			*cut = 1;
+			return;
+		}
+		buf_add(out, s + i, 1);
+		i++;
+	}
+}
+
+/* The first max characters of s (a UTF-8 string, changed in place);
+ * returns 1 if it was cut. */
+static int
+utf8_cut(char *s, size_t max)
+{
+	size_t chars = 0;
+
+	for (char *p = s; *p != '\0'; p++) {
+		if (((unsigned char)*p & 0xc0) == 0x80)
+			continue;
+		if (chars++ == max) {
+			*p = '\0';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Removes a partial UTF-8 sequence at the end of b (a capped buffer). */
+static void
+utf8_mend(struct buf *b)
+{
+	size_t i = b->len, back = 0;
+
+	while (i > 0 && back < 4 && ((unsigned char)b->data[i - 1] & 0xc0) == 0x80) {
+		i--;
+		back++;
+	}
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)b->data[i - 1];
+	size_t need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
+
+	if (lead >= 0x80 && need != back) {
+		b->len = i - 1;
+		b->data[b->len] = '\0';
+	}
+}
+
+/* Maps the private-use stand-ins of control characters back. */
+static void
+unmap_ctl(char *s)
+{
+	char *r, *w;
+
+	if (s == NULL || strstr(s, PUA_LEAD) == NULL)
+		return;
+	for (r = w = s; *r != '\0';) {
+		if (strncmp(r, PUA_LEAD, 3) == 0 && (unsigned char)r[3] >= 0x80 &&
+		    (unsigned char)r[3] < 0xa0) {
+			*w++ = (char)((unsigned char)r[3] & 0x1f);
+			r += 4;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+}
+
+static int
+has_tag(const char *s, size_t n)
+{
+	for (const char *p = memchr(s, '<', n); p != NULL;
+	     p = memchr(p + 1, '<', n - (size_t)(p + 1 - s))) {
+		size_t left = n - (size_t)(p - s);
+
+		if (left > 1 && (is_alnum((unsigned char)p[1]) || p[1] == '/' ||
+		                 p[1] == '!') && memchr(p, '>', left) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Plain text to HTML: paragraphs at blank lines if there are any, else at
+ * every line. */
+static char *
+text_to_html(const char *s, size_t n)
+{
+	struct buf b;
+	int blank_lines = strstr(s, "\n\n") != NULL || strstr(s, "\n \n") != NULL;
+	size_t i = 0;
+
+	buf_init(&b, 0);
+	while (i < n) {
+		size_t start = i, end;
+
+		if (blank_lines) {
+			const char *e = strstr(s + i, "\n\n");
+
+			end = e != NULL ? (size_t)(e - s) : n;
+		} else {
+			const char *e = memchr(s + i, '\n', n - i);
+
+			end = e != NULL ? (size_t)(e - s) : n;
+		}
+		i = end < n ? end + 1 : n;
+		while (start < end && blank(s + start, 1))
+			start++;
+		while (end > start && blank(s + end - 1, 1))
+			end--;
+		if (start == end)
+			continue;
+		buf_adds(&b, b.len > 0 ? "\n<p>" : "<p>");
+		add_escaped(&b, s + start, end - start, SIZE_MAX);
+		buf_adds(&b, "</p>");
+	}
+	return buf_steal(&b, NULL);
+}
+
+static uint64_t
+fnv1a(uint64_t h, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* ---- RFC 822 dates ------------------------------------------------------------ */
+
+static const char *const months[] = {
+	"jan", "feb", "mar", "apr", "may", "jun",
+	"jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+/* Zone names, in minutes east of UTC.  CST is China Standard Time: the
+ * readers of this program are Chinese, and Chinese CMSs write it so. */
+static const struct {
+	const char *name;
+	int minutes;
+} zones[] = {
+	{ "UT", 0 }, { "UTC", 0 }, { "GMT", 0 }, { "Z", 0 },
+	{ "EST", -300 }, { "EDT", -240 }, { "CST", 480 }, { "CDT", -300 },
+	{ "MST", -420 }, { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 },
+	{ "CCT", 480 }, { "BJT", 480 }, { "HKT", 480 }, { "SGT", 480 },
+	{ "JST", 540 }, { "KST", 540 }, { "CET", 60 }, { "CEST", 120 },
+	{ "BST", 60 }, { "EET", 120 },
+};
+
+static int64_t
+days_from_civil(int y, int m, int d)
+{
+	int64_t era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+static const char *
+skip_sp(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ',')
+		s++;
+	return s;
+}
+
+static const char *
+read_num(const char *s, int maxdig, int *v, int *ndig)
+{
+	*v = 0;
+	*ndig = 0;
+	while (*s >= '0' && *s <= '9' && *ndig < maxdig) {
+		*v = *v * 10 + (*s++ - '0');
+		(*ndig)++;
+	}
+	return s;
+}
+
+/* Minutes east of UTC of a zone at s; -1 (as INT_MIN) if none. */
+static int
+zone_minutes(const char *s)
+{
+	char name[8];
+	size_t k = 0;
+
+	s = skip_sp(s);
+	if (*s == '+' || *s == '-') {
+		int sign = *s == '+' ? 1 : -1, hh = 0, mm = 0, nd;
+
+		s = read_num(s + 1, 2, &hh, &nd);
+		if (nd != 2)
+			return INT_MIN;
+		if (*s == ':')
+			s++;
+		s = read_num(s, 2, &mm, &nd);
+		return sign * (hh * 60 + mm);
+	}
+	while (k < sizeof name - 1 && ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+		name[k++] = *s++;
+	name[k] = '\0';
+	if (k == 0)
+		return INT_MIN;
+	for (size_t i = 0; i < ARRAY_LEN(zones); i++)
+		if (strcasecmp(name, zones[i].name) == 0)
+			return zones[i].minutes;
+	if (k == 1)         /* military zones: RFC 2822 says read them as UTC */
+		return 0;
+	return INT_MIN;
+}
+
+int64_t
+feed_time_rfc822(const char *s)
+{
+	int day, mon = -1, year, hh = 0, mi = 0, ss = 0, nd, zone;
+
+	if (s == NULL)
+		return 0;
+	s = skip_sp(s);
+	if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')) {   /* day name */
+		while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '.')
+			s++;
+		s = skip_sp(s);
+	}
+	s = read_num(s, 2, &day, &nd);
+	if (nd == 0 || (*s != ' ' && *s != '-'))
+		return 0;
+	s = skip_sp(*s == '-' ? s + 1 : s);
+	for (size_t i = 0; i < ARRAY_LEN(months); i++)
+		if (strncasecmp(s, months[i], 3) == 0)
+			mon = (int)i + 1;
+	if (mon < 0)
+		return 0;
+	while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '.')
+		s++;
+	s = skip_sp(*s == '-' ? s + 1 : s);
+	s = read_num(s, 4, &year, &nd);
+	if (nd == 2)
+		year += year < 50 ? 2000 : 1900;
+	else if (nd != 4)
+		return 0;
+	s = skip_sp(s);
+	if (*s >= '0' && *s <= '9') {
+		s = read_num(s, 2, &hh, &nd);
+		if (*s++ != ':')
+			return 0;
+		s = read_num(s, 2, &mi, &nd);
+		if (nd != 2)
+			return 0;
+		if (*s == ':')
+			s = read_num(s + 1, 2, &ss, &nd);
+	}
+	if (year < 1970 || day < 1 || day > 31 || hh > 23 || mi > 59 || ss > 60)
+		return 0;
+	zone = zone_minutes(s);
+	if (zone == INT_MIN)
+		zone = CN_OFFSET / 60;
+	return days_from_civil(year, mon, day) * 86400 + hh * 3600 + mi * 60 + ss -
+	       (int64_t)zone * 60;
+}
+
+static int64_t
+parse_time(const char *s)
+{
+	int64_t t = feed_time_rfc822(s);
+
+	return t != 0 ? t : time_parse_cn(s);
+}
+
+/* ---- elements and attributes --------------------------------------------------- */
+
+static int
+ns_class(const char *uri, const char *prefix)
+{
+	if (uri != NULL && *uri != '\0') {
+		for (size_t i = 0; i < ARRAY_LEN(ns_uris); i++)
+			if (strcmp(uri, ns_uris[i].uri) == 0)
+				return ns_uris[i].ns;
+		return NS_OTHER;
+	}
+	if (prefix == NULL || *prefix == '\0')
+		return NS_CORE;
+	for (size_t i = 0; i < ARRAY_LEN(ns_prefixes); i++)
+		if (strcasecmp(prefix, ns_prefixes[i].prefix) == 0)
+			return ns_prefixes[i].ns;
+	return NS_OTHER;
+}
+
+/* Whether an HTML-parser attribute name is [prefix:]local. */
+static int
+html_attr_is(const char *name, const char *prefix, const char *local)
+{
+	size_t pl;
+
+	if (prefix == NULL)
+		return strcasecmp(name, local) == 0;
+	pl = strlen(prefix);
+	return strncasecmp(name, prefix, pl) == 0 && name[pl] == ':' &&
+	       strcasecmp(name + pl + 1, local) == 0;
+}
+
+/* SAX2 keeps '&' in attribute values as "&#38;", unknown entities as
+ * written: decode them. */
+static char *
+attr_decode(const char *val, const char *end)
+{
+	struct buf b;
+
+	if (memchr(val, '&', (size_t)(end - val)) == NULL)
+		return xstrndup(val, (size_t)(end - val));
+	buf_init(&b, 0);
+	for (const char *p = val; p < end;) {
+		size_t used = 0;
+		unsigned cp = *p == '&' ? entity_at(p, (size_t)(end - p), &used) : 0;
+
+		if (cp != 0) {
+			add_utf8(&b, cp);
+			p += used;
+		} else {
+			buf_add(&b, p++, 1);
+		}
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* An attribute's value (prefix NULL: any), decoded, malloc'd; or NULL. */
+static char *
+attr_get(const struct elem *el, const char *prefix, const char *local)
+{
+	for (int i = 0; i < el->nattrs; i++) {
+		if (el->sax2) {
+			const xmlChar **a = el->attrs + 5 * i;
+			const char *pfx = (const char *)a[1];
+
+			if (strcasecmp((const char *)a[0], local) != 0 ||
+			    (prefix != NULL && (pfx == NULL || strcmp(pfx, prefix) != 0)))
+				continue;
+			return attr_decode((const char *)a[3], (const char *)a[4]);
+		}
+		const xmlChar **a = el->attrs + 2 * i;
+
+		if (html_attr_is((const char *)a[0], prefix, local))
+			return xstrdup(a[1] != NULL ? (const char *)a[1] : "");
+	}
+	return NULL;
+}
+
+static int
+attr_is(const struct elem *el, const char *local, const char *want)
+{
+	char *v = attr_get(el, NULL, local);
+	int yes = v != NULL && strcasecmp(html_squeeze(v), want) == 0;
+
+	free(v);
+	return yes;
+}
+
+static int
+attr_starts(const struct elem *el, const char *local, const char *prefix)
+{
+	char *v = attr_get(el, NULL, local);
+	int yes = v != NULL && strncasecmp(html_squeeze(v), prefix, strlen(prefix)) == 0;
+
+	free(v);
+	return yes;
+}
+
+static int
+declares(const struct elem *el, const char *uri)
+{
+	if (el->sax2) {
+		for (int i = 0; i < el->nnsdecl; i++)
+			if (el->nsdecl[2 * i + 1] != NULL &&
+			    strcmp((const char *)el->nsdecl[2 * i + 1], uri) == 0)
+				return 1;
+		return 0;
+	}
+	for (int i = 0; i < el->nattrs; i++)
+		if (strncasecmp((const char *)el->attrs[2 * i], "xmlns", 5) == 0 &&
+		    el->attrs[2 * i + 1] != NULL &&
+		    strcmp((const char *)el->attrs[2 * i + 1], uri) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_void(const char *local)
+{
+	for (size_t i = 0; i < ARRAY_LEN(void_elements); i++)
+		if (strcasecmp(local, void_elements[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- xml:base ---------------------------------------------------------------- */
+
+static const char *
+cur_base(const struct pstate *p)
+{
+	return p->nbases > 0 ? p->bases[p->nbases - 1].url : p->feed_url;
+}
+
+static void
+base_push(struct pstate *p, const struct elem *el)
+{
+	char *v = attr_get(el, "xml", "base");
+	xmlChar *abs;
+
+	if (v == NULL)
+		return;
+	abs = xmlBuildURI((const xmlChar *)html_squeeze(v), (const xmlChar *)cur_base(p));
+	if (p->nbases == p->cbases) {
+		p->cbases = p->cbases ? 2 * p->cbases : 8;
+		p->bases = xrealloc(p->bases, p->cbases * sizeof *p->bases);
+	}
+	p->bases[p->nbases].depth = p->depth;
+	p->bases[p->nbases++].url = abs != NULL ? xstrdup((const char *)abs) : xstrdup(v);
+	xmlFree(abs);
+	free(v);
+}
+
+static void
+base_pop(struct pstate *p)
+{
+	if (p->nbases > 0 && p->bases[p->nbases - 1].depth == p->depth)
+		free(p->bases[--p->nbases].url);
+}
+
+/* ---- fields -------------------------------------------------------------------- */
+
+static void
+slot_clear(struct slot *s)
+{
+	buf_reset(&s->b);
+	s->prio = 0;
+	s->mode = CM_TEXT;
+	s->permalink = 0;
+	xfree_set(&s->base, NULL);
+}
+
+static void
+rec_open(struct rec *r, int depth)
+{
+	for (int i = 0; i < FD_COUNT; i++)
+		slot_clear(&r->f[i]);
+	r->open = 1;
+	r->depth = depth;
+}
+
+static void
+rec_free(struct rec *r)
+{
+	for (int i = 0; i < FD_COUNT; i++) {
+		buf_free(&r->f[i].b);
+		free(r->f[i].base);
+	}
+}
+
+static void
+slot_set_url(struct pstate *p, struct rec *r, int fd, int prio, const char *href)
+{
+	struct slot *s = &r->f[fd];
+	char *url;
+
+	if (href == NULL || prio <= s->prio)
+		return;
+	url = html_resolve(cur_base(p), href);
+	if (url == NULL)
+		return;
+	buf_reset(&s->b);
+	buf_adds(&s->b, url);
+	s->prio = prio;
+	free(url);
+}
+
+static void
+cap_begin(struct pstate *p, struct rec *r, const struct rule *ru, int mode)
+{
+	struct cap *c = &p->cap;
+
+	c->fd = ru->fd;
+	c->depth = p->depth;
+	c->mode = mode;
+	c->prio = ru->prio;
+	c->permalink = c->author = c->got_name = c->skip_depth = c->after_void = 0;
+	c->max = ru->fd == FD_DESC || ru->fd == FD_CONTENT ? BODY_MAX : SHORT_MAX;
+	c->rec = r;
+	buf_reset(&c->b);
+}
+
+static void
+cap_commit(struct pstate *p)
+{
+	struct cap *c = &p->cap;
+	int fd = c->fd;
+	struct slot *s = &c->rec->f[fd];
+
+	c->fd = -1;
+	if (c->prio <= s->prio || blank(c->b.data ? c->b.data : "", c->b.len))
+		return;
+	utf8_mend(&c->b);
+	if (fd == FD_LINK) {
+		slot_set_url(p, c->rec, FD_LINK, c->prio, c->b.data);
+		return;
+	}
+	struct buf t = s->b;
+
+	s->b = c->b;
+	c->b = t;
+	buf_reset(&c->b);
+	s->prio = c->prio;
+	s->mode = c->mode;
+	s->permalink = c->permalink;
+	if (cur_base(p) != p->feed_url)
+		xfree_set(&s->base, xstrdup(cur_base(p)));
+}
+
+/* Atom's type attribute (and Atom 0.3's mode); -1: not text, skip it. */
+static int
+type_mode(const struct elem *el, int dflt)
+{
+	static const struct {
+		const char *type;
+		int mode;
+	} types[] = {
+		{ "text", CM_TEXT }, { "html", CM_HTML }, { "xhtml", CM_XHTML },
+		{ "text/html", CM_HTML }, { "application/xhtml+xml", CM_XHTML },
+		{ "text/plain", CM_TEXT },
+	};
+	char *t = attr_get(el, NULL, "type");
+	int mode = dflt;
+
+	if (attr_is(el, "mode", "base64")) {
+		free(t);
+		return -1;
+	}
+	if (t != NULL) {
+		html_squeeze(t);
+		mode = str_starts(t, "text/") ? CM_TEXT : -1;
+		for (size_t i = 0; i < ARRAY_LEN(types); i++)
+			if (strcasecmp(t, types[i].type) == 0)
+				mode = types[i].mode;
+		if (*t == '\0')
+			mode = dflt;
+	}
+	free(t);
+	return mode;
+}
+
+static void
+start_text(struct pstate *p, struct rec *r, const struct rule *ru,
+           const struct elem *el)
+{
+	(void)el;
+	cap_begin(p, r, ru, CM_TEXT);
+}
+
+static void
+start_typed(struct pstate *p, struct rec *r, const struct rule *ru,
+            const struct elem *el)
+{
+	int dflt = p->atom ? CM_TEXT : CM_GUESS;
+	int mode = ru->ns == NS_CONTENT ? CM_GUESS : type_mode(el, dflt);
+	char *src = attr_get(el, NULL, "src");
+
+	if (mode >= 0 && src == NULL)
+		cap_begin(p, r, ru, mode);
+	free(src);
+}
+
+static void
+start_link(struct pstate *p, struct rec *r, const struct rule *ru,
+           const struct elem *el)
+{
+	char *href = attr_get(el, NULL, "href");
+	char *rel = attr_get(el, NULL, "rel");
+
+	if (href == NULL)
+		cap_begin(p, r, ru, CM_TEXT);
+	else if (rel == NULL || strcasecmp(html_squeeze(rel), "alternate") == 0)
+		slot_set_url(p, r, ru->fd, ru->prio, href);
+	free(href);
+	free(rel);
+}
+
+static void
+start_guid(struct pstate *p, struct rec *r, const struct rule *ru,
+           const struct elem *el)
+{
+	cap_begin(p, r, ru, CM_TEXT);
+	p->cap.permalink = !attr_is(el, "isPermaLink", "false");
+}
+
+static void
+start_author(struct pstate *p, struct rec *r, const struct rule *ru,
+             const struct elem *el)
+{
+	(void)el;
+	cap_begin(p, r, ru, CM_TEXT);
+	p->cap.author = 1;
+}
+
+static void
+start_thumb(struct pstate *p, struct rec *r, const struct rule *ru,
+            const struct elem *el)
+{
+	char *url = attr_get(el, NULL, "url");
+
+	slot_set_url(p, r, ru->fd, ru->prio, url);
+	free(url);
+}
+
+static void
+start_media(struct pstate *p, struct rec *r, const struct rule *ru,
+            const struct elem *el)
+{
+	if (attr_is(el, "medium", "image") || attr_starts(el, "type", "image/"))
+		start_thumb(p, r, ru, el);
+}
+
+static void
+start_enclosure(struct pstate *p, struct rec *r, const struct rule *ru,
+                const struct elem *el)
+{
+	if (attr_starts(el, "type", "image/"))
+		start_thumb(p, r, ru, el);
+}
+
+static void
+field_start(struct pstate *p, struct rec *r, const struct rule *rules,
+            size_t n, const struct elem *el)
+{
+	char c0 = (char)(el->local[0] | 0x20);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct rule *ru = &rules[i];
+
+		if ((ru->name[0] | 0x20) != c0 || !(ru->ns & el->ns) ||
+		    strcasecmp(ru->name, el->local) != 0)
+			continue;
+		if (ru->prio > r->f[ru->fd].prio)
+			ru->start(p, r, ru, el);
+		return;
+	}
+}
+
+/* ---- items ------------------------------------------------------------------- */
+
+/* The slot's text as a plain-text title, or NULL if empty. */
+static char *
+slot_title(const struct slot *s)
+{
+	struct buf b;
+	int cut;
+
+	if (s->prio == 0)
+		return NULL;
+	if (s->mode == CM_TEXT || (memchr(s->b.data, '<', s->b.len) == NULL &&
+	                           memchr(s->b.data, '&', s->b.len) == NULL))
+		return html_squeeze(xstrndup(s->b.data, s->b.len));
+	buf_init(&b, 0);
+	html_text(&b, s->b.data, s->b.len, SIZE_MAX, &cut);
+	return html_squeeze(buf_steal(&b, NULL));
+}
+
+/* Plain text of an HTML (or text) slot, max characters, "…" if cut. */
+static char *
+slot_plain(const struct slot *s, size_t max)
+{
+	struct buf b;
+	int cut = 0;
+	size_t n;
+
+	if (s->prio == 0)
+		return NULL;
+	buf_init(&b, 0);
+	n = 4 * max + 8;
+	b.data = xmalloc(n);    /* room for the text and a "…" */
+	b.data[0] = '\0';
+	b.cap = n;
+	if (s->mode == CM_TEXT) {
+		buf_add(&b, s->b.data, s->b.len < 4 * max ? s->b.len : 4 * max);
+		utf8_mend(&b);
+	} else {
+		html_text(&b, s->b.data, s->b.len, max + max / 2, &cut);
+	}
+	html_squeeze(b.data);
+	b.len = strlen(b.data);
+	cut |= utf8_cut(b.data, max);
+	b.len = strlen(b.data);
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	if (cut)
+		buf_adds(&b, "…");
+	return buf_steal(&b, NULL);
+}
+
+/* href="…" and src="…" that are not absolute. */
+static int
+has_relative_url(const char *s, size_t n)
+{
+	for (const char *eq = memchr(s, '=', n); eq != NULL;
+	     eq = memchr(eq + 1, '=', n - (size_t)(eq + 1 - s))) {
+		size_t off = (size_t)(eq - s);
+		const char *v = eq + 1;
+
+		if (!((off >= 4 && strncasecmp(eq - 4, "href", 4) == 0) ||
+		      (off >= 3 && strncasecmp(eq - 3, "src", 3) == 0)))
+			continue;
+		if (*v == '"' || *v == '\'')
+			v++;
+		if (strncasecmp(v, "http://", 7) != 0 && strncasecmp(v, "https://", 8) != 0 &&
+		    strncasecmp(v, "mailto:", 7) != 0 && strncasecmp(v, "data:", 5) != 0 &&
+		    *v != '#')
+			return 1;
+	}
+	return 0;
+}
+
+/* Rewrites href and src in an HTML fragment to absolute URLs. */
+static char *
+absolutize(char *html, const char *base)
+{
+	htmlDocPtr doc;
+	xmlNodePtr body = NULL, n;
+	struct buf b;
+
+	if (base == NULL || !has_relative_url(html, strlen(html)))
+		return html;
+	doc = html_parse(html, strlen(html));
+	if (doc == NULL)
+		return html;
+	for (n = xmlDocGetRootElement(doc); n != NULL; ) {
+		if (n->type == XML_ELEMENT_NODE) {
+			static const char *const attrs[] = { "href", "src" };
+
+			if (body == NULL && strcmp((const char *)n->name, "body") == 0)
+				body = n;
+			for (size_t i = 0; i < ARRAY_LEN(attrs); i++) {
+				xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[i]);
+				char *abs = v != NULL ? html_resolve(base, (const char *)v) : NULL;
+
+				if (abs != NULL)
+					xmlSetProp(n, (const xmlChar *)attrs[i], (const xmlChar *)abs);
+				free(abs);
+				xmlFree(v);
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent;
+		if (n != NULL)
+			n = n->next;
+	}
+	buf_init(&b, 0);
+	for (n = body != NULL ? body->children : NULL; n != NULL; n = n->next) {
+		char *s = html_serialize(n);
+
+		buf_adds(&b, s);
+		free(s);
+	}
+	xmlFreeDoc(doc);
+	free(html);
+	return buf_steal(&b, NULL);
+}
+
+static char *
+slot_body(const struct pstate *p, const struct slot *s)
+{
+	const char *base = s->base != NULL ? s->base : p->feed_url;
+	char *html;
+
+	if (s->mode == CM_TEXT || (s->mode == CM_GUESS && !has_tag(s->b.data, s->b.len)))
+		return text_to_html(s->b.data, s->b.len);
+	size_t from = 0, to = s->b.len;
+
+	while (from < to && blank(s->b.data + from, 1))
+		from++;
+	while (to > from && blank(s->b.data + to - 1, 1))
+		to--;
+	html = xstrndup(s->b.data + from, to - from);
+	return absolutize(html, base);
+}
+
+/* Atom's <id> or RSS's permalink <guid>, if it is a web address. */
+static char *
+guid_url(const struct slot *s)
+{
+	char *v, *url = NULL;
+
+	if (s->prio == 0)
+		return NULL;
+	v = html_squeeze(xstrndup(s->b.data, s->b.len));
+	if (str_starts(v, "http://") || str_starts(v, "https://") ||
+	    str_starts(v, "HTTP://") || str_starts(v, "HTTPS://"))
+		url = html_resolve(NULL, v);
+	free(v);
+	return url;
+}
+
+/* "Name" out of "name@example.com (Name)". */
+static char *
+author_name(const struct slot *s)
+{
+	char *a, *open, *close;
+
+	if (s->prio == 0)
+		return NULL;
+	a = html_squeeze(xstrndup(s->b.data, s->b.len));
+	open = strchr(a, '(');
+	close = strrchr(a, ')');
+	if (open != NULL && close != NULL && close > open + 1 && memchr(a, '@', (size_t)(open - a))) {
+		*close = '\0';
+		xfree_set(&a, html_squeeze(xstrdup(open + 1)));
+	}
+	utf8_cut(a, AUTHOR_MAX);
+	if (*a == '\0')
+		xfree_set(&a, NULL);
+	return a;
+}
+
+static int
+seen_url(struct pstate *p, const char *url)
+{
+	struct urlset *u = &p->seen;
+	uint64_t h = fnv1a(0xcbf29ce484222325ULL, url);
+	size_t i;
+
+	if (2 * (u->n + 1) > u->cap) {
+		size_t ncap = u->cap ? 2 * u->cap : 64;
+		size_t *nv = xcalloc(ncap, sizeof *nv);
+
+		for (size_t k = 0; k < u->cap; k++) {
+			if (u->v[k] == 0)
+				continue;
+			uint64_t hk = fnv1a(0xcbf29ce484222325ULL, p->f.items.v[u->v[k] - 1].url);
+
+			for (i = hk & (ncap - 1); nv[i] != 0; i = (i + 1) & (ncap - 1))
+				;
+			nv[i] = u->v[k];
+		}
+		free(u->v);
+		u->v = nv;
+		u->cap = ncap;
+	}
+	for (i = h & (u->cap - 1); u->v[i] != 0; i = (i + 1) & (u->cap - 1))
+		if (strcmp(p->f.items.v[u->v[i] - 1].url, url) == 0)
+			return 1;
+	u->v[i] = p->f.items.n + 1;     /* the item about to be added */
+	u->n++;
+	return 0;
+}
+
+static void
+fix_ctl(const struct pstate *p, char *s)
+{
+	if (p->mapped)
+		unmap_ctl(s);
+}
+
+static void
+item_add(struct pstate *p, char *url, char *title, char *date, int64_t t,
+         const struct rec *r)
+{
+	struct feed *f = &p->f;
+	const struct slot *body = r->f[FD_CONTENT].prio ? &r->f[FD_CONTENT] : &r->f[FD_DESC];
+	struct item *it;
+	struct article *a;
+	char *desc_text = slot_plain(&r->f[FD_DESC], FEED_SUMMARY_MAX);
+
+	if (f->narticles == p->items_cap) {
+		p->items_cap = p->items_cap ? 2 * p->items_cap : 16;
+		f->articles = xrealloc(f->articles, p->items_cap * sizeof *f->articles);
+		f->summary_only = xrealloc(f->summary_only, p->items_cap);
+	}
+	it = item_list_add(&f->items);
+	a = &f->articles[f->narticles];
+	memset(a, 0, sizeof *a);
+	it->url = url;
+	it->title = title;
+	it->date = date;
+	it->time = t;
+	it->summary = desc_text != NULL ? desc_text : slot_plain(&r->f[FD_CONTENT], FEED_SUMMARY_MAX);
+	it->thumb = r->f[FD_THUMB].prio ? xstrdup(r->f[FD_THUMB].b.data) : NULL;
+	a->url = xstrdup(url);
+	a->title = xstrdup(title);
+	a->time_text = xstrdup(date);
+	a->time = t;
+	a->author = author_name(&r->f[FD_AUTHOR]);
+	a->comments = -1;
+	a->body_html = body->prio ? slot_body(p, body) : xstrdup("");
+	f->summary_only[f->narticles] = r->f[FD_CONTENT].prio == 0 &&
+	                                 r->f[FD_DESC].b.len < FULL_TEXT;
+	f->summary_only_count += f->summary_only[f->narticles];
+	fix_ctl(p, it->title);
+	fix_ctl(p, it->date);
+	fix_ctl(p, a->time_text);
+	fix_ctl(p, it->summary);
+	fix_ctl(p, a->title);
+	fix_ctl(p, a->author);
+	fix_ctl(p, a->body_html);
+	f->narticles++;
+}
+
+static char *
+date_text(const char *raw, int64_t t)
+{
+	char ymdhm[17];
+	char *d;
+
+	if (t != 0) {
+		time_ymdhm(t, ymdhm);
+		return xstrdup(ymdhm);
+	}
+	if (raw == NULL)
+		return NULL;
+	d = xstrdup(raw);
+	utf8_cut(d, DATE_MAX);
+	return d;
+}
+
+static void
+item_finish(struct pstate *p)
+{
+	struct rec *r = &p->item;
+	char *title = slot_title(&r->f[FD_TITLE]);
+	char *raw = r->f[FD_DATE].prio ? html_squeeze(xstrndup(r->f[FD_DATE].b.data,
+	                                                       r->f[FD_DATE].b.len)) : NULL;
+	int64_t t = parse_time(raw);
+	char *url = r->f[FD_LINK].prio ? xstrdup(r->f[FD_LINK].b.data) : NULL;
+
+	r->open = 0;
+	if (url == NULL && r->f[FD_GUID].permalink)
+		url = guid_url(&r->f[FD_GUID]);
+	if (url == NULL)
+		url = guid_url(&r->f[FD_ID]);
+	if (title != NULL && *title == '\0')
+		xfree_set(&title, NULL);
+	if (title == NULL)
+		title = slot_plain(&r->f[FD_DESC], FALLBACK_TITLE);
+	if (title == NULL)
+		title = slot_plain(&r->f[FD_CONTENT], FALLBACK_TITLE);
+	if (title == NULL)
+		title = xstrdup(_("(no title)"));
+	if (utf8_cut(title, FEED_TITLE_MAX))
+		xfree_set(&title, xasprintf("%s…", title));
+	if (url == NULL) {
+		uint64_t h = fnv1a(0xcbf29ce484222325ULL, p->feed_url);
+
+		h = fnv1a(fnv1a(fnv1a(h, "\n"), title), "\n");
+		url = xasprintf("urn:gxnews:%016llx", (unsigned long long)fnv1a(h, raw));
+	}
+	if (seen_url(p, url)) {
+		free(url);
+		free(title);
+		free(raw);
+		return;
+	}
+	item_add(p, url, title, date_text(raw, t), t, r);
+	free(raw);
+}
+
+/* ---- SAX callbacks ------------------------------------------------------------ */
+
+static void
+detect_format(struct pstate *p, const struct elem *el)
+{
+	const char *l = el->local;
+
+	if (!p->html && p->depth == 1)
+		snprintf(p->root, sizeof p->root, "%s", l);
+	if (strcasecmp(l, "rss") == 0) {
+		char *v = attr_get(el, NULL, "version");
+
+		p->format = "RSS 2.0";
+		for (size_t i = 0; v != NULL && i < ARRAY_LEN(rss_versions); i++)
+			if (strcmp(html_squeeze(v), rss_versions[i].version) == 0)
+				p->format = rss_versions[i].format;
+		free(v);
+	} else if (strcasecmp(l, "RDF") == 0) {
+		p->format = declares(el, NS_RSS090) ? "RSS 0.90" : "RSS 1.0";
+	} else if (strcasecmp(l, "feed") == 0) {
+		p->format = declares(el, NS_ATOM03) ? "Atom 0.3" : "Atom 1.0";
+		p->atom = 1;
+		p->chan_depth = p->depth;
+		p->chan_seen = 1;
+	}
+	if (!p->html || p->format != NULL)
+		p->root_done = 1;
+}
+
+static void
+nested_start(struct pstate *p, const struct elem *el)
+{
+	struct cap *c = &p->cap;
+
+	if (c->mode == CM_TEXT) {
+		if (c->author && p->depth == c->depth + 1) {
+			if (!c->got_name && strcasecmp(el->local, "name") == 0) {
+				buf_reset(&c->b);
+				c->got_name = 1;
+			} else if (c->skip_depth == 0) {
+				c->skip_depth = p->depth;
+			}
+		}
+		return;
+	}
+	if (p->depth > c->depth + NEST_MAX)
+		return;
+	add_capped(&c->b, "<", 1, c->max);
+	if (el->prefix != NULL && el->sax2) {
+		add_capped(&c->b, el->prefix, strlen(el->prefix), c->max);
+		add_capped(&c->b, ":", 1, c->max);
+	}
+	add_capped(&c->b, el->local, strlen(el->local), c->max);
+	for (int i = 0; i < el->nattrs; i++) {
+		const xmlChar **a = el->attrs + (el->sax2 ? 5 : 2) * i;
+		const char *v = a[el->sax2 ? 3 : 1] != NULL ? (const char *)a[el->sax2 ? 3 : 1] : "";
+		size_t vn = el->sax2 ? (size_t)(a[4] - a[3]) : strlen(v);
+
+		add_capped(&c->b, " ", 1, c->max);
+		add_capped(&c->b, (const char *)a[0], strlen((const char *)a[0]), c->max);
+		add_capped(&c->b, "=\"", 2, c->max);
+		add_escaped(&c->b, v, vn, c->max);
+		add_capped(&c->b, "\"", 1, c->max);
+	}
+	add_capped(&c->b, ">", 1, c->max);
+}
+
+static void
+nested_end(struct pstate *p, const char *local, const char *prefix)
+{
+	struct cap *c = &p->cap;
+
+	if (c->skip_depth == p->depth)
+		c->skip_depth = 0;
+	if (c->mode == CM_TEXT || is_void(local) || p->depth > c->depth + NEST_MAX)
+		return;
+	add_capped(&c->b, "</", 2, c->max);
+	if (prefix != NULL) {
+		add_capped(&c->b, prefix, strlen(prefix), c->max);
+		add_capped(&c->b, ":", 1, c->max);
+	}
+	add_capped(&c->b, local, strlen(local), c->max);
+	add_capped(&c->b, ">", 1, c->max);
+}
+
+static int
+is_item(const struct elem *el)
+{
+	return (el->ns & NS_CORE) && (strcasecmp(el->local, "item") == 0 ||
+	                              strcasecmp(el->local, "entry") == 0);
+}
+
+static void
+on_start(struct pstate *p, const struct elem *el)
+{
+	if (p->cap.fd >= 0 && p->cap.after_void)
+		cap_commit(p);
+	p->depth++;
+	base_push(p, el);
+	if (p->cap.fd >= 0) {
+		nested_start(p, el);
+		return;
+	}
+	if (!p->root_done)
+		detect_format(p, el);
+	if (!p->item.open) {
+		if (is_item(el)) {
+			rec_open(&p->item, p->depth);
+		} else if (!p->chan_seen && (el->ns & NS_CORE) &&
+		           strcasecmp(el->local, "channel") == 0) {
+			p->chan_depth = p->depth;
+			p->chan_seen = 1;
+		} else if (p->chan_depth > 0 && p->depth == p->chan_depth + 1) {
+			field_start(p, &p->chan, chan_rules, ARRAY_LEN(chan_rules), el);
+		}
+		return;
+	}
+	if (is_item(el)) {      /* the last item was never closed */
+		item_finish(p);
+		rec_open(&p->item, p->depth);
+	} else if (p->depth == p->item.depth + 1) {
+		field_start(p, &p->item, item_rules, ARRAY_LEN(item_rules), el);
+	}
+}
+
+static void
+on_end(struct pstate *p, const char *local, const char *prefix)
+{
+	struct cap *c = &p->cap;
+
+	if (c->fd >= 0 && p->depth > c->depth) {
+		nested_end(p, local, prefix);
+		goto pop;
+	}
+	if (c->fd >= 0 && p->depth == c->depth) {
+		if (p->html && c->fd == FD_LINK && !c->after_void &&
+		    blank(c->b.data ? c->b.data : "", c->b.len)) {
+			c->after_void = 1;      /* HTML's <link> is void */
+			c->depth--;
+			goto pop;
+		}
+		cap_commit(p);
+	}
+	if (p->item.open && p->depth == p->item.depth)
+		item_finish(p);
+	else if (p->depth == p->chan_depth)
+		p->chan_depth = 0;
+pop:
+	base_pop(p);
+	p->depth--;
+}
+
+static int
+taking_text(const struct pstate *p)
+{
+	const struct cap *c = &p->cap;
+
+	return c->fd >= 0 && p->depth >= c->depth &&
+	       !(c->skip_depth > 0 && p->depth >= c->skip_depth);
+}
+
+static void
+on_text(void *ud, const xmlChar *s, int n)
+{
+	struct pstate *p = ud;
+	struct cap *c = &p->cap;
+
+	if (!taking_text(p) || n <= 0)
+		return;
+	/* text of an element inside an HTML field is text, not markup */
+	if (c->mode == CM_XHTML || (c->mode != CM_TEXT && p->depth > c->depth))
+		add_escaped(&c->b, (const char *)s, (size_t)n, c->max);
+	else
+		add_capped(&c->b, (const char *)s, (size_t)n, c->max);
+}
+
+/* An entity libxml2 did not know (the feed names an external DTD, as RSS
+ * 0.91's did): an HTML entity, or the name as written. */
+static void
+on_reference(void *ud, const xmlChar *name)
+{
+	struct pstate *p = ud;
+	const htmlEntityDesc *d = htmlEntityLookup(name);
+	struct buf b;
+
+	if (!taking_text(p))
+		return;
+	buf_init(&b, 0);
+	if (d != NULL)
+		add_utf8(&b, d->value);
+	else    /* an unknown one shows as written */
+		buf_addf(&b, p->cap.mode == CM_TEXT || p->cap.mode == CM_GUESS ?
+		         "&%s;" : "&amp;%s;", (const char *)name);
+	add_capped(&p->cap.b, b.data, b.len, p->cap.max);
+	buf_free(&b);
+}
+
+static void
+on_error(void *ud, xmlErrorPtr err)
+{
+	struct pstate *p = ud;
+
+	if (p == NULL || err == NULL || err->level < XML_ERR_ERROR ||
+	    err->domain == XML_FROM_NAMESPACE)
+		return;
+	if (p->nerr++ == 0 && err->message != NULL) {
+		snprintf(p->err, sizeof p->err, "%s", err->message);
+		p->err[strcspn(p->err, "\n")] = '\0';
+		p->err_line = err->line;
+	}
+}
+
+static void
+xml_start(void *ud, const xmlChar *local, const xmlChar *prefix,
+          const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+          int ndefaulted, const xmlChar **attrs)
+{
+	struct elem el = {
+		.local = (const char *)local, .prefix = (const char *)prefix,
+		.ns = ns_class((const char *)uri, (const char *)prefix),
+		.attrs = attrs, .nattrs = nattrs, .nsdecl = ns, .nnsdecl = nns,
+		.sax2 = 1,
+	};
+
+	(void)ndefaulted;
+	on_start(ud, &el);
+}
+
+static void
+xml_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+	(void)uri;
+	on_end(ud, (const char *)local, (const char *)prefix);
+}
+
+static void
+html_start(void *ud, const xmlChar *name, const xmlChar **attrs)
+{
+	const char *colon = strchr((const char *)name, ':');
+	char prefix[32] = "";
+	struct elem el = { .local = (const char *)name, .attrs = attrs };
+
+	if (colon != NULL) {
+		snprintf(prefix, sizeof prefix, "%.*s", (int)(colon - (const char *)name),
+		         (const char *)name);
+		el.local = colon + 1;
+		el.prefix = prefix;
+	}
+	el.ns = ns_class(NULL, el.prefix);
+	while (attrs != NULL && attrs[2 * el.nattrs] != NULL)
+		el.nattrs++;
+	on_start(ud, &el);
+}
+
+static void
+html_end(void *ud, const xmlChar *name)
+{
+	const char *colon = strchr((const char *)name, ':');
+
+	on_end(ud, colon ? colon + 1 : (const char *)name, NULL);
+}
+
+static const xmlSAXHandler xml_sax = {
+	.initialized = XML_SAX2_MAGIC,
+	.startElementNs = xml_start,
+	.endElementNs = xml_end,
+	.characters = on_text,
+	.ignorableWhitespace = on_text,
+	.cdataBlock = on_text,
+	.reference = on_reference,
+	.serror = on_error,
+};
+
+static const xmlSAXHandler html_sax = {
+	.initialized = XML_SAX2_MAGIC,
+	.startElement = html_start,
+	.endElement = html_end,
+	.characters = on_text,
+	.ignorableWhitespace = on_text,
+	.cdataBlock = on_text,
+	.serror = on_error,
+};
+
+/* ---- running the parsers ------------------------------------------------------- */
+
+static struct pstate *
+pstate_new(const char *feed_url, int html, int mapped)
+{
+	struct pstate *p = xcalloc(1, sizeof *p);
+
+	p->feed_url = feed_url;
+	p->html = html;
+	p->mapped = mapped;
+	p->cap.fd = -1;
+	return p;
+}
+
+static void
+pstate_free(struct pstate *p)
+{
+	if (p == NULL)
+		return;
+	rec_free(&p->chan);
+	rec_free(&p->item);
+	buf_free(&p->cap.b);
+	for (size_t i = 0; i < p->nbases; i++)
+		free(p->bases[i].url);
+	free(p->bases);
+	free(p->seen.v);
+	feed_free(&p->f);
+	free(p);
+}
+
+static void
+run(struct pstate *p, const char *buf, size_t len)
+{
+	xmlParserCtxtPtr ctxt = p->html ? htmlCreateMemoryParserCtxt(buf, (int)len)
+	                                : xmlCreateMemoryParserCtxt(buf, (int)len);
+
+	if (ctxt == NULL)
+		return;
+	memcpy(ctxt->sax, p->html ? &html_sax : &xml_sax, sizeof *ctxt->sax);
+	ctxt->userData = p;
+	if (p->html)
+		htmlCtxtUseOptions(ctxt, HTML_OPTS);
+	else
+		xmlCtxtUseOptions(ctxt, XML_OPTS);
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	if (p->html)
+		htmlParseDocument(ctxt);
+	else
+		xmlParseDocument(ctxt);
+	p->well_formed = ctxt->wellFormed;
+	if (ctxt->myDoc != NULL)        /* libxml2 keeps SYSTEM entities in a fake doc */
+		xmlFreeDoc(ctxt->myDoc);
+	ctxt->myDoc = NULL;
+	if (p->html)
+		htmlFreeParserCtxt(ctxt);
+	else
+		xmlFreeParserCtxt(ctxt);
+	/* a feed cut short: keep the open item if its link was complete */
+	if (p->cap.fd >= 0)
+		p->cap.fd = -1;
+	if (p->item.open && p->item.f[FD_LINK].prio > 0)
+		item_finish(p);
+}
+
+/* ---- repairs ----------------------------------------------------------------- */
+
+/* The length of a valid UTF-8 sequence at s (XML characters only), 0 if
+ * it is not one. */
+static size_t
+utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t need = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	unsigned cp;
+
+	if (need == 0 || s[0] > 0xf4 || need > n)
+		return 0;
+	for (size_t i = 1; i < need; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	cp = need == 2 ? (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu)
+	   : need == 3 ? (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu)
+	   : (s[0] & 0x07u) << 18 | (s[1] & 0x3fu) << 12 | (s[2] & 0x3fu) << 6 | (s[3] & 0x3fu);
+	if ((need == 3 && cp < 0x800) || (need == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
+		return 0;
+	return need;
+}
+
+static void
+add_ctl(struct buf *b, unsigned char c, int *mapped)
+{
+	char pua[4] = { '\xf4', '\x8f', '\xbc', (char)(0x80 | c) };
+
+	if (c == 0) {
+		buf_adds(b, "\xef\xbf\xbd");
+		return;
+	}
+	buf_add(b, pua, 4);
+	*mapped = 1;
+}
+
+/* An entity or reference in XML that XML can read: numeric references to
+ * characters XML allows stay, named ones become numeric, control
+ * characters their stand-ins, anything else an escaped '&'. */
+static size_t
+fix_amp(struct buf *b, const char *s, size_t n, int *mapped)
+{
+	size_t used;
+	unsigned cp = entity_at(s, n, &used);
+
+	if (cp == 0) {
+		buf_adds(b, "&amp;");
+		return 1;
+	}
+	if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+		add_ctl(b, (unsigned char)cp, mapped);
+	else if (cp == 0xfffe || cp == 0xffff || (cp >= 0xd800 && cp <= 0xdfff))
+		buf_adds(b, "&#xFFFD;");
+	else
+		buf_addf(b, "&#%u;", cp);
+	return used;
+}
+
+struct span {
+	const char *open, *close;
+	int verbatim;       /* no entity fixing inside */
+	int cdata;
+};
+
+static const struct span spans[] = {
+	{ "<![CDATA[", "]]>", 1, 1 },
+	{ "<!--",      "-->", 1, 0 },
+	{ "<?",        "?>",  1, 0 },
+	{ "<!DOCTYPE", ">",   1, 0 },   /* the internal subset: see below */
+};
+
+/* The span (CDATA, comment...) that opens at buf + i, or NULL. */
+static const struct span *
+span_at(const char *buf, size_t len, size_t i)
+{
+	for (size_t k = 0; k < ARRAY_LEN(spans); k++) {
+		size_t ol = strlen(spans[k].open);
+
+		if (len - i >= ol && strncasecmp(buf + i, spans[k].open, ol) == 0)
+			return &spans[k];
+	}
+	return NULL;
+}
+
+/* The length of in's end at buf + i, 0 if it does not end there (a
+ * doctype's '>' counts only outside its [internal subset]). */
+static size_t
+span_end(const struct span *in, const char *buf, size_t len, size_t i, int *bracket)
+{
+	size_t cl = strlen(in->close);
+	int doctype = in->close[0] == '>';
+
+	if (doctype && (buf[i] == '[' || buf[i] == ']'))
+		*bracket += buf[i] == '[' ? 1 : -1;
+	if (len - i < cl || memcmp(buf + i, in->close, cl) != 0 || (doctype && *bracket > 0))
+		return 0;
+	return cl;
+}
+
+/* One character of the text, repaired; returns the bytes it took. */
+static size_t
+repair_char(struct buf *b, const char *buf, size_t len, size_t i,
+            const struct span *in, int for_html, int *mapped)
+{
+	unsigned char c = (unsigned char)buf[i];
+	size_t n;
+
+	if (c == '&' && in == NULL && !for_html)
+		return fix_amp(b, buf + i, len - i, mapped);
+	if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+		add_ctl(b, c, mapped);
+		return 1;
+	}
+	if (c < 0x80) {
+		if (for_html && in != NULL && in->cdata && (c == '<' || c == '&' || c == '>'))
+			buf_adds(b, c == '<' ? "&lt;" : c == '&' ? "&amp;" : "&gt;");
+		else
+			buf_add(b, buf + i, 1);
+		return 1;
+	}
+	n = utf8_valid((const unsigned char *)buf + i, len - i);
+	buf_add(b, n > 0 ? buf + i : "\xef\xbf\xbd", n > 0 ? n : 3);
+	return n > 0 ? n : 1;
+}
+
+/* A copy of buf either parser can read.  For XML: see fix_amp.  For HTML:
+ * CDATA sections (which HTML does not know) become escaped text.  Both:
+ * control characters mapped, bad UTF-8 as U+FFFD. */
+static char *
+repair(const char *buf, size_t len, int for_html, size_t *outlen, int *mapped)
+{
+	struct buf b;
+	const struct span *in = NULL;
+	int bracket = 0;
+	size_t i = 0, n;
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	while (i < len) {
+		const struct span *open = in == NULL && buf[i] == '<' ? span_at(buf, len, i) : NULL;
+		size_t end = in != NULL ? span_end(in, buf, len, i, &bracket) : 0;
+		const struct span *mark = open != NULL ? open : end > 0 ? in : NULL;
+
+		if (mark == NULL) {
+			i += repair_char(&b, buf, len, i, in, for_html, mapped);
+			continue;
+		}
+		n = open != NULL ? strlen(open->open) : end;
+		if (!(for_html && mark->cdata))     /* HTML gets a CDATA section's text */
+			buf_add(&b, buf + i, n);
+		i += n;
+		in = open;
+		bracket = 0;
+	}
+	return buf_steal(&b, outlen);
+}
+
+/* ---- the interface ------------------------------------------------------------- */
+
+static int
+contains_ci(const char *buf, size_t len, const char *what)
+{
+	size_t wl = strlen(what);
+
+	for (const char *p = memchr(buf, '<', len); p != NULL;
+	     p = memchr(p + 1, '<', len - (size_t)(p + 1 - buf)))
+		if ((size_t)(buf + len - p) >= wl && strncasecmp(p, what, wl) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+warn(struct pstate *p, int line, const char *why)
+{
+	if (p->html)
+		snprintf(p->f.warning, sizeof p->f.warning,
+		         _("the feed is not valid XML; %zu items were read from it as HTML"),
+		         p->f.items.n);
+	else if (!p->well_formed)
+		snprintf(p->f.warning, sizeof p->f.warning,
+		         _("the feed is cut short or malformed (line %d: %s); %zu items were recovered"),
+		         line, why, p->f.items.n);
+}
+
+static struct pstate *
+parse_with(const char *buf, size_t len, const char *url, int html)
+{
+	struct pstate *p;
+	char *fixed = NULL;
+	size_t flen = len;
+	int mapped = 0;
+
+	if (html >= 0) {
+		fixed = repair(buf, len, html, &flen, &mapped);
+		buf = fixed;
+	}
+	p = pstate_new(url, html > 0, mapped);
+	run(p, buf, flen);
+	free(fixed);
+	return p;
+}
+
+/* The attempt with more items (a on a tie, unless only b is a feed). */
+static struct pstate *
+better(struct pstate *a, struct pstate *b)
+{
+	if (b->f.items.n > a->f.items.n ||
+	    (b->f.items.n == a->f.items.n && a->format == NULL && b->format != NULL)) {
+		pstate_free(a);
+		return b;
+	}
+	pstate_free(b);
+	return a;
+}
+
+/* What the parse gave, into out; the channel's title and author shared. */
+static void
+deliver(struct pstate *p, struct feed *out)
+{
+	struct feed *f = &p->f;
+	char *author = author_name(&p->chan.f[FD_AUTHOR]);
+
+	f->title = slot_title(&p->chan.f[FD_TITLE]);
+	if (str_empty(f->title))
+		xfree_set(&f->title, xstrdup(p->feed_url ? p->feed_url : ""));
+	fix_ctl(p, f->title);
+	utf8_cut(f->title, FEED_TITLE_MAX);
+	f->link = p->chan.f[FD_LINK].prio ? xstrdup(p->chan.f[FD_LINK].b.data) : NULL;
+	f->format = p->format;
+	if (f->format == NULL)
+		f->format = p->atom ? "Atom 1.0" : "RSS 2.0";
+	for (size_t i = 0; i < f->narticles; i++) {
+		f->articles[i].source = xstrdup(f->title);
+		if (f->articles[i].author == NULL)
+			f->articles[i].author = xstrdup(author);
+	}
+	free(author);
+	*out = *f;
+	memset(f, 0, sizeof *f);
+}
+
+static int
+not_a_feed(const char *buf, size_t len, const char *url, const struct pstate *p,
+           struct err *e)
+{
+	const char *what = url != NULL ? url : _("the feed");
+
+	if (strcasecmp(p->root, "html") == 0 || contains_ci(buf, len < 4096 ? len : 4096, "<html") ||
+	    contains_ci(buf, len < 4096 ? len : 4096, "<!doctype html"))
+		return err_set(e, _("%s is a web page, not a feed"), what);
+	if (p->root[0] != '\0')
+		return err_set(e, _("%s is not an RSS or Atom feed (it begins with <%s>)"),
+		               what, p->root);
+	return err_set(e, _("%s is not an RSS or Atom feed"), what);
+}
+
+int
+feed_parse(const char *buf, size_t len, const char *base_url,
+           struct feed *out, struct err *e)
+{
+	struct pstate *p;
+	char why[sizeof p->err];
+	int line, rc = 0;
+
+	memset(out, 0, sizeof *out);
+	xmlSetStructuredErrorFunc(NULL, quiet);
+	if (buf == NULL || blank(buf, len))
+		return err_set(e, _("%s: the feed is empty"), base_url ? base_url : _("the feed"));
+	if (len > INT_MAX)
+		return err_set(e, _("%s: the feed is too big"), base_url ? base_url : _("the feed"));
+	p = parse_with(buf, len, base_url, -1);
+	if (!p->well_formed) {
+		snprintf(why, sizeof why, "%s", p->err);
+		line = p->err_line;
+		p = better(parse_with(buf, len, base_url, 0), p);   /* repaired */
+		if (contains_ci(buf, len, "<item") || contains_ci(buf, len, "<entry"))
+			p = better(p, parse_with(buf, len, base_url, 1));   /* as HTML */
+		warn(p, line, why);
+	}
+	if (p->f.items.n == 0 && p->format == NULL)
+		rc = not_a_feed(buf, len, base_url, p, e);
+	else
+		deliver(p, out);
+	pstate_free(p);
+	return rc;
+}
+
+void
+feed_free(struct feed *f)
+{
+	if (f == NULL)
+		return;
+	free(f->title);
+	free(f->link);
+	item_list_free(&f->items);
+	for (size_t i = 0; i < f->narticles; i++)
+		article_free(&f->articles[i]);
+	free(f->articles);
+	free(f->summary_only);
+	memset(f, 0, sizeof *f);
+}
+
+int
+feed_sniff(const char *buf, size_t len)
+{
+	static const char *const roots[] = { "rss", "feed", "rdf:rdf", "rdf" };
+	size_t i = 0, n = len < 8192 ? len : 8192;
+
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n) {
+		const char *p = memchr(buf + i, '<', n - i);
+		size_t k = 0;
+
+		if (p == NULL)
+			return 0;
+		i = (size_t)(p - buf) + 1;
+		if (n - i >= 3 && memcmp(buf + i, "!--", 3) == 0) {
+			const char *end = memmem(buf + i, n - i, "-->", 3);
+
+			i = end != NULL ? (size_t)(end - buf) + 3 : n;
+			continue;
+		}
+		if (i < n && (buf[i] == '?' || buf[i] == '!'))
+			continue;       /* declaration, doctype */
+		while (i + k < n && (is_alnum((unsigned char)buf[i + k]) || buf[i + k] == ':'))
+			k++;
+		for (size_t r = 0; r < ARRAY_LEN(roots); r++)
+			if (k == strlen(roots[r]) && strncasecmp(buf + i, roots[r], k) == 0)
+				return 1;
+		return 0;
+	}
+	return 0;
+}

@@ -1,0 +1,85 @@
+/* feed.h: RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0 bytes -> items and
+ * articles.  A parser: bytes and a base URL in, data out; no I/O. */
+#ifndef GX_FEED_H
+#define GX_FEED_H
+
+#include <stddef.h>
+#include "util.h"
+#include "item.h"
+
+struct feed {
+	char *title;            /* the channel's title, plain text (else the feed URL) */
+	char *link;             /* the channel's web page, absolute, may be NULL */
+	const char *format;     /* "RSS 2.0", "RSS 1.0", "Atom 1.0", "RSS 0.91",
+	                           "RSS 0.92", "RSS 0.90", "Atom 0.3" (static) */
+	struct item_list items; /* url, title, date, time, summary, thumb */
+	struct article *articles;   /* parallel to items: url, title, time_text,
+	                               time, author, source (the feed's title),
+	                               body_html (content:encoded or Atom content,
+	                               else description/summary; plain text is
+	                               escaped into <p>s), comments -1 */
+	size_t narticles;
+	unsigned char *summary_only;    /* parallel to items: 1 if the item has
+	                                   no content:encoded / Atom content and
+	                                   its description is under 2,000 bytes:
+	                                   worth opening in full (extract.h) */
+	int summary_only_count; /* items with no full content */
+	char warning[256];      /* "" or what was wrong with a feed that still
+	                           gave items (malformed, cut short, read as HTML) */
+};
+
+/* Parses a feed.  buf is UTF-8 already (charset.c converted it); an XML
+ * encoding declaration in it is ignored.  base_url (the feed's URL, may be
+ * NULL) resolves relative links, after any xml:base.  out is overwritten;
+ * call feed_free() on it after a success.  Returns 0 (possibly with
+ * out->warning set, possibly with no items), or -1 if the bytes are not a
+ * feed (an HTML page, empty, unreadable), with e saying so and out empty.
+ *
+ * What the items get:
+ * - url: Atom link rel="alternate" (or without rel); RSS <link>; else an
+ *   RSS <guid> that is a permalink (isPermaLink not "false") and an http(s)
+ *   URL; else an Atom <id> that is an http(s) URL; resolved against
+ *   xml:base and base_url.  An item with none of these gets "urn:gxnews:"
+ *   and 16 hex digits of an FNV-1a hash of the feed URL, the title and the
+ *   date as written, so it keeps its id (and read state) across refreshes.
+ *   An item whose url was seen before in the same feed is dropped.
+ * - title: plain text: tags stripped and entities decoded when the title
+ *   holds escaped HTML (RSS, Atom type="html"), whitespace folded, cut to
+ *   FEED_TITLE_MAX characters.  None: the first 40 characters of the
+ *   description's text, with "…" if cut; none either: "(no title)".
+ * - time: RSS pubDate (RFC 822: named zones UT, GMT, Z, EST..PDT, military
+ *   letters; CST is China Standard Time, UTC+8, since the readers are
+ *   Chinese), dc:date, Atom published (else updated), and the CMS form
+ *   "2022-07-04 12:18:01"; without a zone, Asia/Shanghai.  date and
+ *   time_text are "YYYY-MM-DD HH:MM" in Asia/Shanghai, or the text as given
+ *   when it could not be read (time 0), or NULL when there is none.
+ * - summary: the description's plain text, cut to FEED_SUMMARY_MAX
+ *   characters with "…"; thumb: media:thumbnail, an image media:content
+ *   or an image enclosure.
+ * - body_html: relative href and src made absolute (against the content's
+ *   xml:base); plain text (Atom type="text", an RSS description without
+ *   tags) escaped into <p>s, at blank lines if it has any, else at lines.
+ * - Control characters (escape sequences) stay in the data: text.c
+ *   sanitizes at display time.
+ * A malformed or truncated feed gives the items that can be recovered and a
+ * warning: it is repaired (bare '&', HTML entities such as &nbsp;, control
+ * characters, bad UTF-8) and read again, and libxml2's HTML parser reads
+ * it too; the reading with more items wins.  No DTD is loaded and no
+ * entity is declared or expanded: &xxe; stays "&xxe;". */
+int  feed_parse(const char *buf, size_t len, const char *base_url,
+                struct feed *out, struct err *e);
+void feed_free(struct feed *f);
+
+/* 1 if the bytes look like a feed (the first element is rss, rdf:RDF or
+ * feed), 0 otherwise (an HTML page, say). */
+int  feed_sniff(const char *buf, size_t len);
+
+/* RFC 822 / RFC 1123 date ("Mon, 04 Jul 2022 12:18:01 +0800", two-digit
+ * years, day name optional, seconds optional) to seconds since the epoch;
+ * 0 if unparsed. */
+int64_t feed_time_rfc822(const char *s);
+
+#define FEED_TITLE_MAX   1000   /* characters */
+#define FEED_SUMMARY_MAX 280    /* characters */
+
+#endif

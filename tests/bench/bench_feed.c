@@ -1,0 +1,251 @@
+/* bench_feed.c: feed_parse throughput on a generated 5,000-item Chinese
+ * RSS 2.0 file (~7 MB), next to sfeed on the same file in the same run,
+ * and extract_article time per page over the extract fixtures.
+ * Usage: bench_feed SRCDIR.  Prints figures; never fails on speed. */
+#include "config.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "extract.h"
+#include "feed.h"
+#include "util.h"
+
+#define RUNS   5
+#define ITEMS  5000
+
+extern char **environ;
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double
+median(double *v, size_t n)
+{
+	qsort(v, n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Deterministic Chinese text: common characters picked by an LCG. */
+static const char *const hanzi[] = {
+	"中", "国", "高", "新", "技", "术", "产", "业", "开", "发", "区", "科",
+	"创", "企", "经", "济", "市", "场", "研", "究", "人", "工", "智", "能",
+	"数", "据", "平", "台", "建", "设", "服", "务", "政", "策", "改", "革",
+	"投", "资", "项", "目", "合", "作", "际", "源", "汽", "车", "电", "池",
+	"制", "造", "，", "。", "的", "是", "在", "和", "了", "有", "大", "年",
+};
+
+static unsigned long rng = 20220704;
+
+static void
+add_hanzi(struct buf *b, int n)
+{
+	for (int i = 0; i < n; i++) {
+		rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+		buf_adds(b, hanzi[(rng >> 33) % ARRAY_LEN(hanzi)]);
+	}
+}
+
+static char *
+make_feed(size_t *len)
+{
+	static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	         "<rss version=\"2.0\"><channel><title>中国高新网 - 测试</title>"
+	         "<link>http://www.example.com/</link><description>基准</description>\n");
+	for (int i = 0; i < ITEMS; i++) {
+		buf_adds(&b, "<item><title>");
+		add_hanzi(&b, 24);
+		buf_addf(&b, "</title><link>http://www.example.com/news/2024/%02d/%d.html</link>"
+		         "<description>&lt;p&gt;", i % 12 + 1, i);
+		add_hanzi(&b, 185);
+		buf_adds(&b, "&lt;/p&gt;&lt;p&gt;");
+		add_hanzi(&b, 185);
+		buf_addf(&b, "&lt;/p&gt;</description><pubDate>%s, %02d Jul 2022 %02d:%02d:%02d +0800"
+		         "</pubDate><guid>http://www.example.com/news/2024/%02d/%d.html</guid></item>\n",
+		         days[i % 7], i % 28 + 1, i % 24, i % 60, (i * 7) % 60, i % 12 + 1, i);
+	}
+	buf_adds(&b, "</channel></rss>\n");
+	return buf_steal(&b, len);
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* One run of `sfeed < path > /dev/null`, in ms; -1 if it cannot run. */
+static double
+run_sfeed(const char *sfeed, const char *path)
+{
+	posix_spawn_file_actions_t fa;
+	char *argv[] = { (char *)"sfeed", NULL };
+	double t0, t1;
+	pid_t pid;
+	int st, rc;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, path, O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	t0 = now_ms();
+	rc = posix_spawn(&pid, sfeed, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return -1;
+	if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return -1;
+	t1 = now_ms();
+	return t1 - t0;
+}
+
+static const char *
+find_sfeed(void)
+{
+	static const char *const where[] = { "/usr/bin/sfeed", "/usr/local/bin/sfeed" };
+
+	for (size_t i = 0; i < ARRAY_LEN(where); i++)
+		if (access(where[i], X_OK) == 0)
+			return where[i];
+	return NULL;
+}
+
+static void
+bench_feed(void)
+{
+	char path[] = "/tmp/gxnews-bench-feed-XXXXXX";
+	double t[RUNS], s[RUNS], ours, theirs;
+	size_t len;
+	char *xml = make_feed(&len);
+	const char *sfeed = find_sfeed();
+	struct err e;
+	int fd = mkstemp(path), ok = 1;
+
+	if (fd < 0 || write_all(fd, xml, len) < 0) {
+		printf("feed: cannot write %s\n", path);
+		goto out;
+	}
+	for (int r = 0; r < RUNS; r++) {
+		struct feed f;
+		double t0 = now_ms();
+
+		if (feed_parse(xml, len, "http://www.example.com/rss.xml", &f, &e) < 0) {
+			printf("feed_parse failed: %s\n", e.msg);
+			goto out;
+		}
+		t[r] = now_ms() - t0;
+		if (f.items.n != ITEMS)
+			printf("feed_parse: %zu items, not %d\n", f.items.n, ITEMS);
+		feed_free(&f);
+	}
+	ours = median(t, RUNS);
+	printf("feed_parse: %d items, %.2f MB, median of %d: %.1f ms, %.1f MB/s\n",
+	       ITEMS, (double)len / 1e6, RUNS, ours, (double)len / 1e6 / (ours / 1e3));
+	if (sfeed == NULL) {
+		printf("sfeed: not installed (Debian package sfeed), comparison skipped\n");
+		goto out;
+	}
+	for (int r = 0; r < RUNS && ok; r++) {
+		s[r] = run_sfeed(sfeed, path);
+		ok = s[r] >= 0;
+	}
+	if (!ok) {
+		printf("sfeed: failed to run, comparison skipped\n");
+		goto out;
+	}
+	theirs = median(s, RUNS);
+	printf("sfeed < file > /dev/null: median of %d: %.1f ms, %.1f MB/s (process start included)\n",
+	       RUNS, theirs, (double)len / 1e6 / (theirs / 1e3));
+	printf("ratio feed_parse / sfeed: %.2f\n", ours / theirs);
+out:
+	if (fd >= 0) {
+		close(fd);
+		unlink(path);
+	}
+	free(xml);
+}
+
+static void
+bench_extract(const char *srcdir)
+{
+	char *dir = path_join(srcdir, "tests/fixtures/extract");
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	double per[64];
+	size_t n = 0;
+
+	if (d == NULL) {
+		printf("extract: no fixtures in %s\n", dir);
+		free(dir);
+		return;
+	}
+	while ((de = readdir(d)) != NULL && n < ARRAY_LEN(per)) {
+		char *path, *html;
+		size_t len;
+		double t[RUNS];
+		struct err e;
+
+		if (!str_ends(de->d_name, ".html"))
+			continue;
+		path = path_join(dir, de->d_name);
+		if (read_file(path, 1 << 24, &html, &len, &e) < 0) {
+			free(path);
+			continue;
+		}
+		for (int r = 0; r < RUNS; r++) {
+			struct article a = { .comments = -1 };
+			double t0 = now_ms();
+
+			extract_article(html, len, "http://www.example.com/a.html", &a, &e);
+			t[r] = now_ms() - t0;
+			article_free(&a);
+		}
+		per[n++] = median(t, RUNS);
+		free(html);
+		free(path);
+	}
+	closedir(d);
+	free(dir);
+	if (n > 0)
+		printf("extract_article: %zu pages, median per page %.3f ms\n", n, median(per, n));
+}
+
+int
+main(int argc, char **argv)
+{
+	bench_feed();
+	bench_extract(argc > 1 ? argv[1] : ".");
+	return 0;
+}

@@ -1,0 +1,531 @@
+/* test_feed.c: RSS 0.91/2.0, RSS 1.0, Atom, PHPCMS quirks, dates, broken
+ * and hostile feeds.  Fixtures in tests/fixtures/feed/. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "feed.h"
+#include "tap.h"
+#include "util.h"
+
+#define BASE "http://example.com/feed/rss.xml"
+
+enum what {
+	W_FORMAT, W_FEED_TITLE, W_FEED_LINK, W_COUNT, W_URL, W_URL_PREFIX,
+	W_TITLE, W_DATE, W_TIME, W_AUTHOR, W_SUMMARY, W_THUMB, W_SOURCE,
+	W_BODY, W_BODY_HAS, W_BODY_LACKS, W_SUMMARY_ONLY, W_SUMMARY_ONLY_COUNT,
+	W_WARNED,
+};
+
+struct check {
+	const char *file;
+	const char *name;       /* what a user notices */
+	enum what what;
+	int idx;                /* item */
+	const char *want;       /* NULL: no value; numbers as text */
+};
+
+static const struct check checks[] = {
+	/* RSS 0.91 with the Netscape DTD and its HTML entities */
+	{ "rss091.xml", "RSS 0.91 is recognized", W_FORMAT, 0, "RSS 0.91" },
+	{ "rss091.xml", "an old feed's &eacute; shows as é in its title", W_FEED_TITLE, 0, "Café Scripting News" },
+	{ "rss091.xml", "both items of an RSS 0.91 feed are listed", W_COUNT, 0, "2" },
+	{ "rss091.xml", "an RSS 0.91 link with a fragment opens", W_URL, 0, "http://www.scripting.com/2000/06/29.html#gnutella" },
+	{ "rss091.xml", "&nbsp; and &mdash; read as characters in the text", W_BODY_HAS, 0, "Gnutella\xc2\xa0\xe2\x80\x94 allowing" },
+	{ "rss091.xml", "&amp; and &eacute; in an item title", W_TITLE, 1, "Syndication & Cafés" },
+	{ "rss091.xml", "an item without a date shows none", W_DATE, 0, NULL },
+	{ "rss091.xml", "a feed with no dates has time 0", W_TIME, 0, "0" },
+	/* RSS 2.0 with content:encoded */
+	{ "rss20-content.xml", "RSS 2.0 is recognized", W_FORMAT, 0, "RSS 2.0" },
+	{ "rss20-content.xml", "the tab is named after the channel", W_FEED_TITLE, 0, "科技日报 · 前沿" },
+	{ "rss20-content.xml", "the channel's page is its <link>, not atom:link self", W_FEED_LINK, 0, "https://news.example.cn/tech/" },
+	{ "rss20-content.xml", "a relative item link resolves against the feed URL", W_URL, 0, "http://example.com/tech/2022/0704/quantum.html" },
+	{ "rss20-content.xml", "content:encoded is the article text", W_BODY_HAS, 0, "<p>本报北京7月4日电 我国首颗量子科学实验卫星完成在轨测试。</p>" },
+	{ "rss20-content.xml", "the description is not repeated in the full text", W_BODY_LACKS, 0, "各项指标正常" },
+	{ "rss20-content.xml", "a relative image in the text gets the feed's host", W_BODY_HAS, 0, "src=\"http://example.com/img/quantum.jpg\"" },
+	{ "rss20-content.xml", "a relative link in the text gets the feed's directory", W_BODY_HAS, 0, "href=\"http://example.com/feed/detail/2.html\"" },
+	{ "rss20-content.xml", "the list shows the description as the summary", W_SUMMARY, 0, "量子卫星完成在轨测试，各项指标正常。" },
+	{ "rss20-content.xml", "the author is the name, not the e-mail", W_AUTHOR, 0, "张伟" },
+	{ "rss20-content.xml", "an image enclosure is the thumbnail", W_THUMB, 0, "https://news.example.cn/img/quantum-small.jpg" },
+	{ "rss20-content.xml", "pubDate +0800 reads as 12:18 in Beijing", W_DATE, 0, "2022-07-04 12:18" },
+	{ "rss20-content.xml", "pubDate +0800 is the right instant", W_TIME, 0, "1656908281" },
+	{ "rss20-content.xml", "the article's source is the channel", W_SOURCE, 0, "科技日报 · 前沿" },
+	{ "rss20-content.xml", "an item with only a permalink guid opens it", W_URL, 1, "https://news.example.cn/tech/2022/0704/ev.html" },
+	{ "rss20-content.xml", "dc:creator is the author", W_AUTHOR, 1, "李娜" },
+	{ "rss20-content.xml", "an escaped HTML description is the body", W_BODY, 1, "<p>上半年新能源汽车销量同比增长一倍。</p>" },
+	{ "rss20-content.xml", "an item with full text need not be fetched", W_SUMMARY_ONLY, 0, "0" },
+	{ "rss20-content.xml", "an item with only a short description can be opened in full", W_SUMMARY_ONLY, 1, "1" },
+	{ "rss20-content.xml", "one item of two is only a summary", W_SUMMARY_ONLY_COUNT, 0, "1" },
+	{ "rss20-content.xml", "a clean feed gives no warning", W_WARNED, 0, "0" },
+	/* RSS 1.0 */
+	{ "rss10-rdf.xml", "RSS 1.0 (RDF) is recognized", W_FORMAT, 0, "RSS 1.0" },
+	{ "rss10-rdf.xml", "the items beside the RDF channel are listed", W_COUNT, 0, "2" },
+	{ "rss10-rdf.xml", "the RDF channel names the tab", W_FEED_TITLE, 0, "高新区动态" },
+	{ "rss10-rdf.xml", "dc:date in UTC is read", W_TIME, 0, "1656908281" },
+	{ "rss10-rdf.xml", "dc:date with +08:00 is read", W_TIME, 1, "1656908281" },
+	{ "rss10-rdf.xml", "dc:creator in RSS 1.0 is the author", W_AUTHOR, 0, "王芳" },
+	/* Atom with xml:base */
+	{ "atom-xmlbase.xml", "Atom 1.0 is recognized", W_FORMAT, 0, "Atom 1.0" },
+	{ "atom-xmlbase.xml", "the feed's alternate link is its page", W_FEED_LINK, 0, "http://blog.example.com/" },
+	{ "atom-xmlbase.xml", "the entry's link resolves against both xml:base", W_URL, 0, "http://blog.example.com/posts/2022/reader.html" },
+	{ "atom-xmlbase.xml", "an image in Atom HTML content resolves against xml:base", W_BODY_HAS, 0, "src=\"http://blog.example.com/posts/2022/img/shot.png\"" },
+	{ "atom-xmlbase.xml", "a ../ link in content resolves against xml:base", W_BODY_HAS, 0, "href=\"http://blog.example.com/posts/code/reader.c\"" },
+	{ "atom-xmlbase.xml", "published wins over updated", W_TIME, 0, "1656908281" },
+	{ "atom-xmlbase.xml", "an entry without author gets the feed's", W_AUTHOR, 0, "陈静" },
+	{ "atom-xmlbase.xml", "a link without rel is the entry's page", W_URL, 1, "http://blog.example.com/about.html" },
+	{ "atom-xmlbase.xml", "the author is the <name>, not the <uri>", W_AUTHOR, 1, "林涛" },
+	{ "atom-xmlbase.xml", "an Atom text summary becomes a paragraph", W_BODY, 1, "<p>本站介绍。</p>" },
+	{ "atom-xmlbase.xml", "an entry with content is full text", W_SUMMARY_ONLY, 0, "0" },
+	/* Atom type="html", "text", "xhtml" */
+	{ "atom-xhtml.xml", "a type=html feed title shows without tags", W_FEED_TITLE, 0, "Web 标准 周刊" },
+	{ "atom-xhtml.xml", "a type=text title keeps its angle brackets", W_TITLE, 0, "The <div> element, explained" },
+	{ "atom-xhtml.xml", "xhtml content keeps its markup", W_BODY_HAS, 0, "<p>The <code>&lt;div&gt;</code> element is a <em>generic</em> container.</p>" },
+	{ "atom-xhtml.xml", "xhtml content keeps & escaped", W_BODY_HAS, 0, "Use it &amp; style it." },
+	{ "atom-xhtml.xml", "a type=html title loses its tags and entities", W_TITLE, 1, "粗体标题 & 更多" },
+	{ "atom-xhtml.xml", "a plain text summary keeps < as text", W_BODY_HAS, 1, "<p>纯文本摘要 &lt;不是标签&gt;，第一段。</p>" },
+	{ "atom-xhtml.xml", "a blank line in a text summary starts a paragraph", W_BODY_HAS, 1, "<p>第二段。</p>" },
+	{ "atom-xhtml.xml", "a type=xhtml title is its text", W_TITLE, 2, "XHTML 标题" },
+	{ "atom-xhtml.xml", "out-of-line content (src=) gives an empty body", W_BODY, 2, "" },
+	{ "atom-xhtml.xml", "an entry with out-of-line content can be opened in full", W_SUMMARY_ONLY, 2, "1" },
+	/* PHPCMS */
+	{ "phpcms.xml", "a GBK-declared PHPCMS feed is read as the UTF-8 it is", W_FEED_TITLE, 0, "中国高新网 - 园区" },
+	{ "phpcms.xml", "a CDATA title followed by a space is trimmed", W_TITLE, 0, "中关村科技园区发布2022年上半年发展报告" },
+	{ "phpcms.xml", "a CDATA link followed by a space opens", W_URL, 0, "http://www.chinahightech.com/html/yuanqu/2022/0704/5678901.html" },
+	{ "phpcms.xml", "a CMS date without zone is Beijing time", W_TIME, 0, "1656908281" },
+	{ "phpcms.xml", "a CMS date shows as the CMS wrote it", W_DATE, 0, "2022-07-04 12:18" },
+	{ "phpcms.xml", "an evening CMS date stays on its day", W_TIME, 1, "1656937081" },
+	{ "phpcms.xml", "a CDATA description becomes a paragraph, trimmed", W_BODY, 0, "<p>7月4日，中关村科技园区管委会发布上半年发展报告。</p>" },
+	{ "phpcms.xml", "an empty CDATA description gives an empty body", W_BODY, 1, "" },
+	{ "phpcms.xml", "an empty CDATA author gives no author", W_AUTHOR, 1, NULL },
+	{ "phpcms.xml", "a CDATA author is read", W_AUTHOR, 0, "中国高新网" },
+	/* a GB2312 declaration on UTF-8 bytes */
+	{ "gbk-declared.xml", "a GB2312 declaration does not garble the title", W_TITLE, 0, "朱镕基与镕字的编码" },
+	{ "gbk-declared.xml", "a GB2312 declaration does not garble the channel", W_FEED_TITLE, 0, "深圳新闻网" },
+	{ "gbk-declared.xml", "a GB2312 declaration does not garble the summary", W_SUMMARY, 0, "“镕”不在 GB2312 中，在 GBK 中；这里已是 UTF-8。" },
+	/* dates */
+	{ "dates-zones.xml", "+0800", W_TIME, 0, "1656908281" },
+	{ "dates-zones.xml", "GMT", W_TIME, 1, "1656908281" },
+	{ "dates-zones.xml", "CST is China Standard Time", W_TIME, 2, "1656908281" },
+	{ "dates-zones.xml", "EDT", W_TIME, 3, "1656908281" },
+	{ "dates-zones.xml", "-0500 on the day before", W_TIME, 4, "1656908281" },
+	{ "dates-zones.xml", "a two-digit year and UT", W_TIME, 5, "1656908281" },
+	{ "dates-zones.xml", "no day name, no seconds", W_TIME, 6, "1656908280" },
+	{ "dates-zones.xml", "an RFC 822 date without zone is Beijing time", W_TIME, 7, "1656908281" },
+	{ "dates-zones.xml", "ISO 8601 in pubDate", W_TIME, 8, "1656908281" },
+	{ "dates-zones.xml", "dc:date with +08:00", W_TIME, 9, "1656908281" },
+	{ "dates-zones.xml", "a CMS date in pubDate", W_TIME, 10, "1656908281" },
+	{ "dates-zones.xml", "every zone shows as Beijing time", W_DATE, 3, "2022-07-04 12:18" },
+	{ "dates-zones.xml", "an unreadable date has time 0", W_TIME, 11, "0" },
+	{ "dates-zones.xml", "an unreadable date shows as written", W_DATE, 11, "昨天下午" },
+	{ "missing-dates.xml", "no pubDate: no date", W_DATE, 0, NULL },
+	{ "missing-dates.xml", "an empty pubDate: no date", W_DATE, 1, NULL },
+	{ "missing-dates.xml", "an empty pubDate: time 0", W_TIME, 1, "0" },
+	/* titles */
+	{ "missing-titles.xml", "no title: the first 40 characters of the description",
+	  W_TITLE, 0, "国家统计局今天发布数据显示，上半年全国规模以上高技术制造业增加值同比增长百分之九…" },
+	{ "missing-titles.xml", "a blank title: the short description", W_TITLE, 1, "短摘要。" },
+	{ "missing-titles.xml", "neither title nor description", W_TITLE, 2, "(no title)" },
+	{ "entities-titles.xml", "&amp; and numeric references in a title", W_TITLE, 0, "AT&T 与 中国移动" },
+	{ "entities-titles.xml", "escaped <b> in a title is dropped, not shown", W_TITLE, 1, "加粗的标题" },
+	{ "entities-titles.xml", "HTML in a CDATA title is dropped", W_TITLE, 2, "CDATA 里的 & 标题" },
+	{ "entities-titles.xml", "a double-escaped title is decoded", W_TITLE, 3, "双重转义 & 与 \"引号\"" },
+	{ "entities-titles.xml", "a < that is no tag stays", W_TITLE, 4, "a < b 且 c > d" },
+	{ "entities-titles.xml", "newlines and runs of spaces in a title fold", W_TITLE, 5, "多余的 空白 与换行" },
+	{ "entities-titles.xml", "&amp; in a link is a &", W_URL, 5, "http://ent.example/6?a=1&b=2" },
+	{ "entities-titles.xml", "&amp; in the channel title", W_FEED_TITLE, 0, "实体 & CDATA" },
+	/* duplicates and links */
+	{ "duplicates.xml", "a repeated link is listed once", W_COUNT, 0, "5" },
+	{ "duplicates.xml", "the first of two items with one link is kept", W_TITLE, 0, "同一条新闻" },
+	{ "duplicates.xml", "an item without link gets a stable id", W_URL_PREFIX, 2, "urn:gxnews:" },
+	{ "duplicates.xml", "a linkless item on another day is another item", W_TITLE, 3, "没有链接的快讯" },
+	{ "duplicates.xml", "a guid that is not a permalink is not opened", W_URL_PREFIX, 4, "urn:gxnews:" },
+	{ "atom-link-rel.xml", "rel=alternate wins over self and enclosure", W_URL, 0, "http://prio.example/post/1" },
+	{ "atom-link-rel.xml", "media:thumbnail is the thumbnail", W_THUMB, 0, "http://prio.example/thumb/1.jpg" },
+	{ "atom-link-rel.xml", "an Atom id that is a URL opens when there is no link", W_URL, 1, "http://prio.example/post/2" },
+	/* broken feeds */
+	{ "truncated.xml", "a truncated feed keeps its complete items", W_COUNT, 0, "3" },
+	{ "truncated.xml", "a truncated feed says so", W_WARNED, 0, "1" },
+	{ "truncated.xml", "entities before the cut are decoded", W_SUMMARY, 0, "第一条 & 完整。" },
+	{ "truncated.xml", "the cut item with a complete link is kept", W_URL, 2, "http://cut.example/3" },
+	{ "malformed.xml", "a malformed feed gives all its items", W_COUNT, 0, "4" },
+	{ "malformed.xml", "a bare & in a link is kept", W_URL, 0, "http://bad.example/list.php?id=1&page=2" },
+	{ "malformed.xml", "a bare & and &nbsp; in a title", W_TITLE, 0, "裸露的&符号和\xc2\xa0空格" },
+	{ "malformed.xml", "&amp; after an error is still &", W_TITLE, 1, "错误之后的 & 仍然是 &" },
+	{ "malformed.xml", "&amp; in a link after an error is still &", W_URL, 1, "http://bad.example/list.php?id=2&page=3" },
+	{ "malformed.xml", "&mdash; in a description", W_SUMMARY, 0, "描述里有未闭合的 换行和—破折号" },
+	{ "malformed.xml", "the item after an unclosed tag is there", W_TITLE, 3, "最后一条" },
+	{ "malformed.xml", "a malformed feed says so", W_WARNED, 0, "1" },
+	{ "php-warning.xml", "a PHP warning before the XML: the items are read", W_COUNT, 0, "2" },
+	{ "php-warning.xml", "a PHP warning before the XML: the title", W_TITLE, 0, "警告之后的新闻" },
+	{ "php-warning.xml", "a PHP warning before the XML: the link", W_URL, 0, "http://warn.example/html/2022/0704/1.html" },
+	{ "php-warning.xml", "a PHP warning before the XML: CDATA HTML body", W_BODY_HAS, 0, "<p>正文 &amp; 摘要</p>" },
+	{ "php-warning.xml", "a PHP warning before the XML: entities in titles", W_TITLE, 1, "第二条 & 更多" },
+	{ "php-warning.xml", "a feed read as HTML says so", W_WARNED, 0, "1" },
+	/* hostile */
+	{ "xxe.xml", "an external entity is not read into the title", W_TITLE, 0, "before &xxe; after" },
+	{ "xxe.xml", "/etc/passwd does not appear in the text", W_BODY_LACKS, 0, "root:" },
+	{ "billion-laughs.xml", "billion laughs: the entity stays unexpanded", W_TITLE, 0, "ha &lol9; ha" },
+	{ "billion-laughs.xml", "billion laughs: no laughter in the text", W_BODY_LACKS, 0, "lollol" },
+	{ "escape-seq.xml", "escape sequences stay in the data for text.c to clean",
+	  W_TITLE, 0, "\033[2J\033[31m红色\033[0m 标题\007" },
+	{ "escape-seq.xml", "an OSC sequence in a description stays in the data", W_SUMMARY, 0, "\033]0;pwned\007描述" },
+	{ "escape-seq.xml", "the item after control characters survives", W_TITLE, 1, "之后的 & 条目" },
+};
+
+struct loaded {
+	const char *file;
+	struct feed f;
+	int rc;
+	char msg[1024];
+};
+
+static struct loaded cache[32];
+static size_t ncache;
+
+static char *
+fixture(const char *name, size_t *len)
+{
+	char *dir = path_join(tap_srcdir(), "tests/fixtures/feed");
+	char *path = path_join(dir, name);
+	char *buf = NULL;
+	struct err e;
+
+	if (read_file(path, 1 << 26, &buf, len, &e) < 0) {
+		printf("# %s\n", e.msg);
+		buf = NULL;
+	}
+	free(path);
+	free(dir);
+	return buf;
+}
+
+static struct loaded *
+load(const char *file)
+{
+	struct loaded *l;
+	size_t len;
+	char *buf;
+	struct err e = { "" };
+
+	for (size_t i = 0; i < ncache; i++)
+		if (strcmp(cache[i].file, file) == 0)
+			return &cache[i];
+	l = &cache[ncache++];
+	l->file = file;
+	buf = fixture(file, &len);
+	l->rc = buf ? feed_parse(buf, len, BASE, &l->f, &e) : -1;
+	snprintf(l->msg, sizeof l->msg, "%s", e.msg);
+	free(buf);
+	return l;
+}
+
+static void
+run_check(const struct check *c)
+{
+	struct loaded *l = load(c->file);
+	const struct feed *f = &l->f;
+	const struct item *it;
+	const struct article *a;
+	char num[32];
+	const char *got = NULL;
+
+	if (l->rc != 0) {
+		ok(0, "%s: %s (parse failed: %s)", c->file, c->name, l->msg);
+		return;
+	}
+	if (c->what >= W_URL && c->what <= W_SUMMARY_ONLY && (size_t)c->idx >= f->items.n) {
+		ok(0, "%s: %s (no item %d)", c->file, c->name, c->idx);
+		return;
+	}
+	it = &f->items.v[c->idx < (int)f->items.n ? c->idx : 0];
+	a = &f->articles[c->idx < (int)f->narticles ? c->idx : 0];
+	switch (c->what) {
+	case W_FORMAT: got = f->format; break;
+	case W_FEED_TITLE: got = f->title; break;
+	case W_FEED_LINK: got = f->link; break;
+	case W_COUNT: snprintf(num, sizeof num, "%zu", f->items.n); got = num; break;
+	case W_URL: got = it->url; break;
+	case W_URL_PREFIX:
+		ok(str_starts(it->url, c->want), "%s: %s", c->file, c->name);
+		return;
+	case W_TITLE: got = it->title; break;
+	case W_DATE: got = it->date; break;
+	case W_TIME: snprintf(num, sizeof num, "%lld", (long long)it->time); got = num; break;
+	case W_AUTHOR: got = a->author; break;
+	case W_SUMMARY: got = it->summary; break;
+	case W_THUMB: got = it->thumb; break;
+	case W_SOURCE: got = a->source; break;
+	case W_BODY: got = a->body_html; break;
+	case W_BODY_HAS:
+	case W_BODY_LACKS:
+		if (!ok((strstr(a->body_html, c->want) != NULL) == (c->what == W_BODY_HAS),
+		        "%s: %s", c->file, c->name))
+			printf("#   body: '%s'\n", a->body_html);
+		return;
+	case W_SUMMARY_ONLY: snprintf(num, sizeof num, "%d", f->summary_only[c->idx]); got = num; break;
+	case W_SUMMARY_ONLY_COUNT: snprintf(num, sizeof num, "%d", f->summary_only_count); got = num; break;
+	case W_WARNED: got = f->warning[0] ? "1" : "0"; break;
+	}
+	is_str(got, c->want, "%s: %s", c->file, c->name);
+	if (c->what == W_WARNED && f->warning[0])
+		printf("#   warning: %s\n", f->warning);
+}
+
+static void
+test_parallel_arrays(void)
+{
+	for (size_t i = 0; i < ncache; i++) {
+		const struct feed *f = &cache[i].f;
+		int same = f->narticles == f->items.n;
+
+		for (size_t k = 0; same && k < f->narticles; k++)
+			same = strcmp(f->items.v[k].url, f->articles[k].url) == 0 &&
+			       strcmp(f->items.v[k].title, f->articles[k].title) == 0;
+		if (cache[i].rc == 0)
+			ok(same, "%s: every listed item opens the matching article", cache[i].file);
+	}
+}
+
+static void
+test_not_a_feed(void)
+{
+	static const char opml[] = "<?xml version=\"1.0\"?><opml><body/></opml>";
+	size_t len;
+	char *buf = fixture("html-page.html", &len);
+	struct feed f = { 0 };
+	struct err e = { "" };
+	int rc = buf ? feed_parse(buf, len, "http://www.chinahightech.com/", &f, &e) : 0;
+
+	is_int(rc, -1, "an HTML page given as a feed is refused");
+	ok(strstr(e.msg, "web page") != NULL, "the user is told it is a web page (%s)", e.msg);
+	is_int(f.items.n, 0, "a refused page gives no items");
+	feed_free(&f);
+	free(buf);
+	rc = feed_parse("", 0, BASE, &f, &e);
+	is_int(rc, -1, "an empty download is refused");
+	rc = feed_parse("  \n ", 4, BASE, &f, &e);
+	is_int(rc, -1, "a blank download is refused");
+	rc = feed_parse(opml, sizeof opml - 1, BASE, &f, &e);
+	is_int(rc, -1, "an XML file that is no feed is refused");
+	ok(strstr(e.msg, "opml") != NULL, "the refusal names what the file is (%s)", e.msg);
+}
+
+static void
+test_empty_feed(void)
+{
+	static const char xml[] = "<rss version=\"2.0\"><channel><title>空</title></channel></rss>";
+	struct feed f;
+	struct err e = { "" };
+	int rc = feed_parse(xml, sizeof xml - 1, BASE, &f, &e);
+
+	is_int(rc, 0, "a feed with no items is still a feed");
+	is_int(f.items.n, 0, "a feed with no items lists nothing");
+	is_str(f.title, "空", "a feed with no items keeps its name");
+	feed_free(&f);
+}
+
+static void
+test_stable_urn(void)
+{
+	size_t len;
+	char *buf = fixture("duplicates.xml", &len);
+	struct feed a, b, c;
+	struct err e;
+
+	if (buf == NULL || feed_parse(buf, len, BASE, &a, &e) < 0 ||
+	    feed_parse(buf, len, BASE, &b, &e) < 0 ||
+	    feed_parse(buf, len, "http://other.example/rss", &c, &e) < 0) {
+		ok(0, "duplicates.xml parses three times");
+		free(buf);
+		return;
+	}
+	is_str(a.items.v[2].url, b.items.v[2].url,
+	       "a linkless item keeps its id across refreshes (read state survives)");
+	ok(strcmp(a.items.v[2].url, a.items.v[3].url) != 0,
+	   "linkless items with other dates get other ids");
+	ok(strcmp(a.items.v[2].url, c.items.v[2].url) != 0,
+	   "the same linkless item in another feed is another item");
+	feed_free(&a);
+	feed_free(&b);
+	feed_free(&c);
+	free(buf);
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+test_billion_laughs_fast(void)
+{
+	size_t len;
+	char *buf = fixture("billion-laughs.xml", &len);
+	struct feed f;
+	struct err e;
+	double t0 = now_s();
+	int rc = buf ? feed_parse(buf, len, BASE, &f, &e) : -1;
+
+	ok(now_s() - t0 < 2.0, "billion laughs finishes at once (%.3f s)", now_s() - t0);
+	if (rc == 0) {
+		ok(strlen(f.articles[0].body_html) < 1000, "billion laughs: the body stays small");
+		feed_free(&f);
+	}
+	free(buf);
+}
+
+static void
+test_deep_nesting(void)
+{
+	struct buf b;
+	struct feed f;
+	struct err e = { "" };
+	double t0;
+	int rc;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>深</title>"
+	         "<item><title>before</title><link>http://deep.example/1</link></item>"
+	         "<item><title>deep</title><link>http://deep.example/2</link><description>");
+	for (int i = 0; i < 100000; i++)
+		buf_adds(&b, "<div>");
+	buf_adds(&b, "x");
+	for (int i = 0; i < 100000; i++)
+		buf_adds(&b, "</div>");
+	buf_adds(&b, "</description></item><item><title>after</title>"
+	         "<link>http://deep.example/3</link></item></channel></rss>");
+	t0 = now_s();
+	rc = feed_parse(b.data, b.len, BASE, &f, &e);
+	ok(now_s() - t0 < 5.0, "100,000-deep nesting finishes (%.3f s)", now_s() - t0);
+	is_int(rc, 0, "100,000-deep nesting still gives a feed");
+	if (rc == 0) {
+		ok(f.items.n >= 1 && strcmp(f.items.v[0].title, "before") == 0,
+		   "the item before the deep nesting is there");
+		size_t most = 0;
+
+		for (size_t i = 0; i < f.narticles; i++) {
+			size_t depth = 0;
+
+			for (const char *p = strstr(f.articles[i].body_html, "<div>"); p != NULL;
+			     p = strstr(p + 5, "<div>"))
+				depth++;
+			most = depth > most ? depth : most;
+		}
+		ok(most <= 100, "no body keeps 100,000 levels of markup (%zu <div>)", most);
+		ok(strlen(f.warning) > 0, "deep nesting is reported (%s)", f.warning);
+		feed_free(&f);
+	}
+	buf_free(&b);
+}
+
+static void
+test_huge_title(void)
+{
+	const size_t n = 20 * 1024 * 1024 / 3;
+	struct buf b;
+	struct feed f;
+	struct err e = { "" };
+	double t0;
+	int rc;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "<rss version=\"2.0\"><channel><title>大</title><item><title>");
+	b.data = xrealloc(b.data, b.len + 3 * n + 256);
+	b.cap = b.len + 3 * n + 256;
+	for (size_t i = 0; i < n; i++)
+		buf_add(&b, "长", 3);
+	buf_adds(&b, "</title><link>http://big.example/1</link></item>"
+	         "<item><title>next</title><link>http://big.example/2</link></item></channel></rss>");
+	t0 = now_s();
+	rc = feed_parse(b.data, b.len, BASE, &f, &e);
+	ok(now_s() - t0 < 10.0, "a 20 MB title finishes (%.3f s)", now_s() - t0);
+	is_int(rc, 0, "a 20 MB title still gives a feed");
+	if (rc == 0) {
+		size_t chars = 0;
+
+		for (const char *p = f.items.n ? f.items.v[0].title : ""; *p; p++)
+			chars += ((unsigned char)*p & 0xc0) != 0x80;
+		ok(f.items.n >= 1 && chars <= FEED_TITLE_MAX + 1 && chars >= 100,
+		   "a 20 MB title is cut to a sane length (%zu characters)", chars);
+		ok(f.items.n == 2 && strcmp(f.items.v[1].title, "next") == 0,
+		   "the item after a 20 MB title is there");
+		feed_free(&f);
+	}
+	buf_free(&b);
+}
+
+static void
+test_rfc822(void)
+{
+	static const struct {
+		const char *s;
+		long long want;
+	} t[] = {
+		{ "Mon, 04 Jul 2022 12:18:01 +0800", 1656908281 },
+		{ "Mon, 04 Jul 2022 04:18:01 GMT", 1656908281 },
+		{ "Mon, 04 Jul 2022 12:18:01 CST", 1656908281 },
+		{ "Mon, 04 Jul 2022 00:18:01 EDT", 1656908281 },
+		{ "Mon, 04 Jul 2022 00:18:01 -04:00", 1656908281 },
+		{ "Mon,04 Jul 2022 04:18:01 Z", 1656908281 },
+		{ "monday, 4 july 2022 04:18:01 gmt", 1656908281 },
+		{ "Tue, 10 Jun 2003 04:00:00 GMT", 1055217600 },
+		{ "04-Jul-2022 04:18:01 GMT", 1656908281 },
+		{ "Mon, 04 Jul 2022", 1656864000 },       /* midnight in Beijing */
+		{ "Mon, 32 Jul 2022 04:18:01 GMT", 0 },
+		{ "Mon, 04 Foo 2022 04:18:01 GMT", 0 },
+		{ "2022-07-04 12:18:01", 0 },             /* not RFC 822: time_parse_cn's */
+		{ "", 0 },
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(t); i++)
+		is_int(feed_time_rfc822(t[i].s), t[i].want, "RFC 822 date '%s'", t[i].s);
+	is_int(feed_time_rfc822(NULL), 0, "no date at all");
+}
+
+static void
+test_sniff(void)
+{
+	static const struct {
+		const char *s;
+		int want;
+		const char *name;
+	} t[] = {
+		{ "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", 1, "an RSS 2.0 URL is a feed" },
+		{ "\xef\xbb\xbf<?xml version=\"1.0\"?><!-- hi <b> --><feed xmlns=\"http://www.w3.org/2005/Atom\">", 1,
+		  "an Atom URL with BOM and comment is a feed" },
+		{ "<?xml version=\"1.0\"?><!DOCTYPE rdf:RDF><rdf:RDF xmlns:rdf=\"x\">", 1, "an RSS 1.0 URL is a feed" },
+		{ "<!DOCTYPE html><html><head><title>x</title>", 0, "a web page is not a feed" },
+		{ "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">", 0, "an XHTML page is not a feed" },
+		{ "hello world", 0, "plain text is not a feed" },
+		{ "", 0, "nothing is not a feed" },
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(t); i++)
+		is_int(feed_sniff(t[i].s, strlen(t[i].s)), t[i].want, "%s", t[i].name);
+}
+
+int
+main(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(checks); i++)
+		run_check(&checks[i]);
+	test_parallel_arrays();
+	test_not_a_feed();
+	test_empty_feed();
+	test_stable_urn();
+	test_billion_laughs_fast();
+	test_deep_nesting();
+	test_huge_title();
+	test_rfc822();
+	test_sniff();
+	for (size_t i = 0; i < ncache; i++)
+		feed_free(&cache[i].f);
+	return done_testing();
+}
