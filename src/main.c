@@ -277,6 +277,7 @@ run(struct args *a, struct conf *cf)
 	char *datadir = data_dir(), *profile, *cache = NULL, *mirror = NULL;
 	struct news *n = NULL;
 	struct news_opts o = { 0 };
+	struct news_feed *feeds = NULL;
 	struct err e = { "" };
 	int rc = 1;
 
@@ -304,6 +305,13 @@ run(struct args *a, struct conf *cf)
 		cache = path_join(dir, a->demo ? "demo.db" : "cache.db");
 		free(dir);
 	}
+	feeds = xcalloc(cf->nfeeds + 1, sizeof *feeds);
+	for (size_t i = 0; i < cf->nfeeds; i++) {
+		feeds[i].url = cf->feeds[i].url;
+		feeds[i].label = cf->feeds[i].label;
+	}
+	o.feeds = feeds;
+	o.nfeeds = cf->nfeeds;
 	o.profile = profile;
 	o.mirror = mirror;
 	o.cache = cache;
@@ -340,6 +348,7 @@ run(struct args *a, struct conf *cf)
 	}
 out:
 	news_close(n);
+	free(feeds);
 	free(profile);
 	free(mirror);
 	free(cache);

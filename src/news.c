@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "charset.h"
+#include "extract.h"
+#include "feed.h"
 #include "net.h"
 #include "news.h"
 #include "site.h"
@@ -39,6 +41,8 @@ struct news {
 	struct job *jobs;
 	struct news_event *events;
 	size_t nevents, capevents;
+	struct news_feed *feeds;    /* copied from the options */
+	size_t nfeeds;
 	char *search;           /* the query of the search tab, or NULL */
 	size_t *unread;         /* per tab, (size_t)-1: not counted yet */
 	size_t nunread;
@@ -70,6 +74,8 @@ notice(struct news *n, const char *fmt, ...)
 
 static void unread_forget(struct news *n);
 
+#define FEEDS_SOURCE "feeds"
+
 static void
 add_tab(struct news *n, int kind, char *key, const char *label)
 {
@@ -92,8 +98,20 @@ load_tabs(struct news *n, struct err *e)
 	n->tabs = NULL;
 	n->ntabs = 0;
 	unread_forget(n);
+	struct store_tab *feeds = NULL;
+	size_t nfeeds = 0;
+
 	if (store_get_tabs(n->store, site_name(n->site), &n->tabs, &n->ntabs, e) < 0)
 		return -1;
+	if (store_get_tabs(n->store, FEEDS_SOURCE, &feeds, &nfeeds, e) < 0)
+		return -1;
+	for (size_t i = 0; i < nfeeds; i++) {
+		add_tab(n, TAB_FEED, feeds[i].key, feeds[i].label);
+		n->tabs[n->ntabs - 1].url = feeds[i].url;
+		n->tabs[n->ntabs - 1].fetched = feeds[i].fetched;
+		feeds[i].key = feeds[i].url = NULL;
+	}
+	store_tabs_free(feeds, nfeeds);
 	add_tab(n, TAB_STARRED, xstrdup("starred"), _("Starred"));
 	if (n->search != NULL) {
 		char *label = xasprintf(_("Search: %s"), n->search);
@@ -146,6 +164,38 @@ news_search(struct news *n, const char *query, struct err *e)
 	return n->search ? (long)n->ntabs - 1 : -1;
 }
 
+/* The feed tabs, in the config's order: the config's label, else the
+ * title the feed gave (learned: url's feed is called title), else what
+ * was cached, else the URL. */
+static int
+put_feed_tabs(struct news *n, const char *url, const char *title, struct err *e)
+{
+	struct store_tab *old = NULL, *v;
+	size_t nold = 0;
+	int rc;
+
+	if (store_get_tabs(n->store, FEEDS_SOURCE, &old, &nold, e) < 0)
+		return -1;
+	v = xcalloc(n->nfeeds + 1, sizeof *v);
+	for (size_t i = 0; i < n->nfeeds; i++) {
+		const char *label = n->feeds[i].label;
+
+		v[i].key = xasprintf("feed:%s", n->feeds[i].url);
+		v[i].url = xstrdup(n->feeds[i].url);
+		v[i].kind = TAB_FEED;
+		if (label == NULL && url != NULL && strcmp(url, n->feeds[i].url) == 0)
+			label = title;
+		for (size_t k = 0; label == NULL && k < nold; k++)
+			if (strcmp(old[k].key, v[i].key) == 0)
+				label = old[k].label;
+		v[i].label = xstrdup(label ? label : n->feeds[i].url);
+	}
+	rc = store_put_tabs(n->store, FEEDS_SOURCE, v, n->nfeeds, e);
+	store_tabs_free(v, n->nfeeds);
+	store_tabs_free(old, nold);
+	return rc;
+}
+
 int
 news_open(struct news **out, const struct news_opts *o, struct err *e)
 {
@@ -162,9 +212,17 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 		notice(n, "%s", store_notice(n->store));
 	net_opts_default(&no);
 	no.allow_file = o->mirror != NULL && str_starts(o->mirror, "file://");
+	n->feeds = xcalloc(o->nfeeds + 1, sizeof *n->feeds);
+	for (size_t i = 0; i < o->nfeeds; i++) {
+		n->feeds[i].url = xstrdup(o->feeds[i].url);
+		n->feeds[i].label = xstrdup(o->feeds[i].label);
+		/* a file: feed is one the user named explicitly */
+		no.allow_file |= str_starts(o->feeds[i].url, "file://");
+	}
+	n->nfeeds = o->nfeeds;
 	if (!n->offline && net_new(&n->net, &no, e) < 0)
 		goto fail;
-	if (load_tabs(n, e) < 0)
+	if (put_feed_tabs(n, NULL, NULL, e) < 0 || load_tabs(n, e) < 0)
 		goto fail;
 	*out = n;
 	return 0;
@@ -182,6 +240,11 @@ news_close(struct news *n)
 	for (struct news_event ev; news_next_event(n, &ev); )
 		news_event_free(&ev);
 	free(n->events);
+	for (size_t i = 0; i < n->nfeeds; i++) {
+		free((char *)n->feeds[i].url);
+		free((char *)n->feeds[i].label);
+	}
+	free(n->feeds);
 	free(n->search);
 	free(n->unread);
 	store_tabs_free(n->tabs, n->ntabs);
@@ -423,6 +486,35 @@ out:
 	return rc;
 }
 
+/* A feed: its items become the tab's list, and the articles it carries
+ * are stored whole, so they read offline at once. */
+static int
+store_feed(struct news *n, struct job *j, const char *body, size_t len,
+           struct err *e)
+{
+	struct feed f;
+	int rc = -1;
+
+	if (feed_parse(body, len, j->url, &f, e) < 0)
+		return -1;
+	if (f.warning[0] != '\0')
+		notice(n, "%s: %s", j->url, f.warning);
+	for (size_t i = 0; i < f.narticles; i++)
+		xfree_set(&f.articles[i].source, xstrdup(f.title));
+	if (store_put_articles(n->store, f.articles, f.narticles, e) < 0 ||
+	    store_put_list(n->store, j->tab_key, &f.items, LIST_HEAD, e) < 0)
+		goto out;
+	rc = 0;
+	for (size_t i = 0; i < n->nfeeds; i++)
+		if (strcmp(n->feeds[i].url, j->url) == 0 && n->feeds[i].label == NULL &&
+		    f.title != NULL)
+			rc = put_feed_tabs(n, j->url, f.title, e) < 0 ? -1 :
+			     load_tabs(n, e);
+out:
+	feed_free(&f);
+	return rc;
+}
+
 static int
 store_list_page(struct news *n, struct job *j, const char *body, size_t len,
                 struct err *e)
@@ -430,6 +522,8 @@ store_list_page(struct news *n, struct job *j, const char *body, size_t len,
 	struct item_list l = { 0 };
 	int sp = special_of(j->tab_kind), rc;
 
+	if (j->tab_kind == TAB_FEED)
+		return store_feed(n, j, body, len, e);
 	if (sp >= 0)
 		rc = site_special(n->site, sp, body, len, j->url, &l, e);
 	else
@@ -441,6 +535,21 @@ store_list_page(struct news *n, struct job *j, const char *body, size_t len,
 	return rc;
 }
 
+/* An article page: by the profile for the site's own article pages, by
+ * the generic extractor for anything else (or when the profile fails). */
+static int
+read_article(struct news *n, const char *body, size_t len, const char *url,
+             struct article *a, struct err *e)
+{
+	struct err ignored;
+
+	if (site_owns(n->site, url) &&
+	    site_article(n->site, body, len, url, a, &ignored) == 0)
+		return 0;
+	article_free(a);
+	return extract_article(body, len, url, a, e);
+}
+
 /* One page of an article is in: keep its body, go on to the next page or
  * store the whole.  Returns 1 while more pages are coming. */
 static int
@@ -450,7 +559,7 @@ article_page(struct news *n, struct job *j, const char *body, size_t len,
 	struct article part = { .comments = -1 };
 	int rc = -1;
 
-	if (site_article(n->site, body, len, j->url, &part, e) < 0) {
+	if (read_article(n, body, len, j->url, &part, e) < 0) {
 		if (j->pages == 0)
 			goto out;
 		err_clear(e);       /* a broken later page: keep what we have */
@@ -501,6 +610,7 @@ job_done(struct news *n, struct job *j)
 			changed = rc == 0;
 			break;
 		case JOB_ARTICLE:
+		case JOB_FULLTEXT:
 			rc = article_page(n, j, body, len, &e);
 			free(body);
 			if (rc == 1)
@@ -560,6 +670,7 @@ job_first_url(struct news *n, struct job *j, size_t tab, const char *url)
 		item_list_free(&l);
 		return next;
 	case JOB_ARTICLE:
+	case JOB_FULLTEXT:
 		return xstrdup(url);
 	}
 	return NULL;
@@ -585,7 +696,7 @@ news_start(struct news *n, enum news_job kind, size_t tab, const char *url)
 		j->tab_kind = n->tabs[tab].kind;
 		j->tab_fetched = n->tabs[tab].fetched;
 	}
-	if (kind == JOB_ARTICLE)
+	if (kind == JOB_ARTICLE || kind == JOB_FULLTEXT)
 		j->article_url = xstrdup(url);
 	j->next = n->jobs;
 	n->jobs = j;
@@ -594,7 +705,7 @@ news_start(struct news *n, enum news_job kind, size_t tab, const char *url)
 		return;
 	}
 	if (n->offline) {
-		job_end(n, j, 0, kind == JOB_ARTICLE ?
+		job_end(n, j, 0, kind == JOB_ARTICLE || kind == JOB_FULLTEXT ?
 		        _("offline, and this article is not in the cache") : NULL);
 		return;
 	}

@@ -10,7 +10,14 @@
 #include "item.h"
 #include "store.h"
 
+struct news_feed {
+	const char *url;
+	const char *label;      /* NULL: the feed's own title */
+};
+
 struct news_opts {
+	const struct news_feed *feeds;  /* the user's feeds, each a tab */
+	size_t nfeeds;
 	const char *profile;    /* site profile file */
 	const char *mirror;     /* --site-url: where the site's pages are read */
 	const char *cache;      /* cache file */
@@ -62,6 +69,8 @@ enum news_job {
 	JOB_LIST,       /* page 1 of a tab's list (or a ranking snapshot) */
 	JOB_MORE,       /* the next page of a channel's list */
 	JOB_ARTICLE,    /* an article and all its pages */
+	JOB_FULLTEXT,   /* the same, fetched even if cached: a feed item's
+	                   summary replaced by the page's full text */
 };
 
 struct news_event {

@@ -80,6 +80,7 @@ ui_job_done(struct ui *u, const struct news_event *ev)
 			ui_show_list(u);
 		break;
 	case JOB_ARTICLE:
+	case JOB_FULLTEXT:
 		if (u->pending == NULL || ev->url == NULL || strcmp(u->pending, ev->url) != 0)
 			break;
 		xfree_set(&u->pending, NULL);

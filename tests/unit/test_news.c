@@ -13,6 +13,9 @@
 
 static char cache[256];
 
+static struct news_feed feeds[1];
+static size_t nfeeds;
+
 static struct news *
 open_news(int offline, const char *mirror)
 {
@@ -20,7 +23,7 @@ open_news(int offline, const char *mirror)
 	struct err e = { "" };
 	char *profile = xasprintf("%s/data/sites/chinahightech.site", tap_srcdir());
 	struct news_opts o = { .profile = profile, .mirror = mirror, .cache = cache,
-	                       .offline = offline };
+	                       .offline = offline, .feeds = feeds, .nfeeds = nfeeds };
 
 	if (!ok(news_open(&n, &o, &e) == 0, "the reader opens%s %s",
 	        offline ? " offline" : "", e.msg))
@@ -46,7 +49,7 @@ main(void)
 	struct article a = { .comments = -1 };
 	struct news *n;
 	char dir[] = "/tmp/gxnews-news.XXXXXX";
-	char *mirror, *first_url = NULL;
+	char *mirror, *first_url = NULL, *feed_url = NULL;
 	long ch, rank;
 
 	setlocale(LC_ALL, "C.UTF-8");
@@ -135,6 +138,47 @@ main(void)
 	article_free(&a);
 	news_close(n);
 
+	/* A feed from the config is a tab; its articles read offline. */
+	feeds[0].url = feed_url = xasprintf("file://%s/tests/fixtures/feed/rss20-content.xml",
+	                                    tap_srcdir());
+	nfeeds = 1;
+	n = open_news(0, mirror);
+	if (n == NULL)
+		goto out;
+	{
+		long f = tab_of_kind(n, TAB_FEED);
+
+		ok(f >= 0 && f < tab_of_kind(n, TAB_STARRED) && strcmp(news_tab(n, (size_t)f)->label,
+		   feed_url) == 0, "a feed line makes a tab, named by its URL until fetched");
+		ok(f >= 0 && news_refresh_list(n, (size_t)f, &e) == 0, "the feed is fetched %s", e.msg);
+		f = tab_of_kind(n, TAB_FEED);
+		is_str(news_tab(n, (size_t)f)->label, "科技日报 · 前沿", "then the tab takes the feed's title");
+		ok(news_get_list(n, (size_t)f, &l, &e) == 0 && l.n == 2 &&
+		   strcmp(l.v[0].title, "我国首颗量子卫星完成在轨测试") == 0, "the feed's items are its list");
+		ok(l.n > 0 && news_has_article(n, l.v[0].url), "an item with content:encoded is cached whole");
+		item_list_free(&l);
+	}
+	news_close(n);
+	n = open_news(1, mirror);
+	if (n == NULL)
+		goto out;
+	{
+		long f = tab_of_kind(n, TAB_FEED);
+
+		ok(f >= 0 && strcmp(news_tab(n, (size_t)f)->label, "科技日报 · 前沿") == 0 &&
+		   news_get_list(n, (size_t)f, &l, &e) == 0 && l.n == 2,
+		   "offline, the feed tab keeps its title and items");
+		if (l.n > 0)
+			ok(news_get_article(n, l.v[0].url, &a, &e) == 0 &&
+			   strstr(a.body_html, "量子科学实验卫星") != NULL && a.source != NULL &&
+			   strcmp(a.source, "科技日报 · 前沿") == 0,
+			   "offline, the feed's article reads whole, its source the feed's title");
+		article_free(&a);
+		item_list_free(&l);
+	}
+	news_close(n);
+	nfeeds = 0;
+
 	/* A dead mirror online: the cache answers and says so. */
 	n = open_news(0, "file:///nonexistent/");
 	if (n == NULL)
@@ -148,6 +192,7 @@ main(void)
 	news_close(n);
 out:
 	free(first_url);
+	free(feed_url);
 	free(mirror);
 	tap_rmtree(dir);
 	return done_testing();
