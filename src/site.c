@@ -84,6 +84,10 @@ struct section {
 	struct field f[F_COUNT];
 	char **add, **skip;         /* [channels] add = LABEL URL, skip = LABEL */
 	size_t nadd, nskip;
+	char **rename;              /* [channels] rename = OLD NEW */
+	size_t nrename;
+	char **order;               /* [channels] order = LABEL LABEL ... */
+	size_t norder;
 };
 
 struct site {
@@ -156,6 +160,8 @@ site_free(struct site *s)
 		free(c->label);
 		strv_free(c->add, c->nadd);
 		strv_free(c->skip, c->nskip);
+		strv_free(c->rename, c->nrename);
+		strv_free(c->order, c->norder);
 	}
 	free(s->sec);
 	strv_free(s->hosts, s->nhosts);
@@ -330,6 +336,21 @@ section_key(struct reader *r, const char *key, const char *val)
 	}
 	if (c->type->kind == SEC_CHANNELS && strcmp(key, "skip") == 0) {
 		strv_add(&c->skip, &c->nskip, val);
+		return 0;
+	}
+	if (c->type->kind == SEC_CHANNELS && strcmp(key, "rename") == 0) {
+		if (strchr(val, ' ') == NULL)
+			return perr(r, _("rename needs the old and the new label"), val);
+		strv_add(&c->rename, &c->nrename, val);
+		return 0;
+	}
+	if (c->type->kind == SEC_CHANNELS && strcmp(key, "order") == 0) {
+		char *copy = xstrdup(val), *save = NULL;
+
+		for (char *w = strtok_r(copy, " \t", &save); w != NULL;
+		     w = strtok_r(NULL, " \t", &save))
+			strv_add(&c->order, &c->norder, w);
+		free(copy);
 		return 0;
 	}
 	return field_key(r, key, val);
@@ -773,6 +794,35 @@ extract_items(const struct site *s, const struct section *c, struct page *pg,
 	}
 }
 
+/* [channels] rename and order: labels the user prefers, in the order the
+ * user prefers (channels not named keep their order, after the named). */
+static void
+relabel(const struct section *c, struct item_list *l)
+{
+	size_t placed = 0;
+
+	for (size_t k = 0; k < c->nrename; k++) {
+		const char *sp = strchr(c->rename[k], ' ');
+		size_t n = (size_t)(sp - c->rename[k]);
+
+		for (size_t i = 0; i < l->n; i++)
+			if (strlen(l->v[i].title) == n &&
+			    strncmp(l->v[i].title, c->rename[k], n) == 0)
+				xfree_set(&l->v[i].title,
+				          xstrdup(sp + 1 + strspn(sp + 1, " ")));
+	}
+	for (size_t k = 0; k < c->norder; k++)
+		for (size_t i = placed; i < l->n; i++) {
+			if (strcmp(l->v[i].title, c->order[k]) != 0)
+				continue;
+			struct item it = l->v[i];
+
+			memmove(&l->v[placed + 1], &l->v[placed], (i - placed) * sizeof it);
+			l->v[placed++] = it;
+			break;
+		}
+}
+
 int
 site_channels(const struct site *s, const char *html, size_t len,
               const char *url, struct channel_list *out, struct err *e)
@@ -824,6 +874,7 @@ site_channels(const struct site *s, const char *html, size_t len,
 		}
 		free(label);
 	}
+	relabel(c, &l);
 	for (size_t i = 0; i < l.n; i++)
 		channel_list_add(out, l.v[i].title, l.v[i].url);
 	item_list_free(&l);

@@ -369,6 +369,34 @@ test_profile_errors(void)
 }
 
 static void
+test_channel_overrides(void)
+{
+	static const char prof[] =
+		"[site]\nurl = http://x.cn/\n[channels]\nitem = //li/a\nlabel = .\nurl = @href\n"
+		"rename = 企业 企业动态\norder = 园区 要闻\nskip = 首页\nadd = 专题 /zt/\n";
+	static const char page[] =
+		"<ul><li><a href='/'>首页</a></li><li><a href='/yw/'>要闻</a></li>"
+		"<li><a href='/qy/'>企业</a></li><li><a href='/yq/'>园区</a></li></ul>";
+	static const char *const want[] = { "园区", "要闻", "企业动态", "专题" };
+	struct site *s = NULL;
+	struct channel_list ch = { 0 };
+	struct err e = { "" };
+	char got[256] = "", exp[256] = "";
+
+	ok(site_load_mem(&s, prof, strlen(prof), "o.site", &e) == 0, "override profile loads %s", e.msg);
+	if (s == NULL)
+		return;
+	site_channels(s, page, strlen(page), "http://x.cn/", &ch, &e);
+	for (size_t i = 0; i < ch.n; i++)
+		snprintf(got + strlen(got), sizeof got - strlen(got), "%s ", ch.v[i].label);
+	for (size_t i = 0; i < ARRAY_LEN(want); i++)
+		snprintf(exp + strlen(exp), sizeof exp - strlen(exp), "%s ", want[i]);
+	is_str(got, exp, "channels: skip, rename, order and add apply in that order");
+	channel_list_free(&ch);
+	site_free(s);
+}
+
+static void
 test_mirror_urls(void)
 {
 	static const struct { const char *mirror, *in, *want; } cases[] = {
@@ -406,6 +434,7 @@ main(void)
 	expect_root = xasprintf("%s/tests/fixtures/demo", tap_srcdir());
 	nftw(expect_root, visit, 16, FTW_PHYS);
 	test_profile_errors();
+	test_channel_overrides();
 	test_mirror_urls();
 	site_free(site);
 	free(profile);
