@@ -1,12 +1,14 @@
 /* cli.c: --list, --dump and --format-text. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "opml.h"
 #include "render.h"
 #include "text.h"
 
@@ -282,6 +284,102 @@ cli_vacuum(struct news *n, int days, FILE *out)
 	}
 	fprintf(out, _("%d old articles removed from the cache\n"), gone);
 	return 0;
+}
+
+int
+cli_export_opml(const struct conf *cf, FILE *out)
+{
+	struct opml_feed *v = xcalloc(cf->nfeeds + 1, sizeof *v);
+	int rc;
+
+	for (size_t i = 0; i < cf->nfeeds; i++) {
+		v[i].url = cf->feeds[i].url;
+		v[i].label = cf->feeds[i].label;
+	}
+	rc = opml_write(out, v, cf->nfeeds) < 0 || fflush(out) != 0 ? 1 : 0;
+	free(v);
+	return rc;
+}
+
+static int
+has_feed(const struct conf *cf, const char *url)
+{
+	for (size_t i = 0; i < cf->nfeeds; i++)
+		if (strcmp(cf->feeds[i].url, url) == 0)
+			return 1;
+	return 0;
+}
+
+/* A label as one config word list: no '#' (it would start a comment). */
+static char *
+config_label(const char *label)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (const char *p = label; p != NULL && *p != '\0'; p++) {
+		if (*p == '#')
+			buf_adds(&b, "＃");
+		else
+			buf_add(&b, p, 1);
+	}
+	return buf_steal(&b, NULL);
+}
+
+int
+cli_import_opml(const struct conf *cf, const char *cfpath, const char *file,
+                FILE *out)
+{
+	struct opml_feed *v = NULL;
+	size_t n = 0, added = 0;
+	struct err e = { "" };
+	char *text = NULL, *dir = xstrdup(cfpath), *slash;
+	size_t len;
+	FILE *f = NULL;
+	int rc = 1;
+
+	if (read_file(file, 16 << 20, &text, &len, &e) < 0 ||
+	    opml_parse(text, len, &v, &n, &e) < 0)
+		goto out;
+	slash = strrchr(dir, '/');
+	if (slash != NULL) {
+		*slash = '\0';
+		if (mkdir_p(dir, &e) < 0)
+			goto out;
+	}
+	f = fopen(cfpath, "a");
+	if (f == NULL) {
+		err_set(&e, _("cannot write %s: %s"), cfpath, strerror(errno));
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *label;
+
+		if (has_feed(cf, v[i].url))
+			continue;
+		label = config_label(v[i].label);
+		fprintf(f, "feed %s%s%s\n", v[i].url, *label ? " " : "", label);
+		free(label);
+		added++;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
+		err_set(&e, _("cannot write %s: %s"), cfpath, strerror(errno));
+		goto out;
+	}
+	f = NULL;
+	fprintf(out, _("%zu feeds added to %s (%zu already there)\n"), added, cfpath,
+	        n - added);
+	rc = 0;
+out:
+	if (rc != 0)
+		fprintf(stderr, "gxnews: %s\n", e.msg);
+	if (f != NULL)
+		fclose(f);
+	opml_free(v, n);
+	free(text);
+	free(dir);
+	return rc;
 }
 
 int

@@ -3,6 +3,7 @@
 #define GX_CLI_H
 
 #include <stdio.h>
+#include "conf.h"
 #include "news.h"
 
 /* --list TAB: "YYYY-MM-DD<TAB>title<TAB>url" a line, or with --json an
@@ -16,6 +17,12 @@ int cli_dump(struct news *n, const char *url, int width, int json, FILE *out);
 int cli_sync(struct news *n, FILE *err);
 /* --vacuum: expire old articles. */
 int cli_vacuum(struct news *n, int days, FILE *out);
+/* --export-opml: the config's feeds as OPML on out. */
+int cli_export_opml(const struct conf *cf, FILE *out);
+/* --import-opml FILE: appends the file's feeds (those not there yet) to
+ * the config file cfpath as "feed URL LABEL" lines. */
+int cli_import_opml(const struct conf *cf, const char *cfpath, const char *file,
+                    FILE *out);
 /* --format-text --width N: stdin laid out, one paragraph an input line. */
 int cli_format_text(FILE *in, FILE *out, int width);
 

@@ -19,7 +19,8 @@
 #include "text.h"
 #include "ui.h"
 
-enum mode { MODE_UI, MODE_LIST, MODE_DUMP, MODE_FORMAT, MODE_SYNC, MODE_VACUUM };
+enum mode { MODE_UI, MODE_LIST, MODE_DUMP, MODE_FORMAT, MODE_SYNC, MODE_VACUUM,
+             MODE_IMPORT, MODE_EXPORT };
 
 struct args {
 	enum mode mode;
@@ -36,7 +37,7 @@ struct args {
 enum {
 	OPT_SITE_URL = 256, OPT_CACHE, OPT_OFFLINE, OPT_LIST, OPT_DUMP, OPT_WIDTH,
 	OPT_FORMAT, OPT_AMBIG, OPT_PROFILE, OPT_CONFIG, OPT_DEMO, OPT_DEMO_DIR,
-	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM, OPT_JSON,
+	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM, OPT_JSON, OPT_IMPORT, OPT_EXPORT,
 };
 
 /* One table: getopt's options and --help's text. */
@@ -67,6 +68,10 @@ static const struct option_doc {
 	  N_("lay out UTF-8 text from standard input, a paragraph a line") },
 	{ { "ambiguous-width", required_argument, NULL, OPT_AMBIG }, "1|2",
 	  N_("columns of East Asian ambiguous characters such as “ ” …") },
+	{ { "import-opml", required_argument, NULL, OPT_IMPORT }, "FILE",
+	  N_("add the feeds of an OPML file to the config file") },
+	{ { "export-opml", no_argument, NULL, OPT_EXPORT }, NULL,
+	  N_("print the config's feeds as an OPML file") },
 	{ { "profile", required_argument, NULL, OPT_PROFILE }, "FILE",
 	  N_("use this site profile") },
 	{ { "config", required_argument, NULL, OPT_CONFIG }, "FILE",
@@ -142,6 +147,8 @@ parse_args(int argc, char **argv, struct args *a)
 		case OPT_FORMAT:   a->mode = MODE_FORMAT; break;
 		case OPT_SYNC:     a->mode = MODE_SYNC; break;
 		case OPT_JSON:     a->json = 1; break;
+		case OPT_IMPORT:   a->mode = MODE_IMPORT; a->arg = optarg; break;
+		case OPT_EXPORT:   a->mode = MODE_EXPORT; break;
 		case OPT_VACUUM:
 			a->mode = MODE_VACUUM;
 			a->days = 90;
@@ -387,12 +394,16 @@ main(int argc, char **argv)
 		conf_free(&cf);
 		return 2;
 	}
-	free(cfpath);
 	text_set_ambiguous_width(a.ambiguous ? a.ambiguous : cf.ambiguous_width);
 	if (a.mode == MODE_FORMAT)
 		rc = cli_format_text(stdin, stdout, a.width);
+	else if (a.mode == MODE_EXPORT)
+		rc = cli_export_opml(&cf, stdout);
+	else if (a.mode == MODE_IMPORT)
+		rc = cli_import_opml(&cf, cfpath, a.arg, stdout);
 	else
 		rc = run(&a, &cf);
+	free(cfpath);
 	conf_free(&cf);
 	return rc;
 }
