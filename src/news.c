@@ -15,6 +15,7 @@
 #include "site.h"
 
 #define MAX_ARTICLE_PAGES 30
+#define MAX_LIST_HOPS 3        /* empty list pages followed to their next */
 
 struct job {
 	enum news_job kind;
@@ -528,6 +529,16 @@ store_list_page(struct news *n, struct job *j, const char *body, size_t len,
 		rc = site_special(n->site, sp, body, len, j->url, &l, e);
 	else
 		rc = site_list(n->site, body, len, j->url, &l, e);
+	/* a page that lists nothing but points on (an e-paper's front page
+	 * sending the reader to today's edition): follow it */
+	if (rc == 0 && l.n == 0 && l.next_url != NULL && j->pages < MAX_LIST_HOPS) {
+		j->pages++;
+		net_req_free(j->req);
+		j->req = NULL;
+		job_fetch(n, j, l.next_url);
+		item_list_free(&l);
+		return 1;
+	}
 	if (rc == 0)
 		rc = store_put_list(n->store, j->tab_key, &l, sp >= 0 ? LIST_REPLACE :
 		                    j->kind == JOB_MORE ? LIST_APPEND : LIST_HEAD, e);
@@ -607,6 +618,10 @@ job_done(struct news *n, struct job *j)
 			if (!fresh && j->tab_fetched > 0 && j->kind == JOB_LIST)
 				break;          /* 304 or cache: nothing new */
 			rc = store_list_page(n, j, body, len, &e);
+			if (rc == 1) {
+				free(body);
+				return;         /* following the page on */
+			}
 			changed = rc == 0;
 			break;
 		case JOB_ARTICLE:

@@ -93,8 +93,10 @@ struct section {
 struct site {
 	char *path;
 	char *name, *label, *url, *charset, *mirror;
-	char **hosts;
+	char **hosts;               /* names of the main host (aliases) */
 	size_t nhosts;
+	char **other;               /* other hosts of the site (e-paper) */
+	size_t nother;
 	struct section *sec;
 	size_t nsec;
 };
@@ -165,6 +167,7 @@ site_free(struct site *s)
 	}
 	free(s->sec);
 	strv_free(s->hosts, s->nhosts);
+	strv_free(s->other, s->nother);
 	free(s->path);
 	free(s->name);
 	free(s->label);
@@ -253,12 +256,13 @@ site_key(struct reader *r, const char *key, const char *val)
 		xfree_set(&s->url, xstrdup(val));
 	else if (strcmp(key, "charset") == 0)
 		xfree_set(&s->charset, xstrdup(val));
-	else if (strcmp(key, "hosts") == 0) {
+	else if (strcmp(key, "hosts") == 0 || strcmp(key, "other-hosts") == 0) {
 		char *copy = xstrdup(val), *save = NULL;
+		int other = key[0] == 'o';
 
 		for (char *h = strtok_r(copy, " \t", &save); h != NULL;
 		     h = strtok_r(NULL, " \t", &save))
-			strv_add(&s->hosts, &s->nhosts, h);
+			strv_add(other ? &s->other : &s->hosts, other ? &s->nother : &s->nhosts, h);
 		free(copy);
 	} else
 		return perr(r, _("unknown key in [site]"), key);
@@ -501,20 +505,52 @@ url_split(const char *url, char *host, size_t hostsz, const char **path)
 	return 0;
 }
 
+enum { HOST_NONE, HOST_MAIN, HOST_OTHER };
+
+/* Which of the site's hosts url is on; host gets its name. */
+static int
+host_kind(const struct site *s, const char *url, char *host, size_t hostsz,
+          const char **path)
+{
+	if (!str_starts(url, "http://") && !str_starts(url, "https://"))
+		return HOST_NONE;
+	if (url_split(url, host, hostsz, path) < 0)
+		return HOST_NONE;
+	for (size_t i = 0; i < s->nhosts; i++)
+		if (strcasecmp(s->hosts[i], host) == 0)
+			return HOST_MAIN;
+	for (size_t i = 0; i < s->nother; i++)
+		if (strcasecmp(s->other[i], host) == 0)
+			return HOST_OTHER;
+	return HOST_NONE;
+}
+
 int
 site_owns(const struct site *s, const char *url)
 {
 	char host[256];
 	const char *path;
 
-	if (!str_starts(url, "http://") && !str_starts(url, "https://"))
-		return 0;
-	if (url_split(url, host, sizeof host, &path) < 0)
-		return 0;
-	for (size_t i = 0; i < s->nhosts; i++)
-		if (strcasecmp(s->hosts[i], host) == 0)
-			return 1;
-	return 0;
+	return host_kind(s, url, host, sizeof host, &path) != HOST_NONE;
+}
+
+/* The mirror of another host: beside the main host's mirror when that one
+ * is a directory named after the main host (…/www.chinahightech.com/ ->
+ * …/paper.chinahightech.com/), else the same mirror. */
+static char *
+mirror_of(const struct site *s, const char *host)
+{
+	char main_host[256];
+	const char *path;
+	size_t n = strlen(s->mirror), m;
+
+	if (url_split(s->url, main_host, sizeof main_host, &path) < 0)
+		return xstrdup(s->mirror);
+	m = strlen(main_host);
+	if (n > m + 1 && s->mirror[n - 1] == '/' && s->mirror[n - m - 2] == '/' &&
+	    strncmp(s->mirror + n - m - 1, main_host, m) == 0)
+		return xasprintf("%.*s%s/", (int)(n - m - 1), s->mirror, host);
+	return xstrdup(s->mirror);
 }
 
 char *
@@ -522,14 +558,19 @@ site_fetch_url(const struct site *s, const char *url)
 {
 	char host[256];
 	const char *path;
-	char *out;
+	char *out, *base;
+	int kind;
 
-	if (s->mirror == NULL || !site_owns(s, url) ||
-	    url_split(url, host, sizeof host, &path) < 0)
+	if (s->mirror == NULL)
+		return xstrdup(url);
+	kind = host_kind(s, url, host, sizeof host, &path);
+	if (kind == HOST_NONE)
 		return xstrdup(url);
 	while (*path == '/')
 		path++;
-	out = xasprintf("%s%s", s->mirror, path);
+	base = kind == HOST_MAIN ? xstrdup(s->mirror) : mirror_of(s, host);
+	out = xasprintf("%s%s", base, path);
+	free(base);
 	if (str_starts(out, "file://")) {
 		out[strcspn(out, "?#")] = '\0';
 		if (str_ends(out, "/"))
@@ -718,12 +759,20 @@ canonical(const struct site *s, char *url)
 	char host[256];
 	const char *path;
 	char *out;
+	int kind;
 
-	if (url == NULL || !site_owns(s, url) || url_split(url, host, sizeof host, &path) < 0)
+	if (url == NULL)
+		return url;
+	kind = host_kind(s, url, host, sizeof host, &path);
+	if (kind == HOST_NONE)
 		return url;
 	while (*path == '/')
 		path++;
-	out = xasprintf("%s%s", s->url, path);
+	if (kind == HOST_MAIN)
+		out = xasprintf("%s%s", s->url, path);
+	else    /* another host: the main host's scheme, its own name */
+		out = xasprintf("%.*s%s/%s", (int)(strstr(s->url, "://") + 3 - s->url),
+		                s->url, host, path);
 	free(url);
 	return out;
 }
