@@ -407,3 +407,26 @@ time_ymdhm(int64_t t, char out[17])
 	if (strftime(out, 17, "%Y-%m-%d %H:%M", &tm) == 0)
 		out[0] = '\0';
 }
+
+void
+time_ago(int64_t t, int64_t now, char *out, size_t outsz)
+{
+	int64_t d = now - t;
+	char ymd[11];
+
+	if (d < 60) {
+		snprintf(out, outsz, "%s", _("just now"));
+	} else if (d < 3600) {
+		snprintf(out, outsz, ngettext("%d minute ago", "%d minutes ago",
+		                              (unsigned long)(d / 60)), (int)(d / 60));
+	} else if (d < 86400) {
+		snprintf(out, outsz, ngettext("%d hour ago", "%d hours ago",
+		                              (unsigned long)(d / 3600)), (int)(d / 3600));
+	} else if (d < 7 * 86400) {
+		snprintf(out, outsz, ngettext("%d day ago", "%d days ago",
+		                              (unsigned long)(d / 86400)), (int)(d / 86400));
+	} else {
+		time_ymd(t, ymd);
+		snprintf(out, outsz, "%s", ymd);
+	}
+}

@@ -67,5 +67,8 @@ int64_t time_parse_cn(const char *s);
 void time_ymd(int64_t t, char out[11]);
 /* YYYY-MM-DD HH:MM of t in Asia/Shanghai. */
 void time_ymdhm(int64_t t, char out[17]);
+/* How long ago t was, in the user's language ("3 分钟前", "2 hours ago"),
+ * relative to now; older than a week: the date. */
+void time_ago(int64_t t, int64_t now, char *out, size_t outsz);
 
 #endif

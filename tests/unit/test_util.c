@@ -41,6 +41,26 @@ test_dates(void)
 }
 
 static void
+test_ago(void)
+{
+	static const struct { int64_t ago; const char *want; } cases[] = {
+		{ 5, "just now" }, { 60, "1 minute ago" }, { 180, "3 minutes ago" },
+		{ 3600, "1 hour ago" }, { 7200 + 59, "2 hours ago" }, { 86400, "1 day ago" },
+		{ 6 * 86400, "6 days ago" },
+	};
+	char out[64];
+	int64_t now = 1656908281;      /* 2022-07-04 12:18:01 Beijing */
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		time_ago(now - cases[i].ago, now, out, sizeof out);
+		is_str(out, cases[i].want, "%lld s ago reads '%s'", (long long)cases[i].ago,
+		       cases[i].want);
+	}
+	time_ago(now - 30 * 86400, now, out, sizeof out);
+	is_str(out, "2022-06-04", "a month ago reads as the date");
+}
+
+static void
 test_buf(void)
 {
 	struct buf b;
@@ -73,6 +93,7 @@ int
 main(void)
 {
 	test_dates();
+	test_ago();
 	test_buf();
 	test_strings();
 	return done_testing();
