@@ -100,6 +100,37 @@ set_bind(struct conf *c, char **argv, int argc, struct err *e)
 	return keys_bind(argv[0], argv[1], e);
 }
 
+/* color ELEMENT FG BG [ATTR...] */
+static int
+set_color(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)c;
+	if (argc < 3)
+		return err_set(e, _("color takes ELEMENT FG BG [ATTRIBUTES]"));
+	return keys_color_set(argv[0], argv[1], argv[2], argv + 3, argc - 3, e);
+}
+
+static const struct {
+	const char *word;
+	int on;
+} yes_no[] = {
+	{ "yes", 1 }, { "on", 1 }, { "true", 1 }, { "1", 1 },
+	{ "no", 0 }, { "off", 0 }, { "false", 0 }, { "0", 0 },
+};
+
+static int
+set_mouse(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)c;
+	(void)argc;
+	for (size_t i = 0; i < ARRAY_LEN(yes_no); i++)
+		if (strcmp(yes_no[i].word, argv[0]) == 0) {
+			keys_set_mouse(yes_no[i].on);
+			return 0;
+		}
+	return err_set(e, _("mouse must be yes or no, not '%s'"), argv[0]);
+}
+
 static const struct setting {
 	const char *name;
 	int nargs;              /* -N: at least N */
@@ -111,6 +142,8 @@ static const struct setting {
 	{ "site-url",        1, set_site_url,  N_("read the site's pages from this URL") },
 	{ "cache",           1, set_cache,     N_("the cache file") },
 	{ "bind",            2, set_bind,      N_("bind KEY ACTION") },
+	{ "color",          -3, set_color,     N_("color ELEMENT FG BG [ATTR]: how a part of the screen looks") },
+	{ "mouse",           1, set_mouse,     N_("yes or no: take mouse clicks and the wheel") },
 	{ "feed",           -1, set_feed,      N_("feed URL [LABEL]: an RSS or Atom feed as a tab") },
 };
 
@@ -129,7 +162,7 @@ split(char *line, char **argv, int max)
 static int
 conf_line(struct conf *c, char *line, const char *path, int ln, struct err *e)
 {
-	char *argv[8];
+	char *argv[12];
 	int argc;
 	struct err sub;
 
@@ -140,10 +173,12 @@ conf_line(struct conf *c, char *line, const char *path, int ln, struct err *e)
 	for (size_t i = 0; i < ARRAY_LEN(settings); i++) {
 		if (strcmp(settings[i].name, argv[0]) != 0)
 			continue;
-		if (settings[i].nargs >= 0 ? argc - 1 != settings[i].nargs
-		                           : argc - 1 < -settings[i].nargs)
+		if (settings[i].nargs >= 0 && argc - 1 != settings[i].nargs)
 			return err_set(e, _("%s:%d: %s takes %d value(s)"), path, ln,
-			               argv[0], abs(settings[i].nargs));
+			               argv[0], settings[i].nargs);
+		if (settings[i].nargs < 0 && argc - 1 < -settings[i].nargs)
+			return err_set(e, _("%s:%d: %s takes at least %d value(s)"), path,
+			               ln, argv[0], -settings[i].nargs);
 		if (settings[i].set(c, argv + 1, argc - 1, &sub) < 0)
 			return err_set(e, "%s:%d: %s", path, ln, sub.msg);
 		return 0;

@@ -71,3 +71,84 @@ wait_for() {
 	done
 	return 1
 }
+
+# ---- more for the screen tests (tests/screen/t_*.sh) ---------------------
+UI_MIRROR="file://$top_srcdir/tests/fixtures/ui/www.chinahightech.com/"
+_cells="$top_srcdir/tests/fixtures/ui/cells.py"
+cells() { "${PYTHON3:-python3}" "$_cells" "$@"; }	# see cells.py
+screen_e() { tmux -S "$_tmux_sock" capture-pane -p -e; }
+status_line() { screen | tail -n 1; }
+row() { screen | sed -n "$(($1 + 1))p"; }	# row N, 0 the top
+resize() { tmux -S "$_tmux_sock" resize-window -x "$1" -y "$2"; }
+alive() { tmux -S "$_tmux_sock" has-session 2>/dev/null; }
+# wait_until SECONDS COMMAND...: until COMMAND succeeds
+wait_until() {
+	_i=0 _max=$(( $1 * 20 )); shift
+	while [ $_i -lt $_max ]; do
+		"$@" && return 0
+		sleep 0.05; _i=$((_i + 1))
+	done
+	return 1
+}
+_shows() { case $(screen) in *"$1"*) return 0 ;; esac; return 1; }
+_lacks() { case $(screen) in *"$1"*) return 1 ;; esac; return 0; }
+_status_has() { case $(status_line) in *"$1"*) return 0 ;; esac; return 1; }
+_size_is() { [ "$(tmux -S "$_tmux_sock" display -p '#{window_width}x#{window_height}')" = "$1" ]; }
+wait_gone() { wait_until "${2:-10}" _lacks "$1"; }	# wait_gone TEXT [SECONDS]
+wait_status() { wait_until "${2:-10}" _status_has "$1"; }	# on the bottom line
+# resize_to W H: resize, then wait until the program has drawn at that
+# size: its status line on the last row, no line wider, the screen still.
+resize_to() {
+	resize "$1" "$2"
+	wait_until 5 _size_is "$1x$2" && wait_until 5 _drawn_at "$1" "$2"
+}
+_drawn_at() {
+	_s1=$(screen)
+	[ -n "$(printf '%s\n' "$_s1" | sed -n "$2p" | tr -d ' ')" ] || return 1
+	[ "$(printf '%s\n' "$_s1" | wc -L)" -le "$1" ] || return 1	# wcwidth
+	sleep 0.1
+	[ "$(screen)" = "$_s1" ]
+}
+# mouse COL ROW [BUTTON]: a press and release at a cell (0-based), as an
+# xterm sends it (button 0 left, 64 wheel up, 65 wheel down).
+mouse() {
+	_b=$((32 + ${3:-0})) _x=$((33 + $1)) _y=$((33 + $2))
+	tmux -S "$_tmux_sock" send-keys -H 1b 5b 4d "$(printf %x $_b)" \
+		"$(printf %x $_x)" "$(printf %x $_y)"
+	[ "${3:-0}" -ge 64 ] || tmux -S "$_tmux_sock" send-keys -H 1b 5b 4d 23 \
+		"$(printf %x $_x)" "$(printf %x $_y)"
+}
+# A fake browser: writes its arguments one a line to $T/browser.args, says
+# so on the terminal and waits for Enter, as a text browser would.
+fake_browser() {
+	cat >"$T/browser" <<'EOS'
+#!/bin/sh
+out=${BROWSER_ARGS:-/dev/null}
+: >"$out.tmp"
+for a in "$@"; do printf '%s\n' "$a" >>"$out.tmp"; done
+mv "$out.tmp" "$out"
+printf '\033[H\033[2J'
+echo "FAKE BROWSER: $#"
+read line
+EOS
+	chmod +x "$T/browser"
+}
+# tmux_restart COLS ROWS COMMAND...: a new program in a new terminal (the
+# old server gone first, so the new one does not meet it on the socket).
+tmux_restart() {
+	_tmux_sock=${_tmux_sock:-$T/tmux.sock}
+	tmux_stop
+	rm -f "$_tmux_sock"
+	tmux_start "$@"
+}
+# http_start ROOT: tests/server.py on a free port serving ROOT (with its
+# /_fault/ URLs); sets HTTP_PORT.  Stopped when the test ends.
+http_start() {
+	"${PYTHON3:-python3}" "$top_srcdir/tests/server.py" --root "$1" \
+		--port-file "$T/http.port" --max-seconds 300 >"$T/http.log" 2>&1 &
+	_http_pid=$!
+	_cleanup_hooks="$_cleanup_hooks http_stop"
+	wait_until 10 test -s "$T/http.port"
+	HTTP_PORT=$(head -n 1 "$T/http.port")
+}
+http_stop() { kill "$_http_pid" 2>/dev/null || true; wait "$_http_pid" 2>/dev/null || true; }

@@ -28,7 +28,7 @@ for line in sys.stdin:
 is "$cols" 1 "the date column is aligned on every row"
 
 keys Enter
-wait_for "来源" 10 || wait_for "Source" 5
+wait_for "王晓" 10
 s=$(screen)
 contains "$s" "２０２４年成都高新区新增市场主体超6万户" "Enter opens the article with its title"
 contains "$s" "2025-01-17 09:30" "the article shows its time"
@@ -38,7 +38,7 @@ contains "$s" "　　记者从成都高新区获悉" "the body is indented by tw
 lacks "$s" "分享到" "no share buttons"
 
 keys G
-sleep 0.5
+wait_status "100%" 5
 s=$(screen)
 contains "$s" "刘敏" "G goes to the end, where the editor is named"
 
@@ -62,7 +62,7 @@ contains "$(printf '%s\n' "$s" | sed -n 2p)" "武汉东湖高新区" "j then Ent
 keys q
 wait_for "武汉东湖高新区" 5
 keys q
-sleep 0.5
+wait_until 5 eval '! alive'
 tmux -S "$_tmux_sock" has-session 2>/dev/null
 ok $([ $? -ne 0 ]; echo $?) "q from the list quits"
 done_testing
