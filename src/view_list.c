@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "text.h"
 #include "ui.h"
@@ -557,13 +558,13 @@ list_draw(struct ui *u, int top, int rows)
 static void
 cached_at(const struct store_tab *t, char *out, size_t outsz)
 {
-	char when[17];
+	char when[64];
 
 	if (t->fetched == 0) {
 		snprintf(out, outsz, "%s", _("nothing cached"));
 		return;
 	}
-	time_ymdhm(t->fetched, when);
+	time_ago(t->fetched, (int64_t)time(NULL), when, sizeof when);
 	snprintf(out, outsz, _("cached %s"), when);
 }
 
