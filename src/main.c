@@ -199,32 +199,56 @@ is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The directory of the running binary, or NULL. */
+static char *
+exe_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	return xstrdup(exe);
+}
+
+/* env if set, else DIR/rel beside an uninstalled binary if that is a
+ * directory, else the installed fallback. */
+static char *
+find_dir(const char *env, const char *rel, const char *installed)
+{
+	const char *v = getenv(env);
+	char *dir, *d = NULL;
+
+	if (v != NULL && *v != '\0')
+		return xstrdup(v);
+	dir = exe_dir();
+	if (dir != NULL) {
+		d = path_join(dir, rel);
+		if (!is_dir(d))
+			xfree_set(&d, NULL);
+	}
+	free(dir);
+	return d ? d : xstrdup(installed);
+}
+
 /* Where profiles and the demo are: $GXNEWS_DATADIR, the source tree next
- * to an uninstalled binary, then the installed data directory. */
+ * to an uninstalled binary (build/../data), then the installed data. */
 static char *
 data_dir(void)
 {
-	const char *env = getenv("GXNEWS_DATADIR");
-	char exe[PATH_MAX];
-	ssize_t n;
+	char *d = find_dir("GXNEWS_DATADIR", "../data", PKGDATADIR), *sites;
 
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			*slash = '\0';
-			char *d = xasprintf("%s/../data/sites", exe);
-			if (is_dir(d)) {
-				xfree_set(&d, xasprintf("%s/../data", exe));
-				return d;
-			}
-			free(d);
-		}
-	}
-	return xstrdup(PKGDATADIR);
+	sites = path_join(d, "sites");
+	if (getenv("GXNEWS_DATADIR") == NULL && !is_dir(sites))
+		xfree_set(&d, xstrdup(PKGDATADIR));
+	free(sites);
+	return d;
 }
 
 /* Translations: $GXNEWS_LOCALEDIR, the ones staged beside an uninstalled
@@ -232,27 +256,7 @@ data_dir(void)
 static char *
 locale_dir(void)
 {
-	const char *env = getenv("GXNEWS_LOCALEDIR");
-	char exe[PATH_MAX];
-	ssize_t n;
-
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		char *slash, *d;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			*slash = '\0';
-			d = xasprintf("%s/locale", exe);
-			if (is_dir(d))
-				return d;
-			free(d);
-		}
-	}
-	return xstrdup(LOCALEDIR);
+	return find_dir("GXNEWS_LOCALEDIR", "locale", LOCALEDIR);
 }
 
 /* A profile by name: the user's own ($XDG_DATA_HOME/gxnews/sites, else

@@ -319,8 +319,7 @@ path_join(const char *a, const char *b)
 	return xasprintf("%s/%s", a, b);
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t
+int64_t
 days_from_civil(int y, int m, int d)
 {
 	int64_t era;

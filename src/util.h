@@ -63,6 +63,8 @@ char *path_join(const char *a, const char *b);
 /* Time: "2022-07-04 12:18:01", "2025-01-17 09:30", "2025-01-17", with an
  * optional zone; without one, Asia/Shanghai (UTC+8).  Returns 0 if unparsed. */
 int64_t time_parse_cn(const char *s);
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+int64_t days_from_civil(int y, int m, int d);
 /* YYYY-MM-DD of t in Asia/Shanghai. */
 void time_ymd(int64_t t, char out[11]);
 /* YYYY-MM-DD HH:MM of t in Asia/Shanghai. */
