@@ -104,6 +104,26 @@ iconv_knows(const char *name)
 	return 1;
 }
 
+/* Charset labels are ASCII letters, digits and ._:()-.  Anything else
+ * (a non-ASCII byte, say) must not reach iconv_open: glibc drops what it
+ * does not know from a name, so "\x93\xEA" would name the locale's charset
+ * and let invalid bytes through unconverted. */
+static int
+label_ok(const char *label, size_t n)
+{
+	static const char punct[] = "._:()-";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)label[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || (c != '\0' && strchr(punct, c))))
+			return 0;
+	}
+	return 1;
+}
+
 /* A declared label to our canonical name; 0 if nobody knows it. */
 static int
 canonical(const char *label, size_t n, char *name, size_t namesz)
@@ -118,7 +138,7 @@ canonical(const char *label, size_t n, char *name, size_t namesz)
 	}
 	while (n > 0 && (label[n - 1] == ' ' || label[n - 1] == '\t'))
 		n--;
-	if (n == 0 || n >= sizeof tmp || memchr(label, '/', n) != NULL)
+	if (n == 0 || n >= sizeof tmp || !label_ok(label, n))
 		return 0;
 	memcpy(tmp, label, n);
 	tmp[n] = '\0';
@@ -465,6 +485,35 @@ utf8_clean(const char *buf, size_t len, struct buf *out)
 	buf_add(out, buf + start, len - start);
 }
 
+static int
+utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < len) {
+		k = utf8_seq(p + i, len - i);
+		if (k == 0)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+/* What an iconv converter gave is not UTF-8 after all (a charset iconv
+ * takes for UTF-8 passes bad bytes through): clean it too, so the result
+ * is always valid UTF-8. */
+static void
+utf8_reclean(struct buf *b)
+{
+	struct buf clean;
+
+	buf_init(&clean, 0);
+	utf8_clean(b->data, b->len, &clean);
+	buf_free(b);
+	*b = clean;
+}
+
 static void
 iconv_all(iconv_t cd, const char *buf, size_t len, struct buf *out)
 {
@@ -527,9 +576,12 @@ charset_to_utf8(const char *buf, size_t len, const char *charset,
 			return err_set(e, _("unknown character set %s"), charset);
 		iconv_all(cd, buf, len, &b);
 		iconv_close(cd);
+		if (!utf8_valid(b.data, b.len))
+			utf8_reclean(&b);
 	}
 	*out = buf_steal(&b, outlen);
-	if (*outlen >= 3 && memcmp(*out, "\xEF\xBB\xBF", 3) == 0) {
+	/* Every leading BOM: a page may repeat it (found by fuzzing). */
+	while (*outlen >= 3 && memcmp(*out, "\xEF\xBB\xBF", 3) == 0) {
 		memmove(*out, *out + 3, *outlen - 2);
 		*outlen -= 3;
 	}

@@ -12,6 +12,8 @@
 #include "render.h"
 #include "text.h"
 
+static char *clean(const char *s);
+
 /* Refreshes the tabs (unless offline), finds the tab, refreshes its list. */
 static long
 find_tab(struct news *n, const char *name, struct err *e)
@@ -33,10 +35,14 @@ find_tab(struct news *n, const char *name, struct err *e)
 		struct buf names;
 
 		buf_init(&names, 0);
+		char *what = clean(name), *list;
+
 		for (size_t i = 0; i < news_ntabs(n); i++)
 			buf_addf(&names, "%s%s", i ? ", " : "", news_tab(n, i)->label);
-		err_set(e, _("no tab named '%s'; tabs: %s"), name,
-		        names.len ? names.data : _("none cached"));
+		list = clean(names.len ? names.data : _("none cached"));
+		err_set(e, _("no tab named '%s'; tabs: %s"), what, list);
+		free(what);
+		free(list);
 		buf_free(&names);
 	}
 	return t;

@@ -127,6 +127,25 @@ scheme_ok(const char *url)
 	return 0;
 }
 
+/* Scheme and host are case-insensitive: lower-case them, so that
+ * "HTTP://WWW.ChinaHighTech.com/a" is the same canonical URL (and the same
+ * cache entry) as "http://www.chinahightech.com/a".  Found by fuzzing. */
+static void
+lower_scheme_host(char *url)
+{
+	char *p = strstr(url, "://"), *end, *at;
+
+	if (p == NULL)
+		return;
+	for (char *q = url; q < p; q++)
+		*q = (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q);
+	p += 3;
+	end = p + strcspn(p, "/?#");
+	at = memchr(p, '@', (size_t)(end - p));
+	for (char *q = at ? at + 1 : p; q < end; q++)
+		*q = (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q);
+}
+
 char *
 html_resolve(const char *base, const char *href)
 {
@@ -141,8 +160,10 @@ html_resolve(const char *base, const char *href)
 	abs = xmlBuildURI((const xmlChar *)h, (const xmlChar *)base);
 	if (abs == NULL)
 		goto out;
-	if (scheme_ok((const char *)abs))
+	if (scheme_ok((const char *)abs)) {
 		out = xstrdup((const char *)abs);
+		lower_scheme_host(out);
+	}
 	xmlFree(abs);
 out:
 	free(h);

@@ -174,6 +174,10 @@ net_opts_default(struct net_opts *o)
 	o->max_retry_after_s = 30;
 	if (!str_empty(env))
 		o->backoff_ms = strtol(env, NULL, 10);
+	/* Tests of a stalled server wait this long, not 20 s a try. */
+	env = getenv("GXNEWS_NET_STALL_S");
+	if (!str_empty(env) && strtol(env, NULL, 10) > 0)
+		o->low_speed_time_s = strtol(env, NULL, 10);
 }
 
 /* Every request is bounded: a limit left at 0 takes its default. */

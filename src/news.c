@@ -459,10 +459,17 @@ store_channels(struct news *n, const char *body, size_t len, const char *url,
 	struct channel_list ch = { 0 };
 	struct store_tab *v = NULL;
 	size_t nv = 0;
-	int rc = -1;
+	int rc = -1, found;
 
-	if (site_channels(n->site, body, len, url, &ch, e) < 0)
+	found = site_channels(n->site, body, len, url, &ch, e);
+	if (found < 0)
 		goto out;
+	if (found == 0) {
+		/* a portal or maintenance page: keep the tabs we have */
+		err_set(e, _("%s holds no channels (not the site's page?); the cached tabs are kept"),
+		        url);
+		goto out;
+	}
 	v = xcalloc(ch.n + SITE_NSPECIAL, sizeof *v);
 	for (size_t i = 0; i < ch.n; i++) {
 		v[nv].key = xasprintf("ch:%s", ch.v[i].url);
@@ -538,6 +545,12 @@ store_list_page(struct news *n, struct job *j, const char *body, size_t len,
 		job_fetch(n, j, l.next_url);
 		item_list_free(&l);
 		return 1;
+	}
+	if (rc == 0 && l.n == 0 && j->kind == JOB_LIST) {
+		/* not the list we know (a portal, a maintenance page): never
+		 * replace a cached list by nothing */
+		rc = err_set(e, _("%s holds no articles (not the site's page?); the cached list is kept"),
+		             j->url);
 	}
 	if (rc == 0)
 		rc = store_put_list(n->store, j->tab_key, &l, sp >= 0 ? LIST_REPLACE :

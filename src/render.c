@@ -261,7 +261,8 @@ bad_scheme(const char *href)
 }
 
 /* href resolved against base (malloc'd), or NULL if it is not worth a
- * number: empty, in-page ("#…"), javascript:, vbscript:, data:.  Tabs
+ * number: empty, in-page ("#…"), javascript:, vbscript:, data:, and a
+ * file: URL in a page that is not itself a file (as browsers refuse).  Tabs
  * and line breaks inside are dropped as browsers do. */
 static char *
 link_resolve(const char *base, const char *href)
@@ -287,7 +288,9 @@ link_resolve(const char *base, const char *href)
 		if (esc != NULL)
 			abs = xmlBuildURI(esc, (const xmlChar *)base);
 	}
-	if (abs != NULL && !bad_scheme((const char *)abs))
+	if (abs != NULL && !bad_scheme((const char *)abs) &&
+	    !(strncasecmp((const char *)abs, "file:", 5) == 0 &&
+	      (base == NULL || strncasecmp(base, "file:", 5) != 0)))
 		url = xstrdup((const char *)abs);
 out:
 	xmlFree(abs);

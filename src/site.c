@@ -799,6 +799,26 @@ has_url(const struct item_list *l, const char *url)
 	return 0;
 }
 
+#define TITLE_MAX 1000      /* characters, as feed titles */
+
+/* A title cut to TITLE_MAX characters, with "…" if cut. */
+static char *
+cap_title(char *t)
+{
+	size_t chars = 0, i;
+
+	if (t == NULL)
+		return NULL;
+	for (i = 0; t[i] != '\0'; i++)
+		if (((unsigned char)t[i] & 0xC0) != 0x80 && ++chars > TITLE_MAX)
+			break;
+	if (t[i] == '\0')
+		return t;
+	t[i] = '\0';
+	xfree_set(&t, xasprintf("%s…", t));
+	return t;
+}
+
 /* Items of a list or special section, in document order. */
 static void
 extract_items(const struct site *s, const struct section *c, struct page *pg,
@@ -826,7 +846,7 @@ extract_items(const struct site *s, const struct section *c, struct page *pg,
 			}
 			it = item_list_add(out);
 			it->url = link;
-			it->title = title;
+			it->title = cap_title(title);
 			it->date = field_value(&c->f[F_DATE], pg->ctx, n);
 			it->time = time_parse_cn(it->date);
 			it->summary = field_value(&c->f[F_SUMMARY], pg->ctx, n);
@@ -879,6 +899,7 @@ site_channels(const struct site *s, const char *html, size_t len,
 	const struct section *c = find_section(s, SEC_CHANNELS, 0);
 	struct page pg;
 	struct item_list l = { 0 };
+	size_t found;
 
 	if (c == NULL)
 		return err_set(e, _("profile %s has no [channels]"), s->path);
@@ -909,6 +930,7 @@ site_channels(const struct site *s, const char *html, size_t len,
 		}
 		xmlXPathFreeObject(o);
 	}
+	found = l.n;
 	for (size_t k = 0; k < c->nadd; k++) {
 		char *sp = strrchr(c->add[k], ' ');
 		char *label = str_trim(xstrndup(c->add[k], (size_t)(sp - c->add[k])));
@@ -928,7 +950,7 @@ site_channels(const struct site *s, const char *html, size_t len,
 		channel_list_add(out, l.v[i].title, l.v[i].url);
 	item_list_free(&l);
 	page_close(&pg);
-	return 0;
+	return (int)found;
 }
 
 static char *
@@ -1036,7 +1058,7 @@ site_article(const struct site *s, const char *html, size_t len,
 		               url, s->path);
 	}
 	xfree_set(&a->url, xstrdup(url));
-	xfree_set(&a->title, field_value(&c->f[F_TITLE], pg.ctx, root));
+	xfree_set(&a->title, cap_title(field_value(&c->f[F_TITLE], pg.ctx, root)));
 	xfree_set(&a->time_text, field_value(&c->f[F_TIME], pg.ctx, root));
 	a->time = time_parse_cn(a->time_text);
 	xfree_set(&a->source, field_value(&c->f[F_SOURCE], pg.ctx, root));

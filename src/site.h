@@ -44,6 +44,8 @@ const char *site_special_label(const struct site *s, int which);
 /* Whether the profile has that special list. */
 int  site_has_special(const struct site *s, int which);
 
+/* Returns how many channels the page itself gave (the profile's added
+ * ones are in out too but not counted: 0 means "not the site's page"). */
 int site_channels(const struct site *s, const char *html, size_t len,
                   const char *page_url, struct channel_list *out,
                   struct err *e);

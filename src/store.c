@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -707,10 +708,9 @@ close_db(struct store *s)
 }
 
 static int
-connect_db(struct store *s, struct err *e)
+connect_as(struct store *s, const char *name, int flags, struct err *e)
 {
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-	int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+	int rc = sqlite3_open_v2(name, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 
 	if (rc != SQLITE_OK) {
 		err_set(e, _("cannot open cache %s: %s"), s->path,
@@ -724,6 +724,12 @@ connect_db(struct store *s, struct err *e)
 	                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                           NULL, sql_gx_text, NULL, NULL, NULL);
 	return 0;
+}
+
+static int
+connect_db(struct store *s, struct err *e)
+{
+	return connect_as(s, s->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, e);
 }
 
 /* Is the file there something other than an SQLite database? */
@@ -1028,6 +1034,94 @@ start_over(struct store *s, int why, struct err *e)
 	return rc;
 }
 
+/* Whether the cache at path exists but cannot be written: a read-only
+ * file system or file, or a full disk (root ignores permissions, so ask
+ * the file system). */
+static int
+cannot_write(const char *path)
+{
+	struct statvfs fs;
+	struct stat sb;
+
+	if (stat(path, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0)
+		return 0;
+	if (access(path, W_OK) < 0)
+		return 1;
+	if (statvfs(path, &fs) < 0)
+		return 0;
+	return (fs.f_flag & ST_RDONLY) != 0 || fs.f_bavail < 16;
+}
+
+/* Whether path's write-ahead log holds pages not yet in the file. */
+static int
+wal_pending(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat sb;
+	int pending = stat(wal, &sb) == 0 && sb.st_size > 0;
+
+	free(wal);
+	return pending;
+}
+
+/* "file:PATH?QUERY" with the characters a URI gives meaning escaped. */
+static char *
+ro_uri(const char *path, const char *query)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_addf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_add(&b, p, 1);
+	}
+	buf_addf(&b, "?%s", query);
+	return buf_steal(&b, NULL);
+}
+
+/* A cache that cannot be written is still read: opened read-only (or,
+ * when no log holds pending pages, as immutable, which needs no -shm
+ * file), so what it holds is shown; the notice says nothing new is saved. */
+static int
+open_readonly(struct store *s, struct err *e)
+{
+	static const char *const modes[] = { "mode=ro", "immutable=1" };
+	char why[sizeof e->msg];
+	int64_t version = 0;
+	int rc = -1;
+
+	snprintf(why, sizeof why, "%s", e ? e->msg : "");
+	for (size_t i = 0; i < ARRAY_LEN(modes) && rc != 0; i++) {
+		char *uri;
+
+		if (i == 1 && wal_pending(s->path))
+			break;
+		close_db(s);
+		uri = ro_uri(s->path, modes[i]);
+		rc = connect_as(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		free(uri);
+		if (rc == 0)
+			rc = inspect(s, &version, NULL);
+		if (rc == 0 && version != (int64_t)ARRAY_LEN(migrations))
+			rc = -1;
+	}
+	if (rc != 0) {
+		close_db(s);
+		if (e != NULL)
+			snprintf(e->msg, sizeof e->msg, "%s", why);
+		return -1;
+	}
+	s->indexed = 1;
+	xfree_set(&s->notice, xasprintf(_("cache %s cannot be written (disk full or "
+	                                  "read-only): showing what it holds, but "
+	                                  "nothing new is saved; free some space or "
+	                                  "use --cache another file"), s->path));
+	return 0;
+}
+
 int
 store_open(struct store **out, const char *path, struct err *e)
 {
@@ -1042,6 +1136,8 @@ store_open(struct store **out, const char *path, struct err *e)
 		rc = err_set(e, _("cannot open an in-memory cache"));
 	else if (rc > 0)
 		rc = start_over(s, rc, e);
+	if (rc < 0 && !s->memory && cannot_write(path))
+		rc = open_readonly(s, e);
 	if (rc != 0) {
 		store_close(s);
 		return -1;
@@ -1142,10 +1238,43 @@ put_tabs(struct store *s, const char *source, const struct store_tab *v,
 	return 0;
 }
 
+static int
+same_str(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Whether the cache has exactly these tabs for source already: then
+ * nothing is written (so a cache opened read-only still opens). */
+static int
+tabs_same(struct store *s, const char *source, const struct store_tab *v,
+          size_t n)
+{
+	struct store_tab *old = NULL;
+	size_t nold = 0, k = 0;
+	int same = 1;
+
+	if (store_get_tabs(s, source, &old, &nold, NULL) < 0)
+		return 0;
+	for (size_t i = 0; i < n && same; i++) {
+		if (str_empty(v[i].key))
+			continue;
+		same = k < nold && same_str(old[k].key, v[i].key) &&
+		       same_str(old[k].label, v[i].label ? v[i].label : v[i].key) &&
+		       same_str(old[k].url, v[i].url) && old[k].kind == v[i].kind;
+		k++;
+	}
+	same = same && k == nold;
+	store_tabs_free(old, nold);
+	return same;
+}
+
 int
 store_put_tabs(struct store *s, const char *source, const struct store_tab *v,
                size_t n, struct err *e)
 {
+	if (tabs_same(s, source, v, n))
+		return 0;
 	if (tx_begin(s, e) < 0)
 		return -1;
 	return tx_end(s, put_tabs(s, source, v, n, e), e);

@@ -875,6 +875,42 @@ pad(struct buf *b, int n)
 	}
 }
 
+/* Padding, then t[0..n) meant to be w columns after it.  A t that starts
+ * with a mark (U+302F, say) joins the last space of the padding into one
+ * cluster, whose width is no longer 1 + the mark's: measure and pad again
+ * (found by fuzzing). */
+static void
+pad_left(struct buf *b, const char *t, size_t n, int w)
+{
+	size_t start = b->len;
+	int got;
+
+	pad(b, w);
+	buf_add(b, t, n);
+	got = text_width(b->data + start, b->len - start) - text_width(t, n);
+	if (w > 0 && got != w) {
+		b->len = start;
+		b->data[start] = '\0';
+		pad(b, w + (w - got));
+		buf_add(b, t, n);
+	}
+}
+
+/* A prepended character (U+0600, say) joins the space after it into one
+ * cluster, so the cell came out short: add spaces until it is cols wide
+ * (joining only ever narrows, so this ends). */
+static void
+top_up(struct buf *b, int cols)
+{
+	for (int i = 0; i < 4; i++) {
+		int w = text_width(b->data, b->len);
+
+		if (w >= cols)
+			break;
+		pad(b, cols - w);
+	}
+}
+
 char *
 text_cell(const char *s, int cols, int flags)
 {
@@ -894,12 +930,14 @@ text_cell(const char *s, int cols, int flags)
 		n = text_fit(t, len, cols - ew, &used);
 	}
 	if (flags & TEXT_ALIGN_RIGHT)
-		pad(&b, cols - used - ew);
-	buf_add(&b, t, n);
+		pad_left(&b, t, n, cols - used - ew);
+	else
+		buf_add(&b, t, n);
 	if (ew)
 		buf_add(&b, ELLIPSIS, 3);
 	if (!(flags & TEXT_ALIGN_RIGHT))
 		pad(&b, cols - used - ew);
+	top_up(&b, cols);
 	free(t);
 	return buf_steal(&b, NULL);
 }

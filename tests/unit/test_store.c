@@ -1179,6 +1179,13 @@ test_forked_writer(void)
 	struct err e;
 	pid_t pid;
 
+	if (getenv("GX_UNDER_VALGRIND") != NULL) {
+		/* Both processes run 50 times slower: a write waits past BUSY_MS. */
+		ok(1, "a second gxnews writes while we work # SKIP timing, under valgrind");
+		store_close(s);
+		free(path);
+		return;
+	}
 	put_list(s, "mine", "m0 m1 m2 m3 m4 m5 m6 m7 m8 m9", LIST_HEAD, NULL);
 	fflush(stdout);
 	pid = fork();

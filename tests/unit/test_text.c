@@ -1040,13 +1040,14 @@ test_garbage(void)
 	int i, bad = 0;
 
 	for (i = 0; i < 300; i++) {
-		char raw[200], *s, *c;
-		size_t n = rng(sizeof raw), k;
+		char raw[201], *s, *c;     /* text_cell takes a C string */
+		size_t n = rng(sizeof raw - 1), k;
 		struct text_lines tl = { 0 };
 		int width = 1 + (int)rng(30);
 
 		for (k = 0; k < n; k++)
 			raw[k] = (char)rng(256);
+		raw[n] = '\0';
 		s = text_sanitize(raw, n, 0);
 		text_wrap(raw, n, width, TEXT_INDENT, &tl);
 		for (k = 0; k < tl.n; k++)

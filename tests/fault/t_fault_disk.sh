@@ -1,0 +1,138 @@
+#!/bin/sh
+# Broken disks and broken runs: a reload killed with SIGKILL, a full disk,
+# a read-only cache, a corrupt or truncated cache, a config file cut
+# mid-line, a missing site profile.  Each time the user is told what
+# happened and what to do, and nothing cached before is lost.
+. "$(dirname "$0")/../lib.sh"
+. "$top_srcdir/tests/hostile/hostile.sh"
+command -v python3 >/dev/null || skip_all "python3 is needed for the test server"
+export GXNEWS_NET_BACKOFF_MS=10
+TABS="rank-all rank-month picks 要闻 园区 企业"
+
+# snapshot CACHE FILE: every tab as the cache has it.
+snapshot() {
+	for tab in $TABS; do
+		echo "== $tab"
+		"$GXNEWS" --offline --cache "$1" --list "$tab" 2>/dev/null || echo "(exit $?)"
+	done >"$2"
+}
+# mounted DIR SIZE: a tmpfs of SIZE at DIR (root only); 1 if not possible.
+mounted() {
+	mkdir -p "$1"
+	mount -t tmpfs -o "size=$2" tmpfs "$1" 2>/dev/null || return 1
+	_cleanup_hooks="umount_all $_cleanup_hooks"
+	_mounts="$_mounts $1"
+}
+_mounts=""
+umount_all() { for m in $_mounts; do umount "$m" 2>/dev/null; done; _mounts=""; }
+
+server_start "$top_srcdir/data/demo/www.chinahightech.com"
+U="http://127.0.0.1:$PORT/"
+G="$T/good.db"
+"$GXNEWS" --site-url "$U" --cache "$G" --sync >/dev/null 2>&1; ok $? "a good --sync fills the cache"
+snapshot "$G" "$T/good"
+n=$(grep -vc '^==' "$T/good"); ok $([ "$n" -ge 40 ]; echo $?) "the cache lists $n articles"
+
+# ---- a reload killed with SIGKILL ------------------------------------------
+cp "$G" "$T/k.db"
+"$GXNEWS" --site-url "${U}_fault/slow?ms=3000&p=" --cache "$T/k.db" --sync >/dev/null 2>&1 &
+pid=$!; sleep 1; kill -KILL $pid; wait $pid 2>/dev/null
+snapshot "$T/k.db" "$T/after"
+ok $(cmp -s "$T/good" "$T/after"; echo $?) "--sync killed while waiting on a slow server: --offline lists all it did before"
+lost=0
+for ms in 50 150 300 600 1000; do
+	"$GXNEWS" --site-url "$U" --cache "$T/k.db" --sync >/dev/null 2>&1 &
+	pid=$!; sleep "0.$(printf '%03d' $ms)" 2>/dev/null || sleep 1; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+	snapshot "$T/k.db" "$T/after"
+	cmp -s "$T/good" "$T/after" || lost=$((lost + 1))
+done
+is "$lost" 0 "--sync killed at 5 moments while writing: the cache reads the same every time"
+
+# ---- a full disk -----------------------------------------------------------
+# A cache with the lists but not the articles, so --sync has to write.
+L="$T/lists.db"
+for tab in rank-all 园区; do "$GXNEWS" --site-url "$U" --cache "$L" --list $tab >/dev/null 2>&1; done
+snapshot "$L" "$T/lists"
+kb=$(( $(wc -c <"$G") * 2 / 1024 + 6144 ))	# the file, and a WAL of up to 1000 pages
+if mounted "$T/full" ${kb}k; then
+	cp "$L" "$T/full/c.db"
+	# Fill the disk, leaving 8 KB.
+	dd if=/dev/zero of="$T/full/filler" bs=1k count=$(( $(df -k "$T/full" | awk 'NR==2 { print $4 }') - 8 )) 2>/dev/null
+	"$GXNEWS" --site-url "$U" --cache "$T/full/c.db" --sync >/dev/null 2>"$T/err"
+	rc=$?
+	ok $([ $rc -ne 0 ]; echo $?) "a full disk: --sync that cannot save fails (exit $rc)"
+	contains "$(cat "$T/err")" "disk full" "a full disk: the message says the disk is full"
+	contains "$(cat "$T/err")" "free some space" "a full disk: the message says what to do"
+	clean "$T/err" "a full disk: the message holds no control"
+	snapshot "$T/full/c.db" "$T/after"
+	ok $(cmp -s "$T/lists" "$T/after"; echo $?) "a full disk: --offline lists all it did before"
+	rm -f "$T/full/filler"
+	"$GXNEWS" --site-url "$U" --cache "$T/full/c.db" --sync >/dev/null 2>"$T/err"
+	rc=$?
+	ok $rc "space freed: --sync works again"
+	[ $rc -eq 0 ] || tail -n 5 "$T/err" | sed 's/^/#   /'
+else
+	for i in 1 2 3 4 5 6; do _n=$((_n + 1)); echo "ok $_n # SKIP a full disk needs root to mount a small tmpfs"; done
+fi
+
+# ---- a read-only cache -----------------------------------------------------
+# chmod does not stop root: a read-only tmpfs does.
+if mounted "$T/ro" 4m; then
+	cp "$G" "$T/ro/c.db"
+	"$GXNEWS" --offline --cache "$G" --list 园区 >"$T/ro.want" 2>/dev/null
+	mount -o remount,ro "$T/ro"
+	"$GXNEWS" --offline --cache "$T/ro/c.db" --list 园区 >"$T/out" 2>"$T/err"
+	ok $? "a read-only cache: --offline --list still reads it"
+	ok $(cmp -s "$T/out" "$T/ro.want"; echo $?) "a read-only cache: the whole list is shown"
+	"$GXNEWS" --site-url "$U" --cache "$T/ro/c.db" --list 园区 >"$T/out" 2>"$T/err"
+	contains "$(cat "$T/err")" "ro/c.db" "a read-only cache: the message names the file"
+	contains "$(cat "$T/err")" "read-only" "a read-only cache: the message says it cannot be written"
+	contains "$(cat "$T/err")" "--cache another file" "a read-only cache: the message says what to do"
+	umount "$T/ro"
+else
+	for i in 1 2 3 4 5; do _n=$((_n + 1)); echo "ok $_n # SKIP a read-only cache needs root to mount a tmpfs"; done
+fi
+"$GXNEWS" --site-url "$U" --cache /proc/version --list 园区 >/dev/null 2>"$T/err"
+rc=$?
+ok $([ $rc -ne 0 ]; echo $?) "an unwritable --cache /proc/version: exit non-zero ($rc)"
+contains "$(cat "$T/err")" "/proc/version" "an unwritable cache: the message names it"
+contains "$(cat "$T/err")" "--cache" "an unwritable cache: the message says to use --cache another file"
+lacks "$(cat /proc/version)" "SQLite" "and /proc/version is untouched"
+
+# ---- a corrupt cache -------------------------------------------------------
+head -c 200000 /dev/urandom >"$T/r.db"
+cp "$T/r.db" "$T/r.orig"
+"$GXNEWS" --site-url "$U" --cache "$T/r.db" --list 园区 >"$T/out" 2>"$T/err"
+ok $? "a cache of random bytes: --list goes on (exit 0)"
+contains "$(cat "$T/err")" "moved to" "a cache of random bytes: the message says it was moved aside"
+aside=$(ls "$T" | grep '^r\.db\.corrupt' | head -n 1)
+ok $([ -n "$aside" ] && cmp -s "$T/$aside" "$T/r.orig"; echo $?) "the damaged file is kept, byte for byte ($aside)"
+ok $([ "$(wc -l <"$T/out")" -gt 5 ]; echo $?) "and the list is fetched into a new cache"
+
+cp "$G" "$T/t.db"; truncate -s 40000 "$T/t.db"; cp "$T/t.db" "$T/t.orig"
+"$GXNEWS" --offline --cache "$T/t.db" --list 园区 >/dev/null 2>"$T/err"
+contains "$(cat "$T/err")" "damaged" "a truncated cache: the message says it is damaged"
+contains "$(cat "$T/err")" "moved to" "a truncated cache: and where it was moved"
+aside=$(ls "$T" | grep '^t\.db\.corrupt' | head -n 1)
+ok $([ -n "$aside" ] && cmp -s "$T/$aside" "$T/t.orig"; echo $?) "the truncated file is kept, byte for byte"
+"$GXNEWS" --site-url "$U" --cache "$T/t.db" --list 园区 >/dev/null 2>&1; ok $? "and the reader goes on with a new cache"
+
+# ---- a config file cut mid-line, a missing profile ---------------------------
+printf 'mouse no\nambiguous-wid' >"$T/cut1"
+printf 'mouse no\nfeed https://example.com/rss Some\nambiguous-width' >"$T/cut2"
+printf 'mouse no\nbind' >"$T/cut3"
+for c in cut1:2 cut2:3 cut3:2; do
+	f=${c%%:*}
+	"$GXNEWS" --config "$T/$f" --cache "$G" --offline --list 园区 >/dev/null 2>"$T/err"
+	rc=$?
+	ok $([ $rc -ne 0 ]; echo $?) "a config cut mid-line ($f): exit non-zero ($rc)"
+	contains "$(cat "$T/err")" "$T/$c:" "a config cut mid-line ($f): the message names file:line"
+done
+"$GXNEWS" --profile /nonexistent/x.site --cache "$G" --list 园区 >/dev/null 2>"$T/err"
+rc=$?
+ok $([ $rc -ne 0 ]; echo $?) "--profile /nonexistent: exit non-zero ($rc)"
+contains "$(cat "$T/err")" "/nonexistent/x.site" "--profile /nonexistent: the message names the file"
+contains "$(cat "$T/err")" "No such file" "--profile /nonexistent: the message says it is missing"
+snapshot "$G" "$T/after"
+ok $(cmp -s "$T/good" "$T/after"; echo $?) "after all of it, the first cache still lists everything"
+done_testing
