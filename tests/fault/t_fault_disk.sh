@@ -26,8 +26,9 @@ mounted() {
 _mounts=""
 umount_all() { for m in $_mounts; do umount "$m" 2>/dev/null; done; _mounts=""; }
 
-server_start "$top_srcdir/data/demo/www.chinahightech.com"
-U="http://127.0.0.1:$PORT/"
+# the whole demo, so the e-paper host is served beside the main one
+server_start "$top_srcdir/data/demo"
+U="http://127.0.0.1:$PORT/www.chinahightech.com/"
 G="$T/good.db"
 "$GXNEWS" --site-url "$U" --cache "$G" --sync >/dev/null 2>&1; ok $? "a good --sync fills the cache"
 snapshot "$G" "$T/good"
