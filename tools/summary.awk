@@ -1,9 +1,15 @@
 # tools/summary.awk: one line for CI from automake's .trs files.
-#   awk -f summary.awk build/…/*.trs -v second=1 build-asan/…/*.trs
+#   awk -f summary.awk build/…/*.trs second=1 build-asan/…/*.trs
 # The same tests run in two builds; a test counts once: passed when it
 # passed in every build it ran in, failed when it failed (or errored,
 # or vanished) in any.  Skipped tests are never counted as passed.
+#   ... tap=1 FILE.tap ...: TAP logs of checks run once, counted as they are.
 FNR == 1 { n = 0; f = FILENAME; sub(/^[^\/]*\//, "", f) }
+# tap=1: plain TAP logs of checks that run once (valgrind, fuzz smoke)
+tap && /^ok / { if ($0 ~ /# SKIP/) skipped++; else extra_pass++; next }
+tap && /^not ok / { extra_fail++; print "failed: " f ": " $0; next }
+tap && /^Bail out!/ { extra_fail++; print "failed: " f ": " $0; next }
+tap { next }
 /^:test-result:/ {
 	key = f ":" (++n)
 	r = $2
@@ -24,6 +30,7 @@ END {
 		if ((a == "PASS" || a == "XFAIL") && (b == "PASS" || b == "XFAIL")) passed++
 		else { failed++; print "failed: " k " (" a "/" b ")" }
 	}
+	passed += extra_pass; failed += extra_fail
 	printf "%d passed, %d failed", passed, failed
 	if (skipped) printf ", %d skipped", skipped
 	printf "\n"
