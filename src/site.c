@@ -221,13 +221,61 @@ open_section(struct reader *r, char *head)
 	return perr(r, _("unknown section"), head);
 }
 
+#define RE_MAX 512
+
+/* Whether glibc can compile src in bounded memory: not too long, and no
+ * quantifier right after another (a++++… makes regcomp's memory grow
+ * exponentially; found by fuzzing). */
+static int
+re_tame(const char *src)
+{
+	int prev_quant = 0, in_bracket = 0;
+
+	if (strlen(src) > RE_MAX)
+		return 0;
+	for (const char *p = src; *p != '\0'; p++) {
+		int quant = 0;
+
+		if (in_bracket) {
+			in_bracket = *p != ']';
+			continue;
+		}
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+		} else if (*p == '[') {
+			in_bracket = 1;
+			if (p[1] == '^')
+				p++;
+			if (p[1] == ']')
+				p++;
+		} else if (*p == '*' || *p == '+' || *p == '?') {
+			quant = 1;
+		} else if (*p == '{') {
+			quant = 1;
+			while (p[1] != '\0' && p[1] != '}')
+				p++;
+			if (p[1] == '}')
+				p++;
+		}
+		if (quant && prev_quant)
+			return 0;
+		prev_quant = quant;
+	}
+	return 1;
+}
+
 static int
 compile_re(struct reader *r, regex_t *re, const char *src)
 {
-	locale_t old = re_locale_enter();
-	int rc = regcomp(re, src, REG_EXTENDED);
+	locale_t old;
+	int rc;
 	char msg[256];
 
+	if (!re_tame(src))
+		return perr(r, _("bad regular expression"),
+		            _("too long, or a repetition of a repetition (like a++)"));
+	old = re_locale_enter();
+	rc = regcomp(re, src, REG_EXTENDED);
 	re_locale_leave(old);
 	if (rc == 0)
 		return 0;

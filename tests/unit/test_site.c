@@ -360,6 +360,9 @@ test_profile_errors(void)
 		{ "a bad regex is named",
 		  "[site]\nurl = http://x/\n[article a]\ntitle = //h1\nbody = //div\nsource.re = (\n",
 		  "t.site:6: bad regular expression" },
+		{ "a repetition of a repetition is refused before regcomp blows up",
+		  "[site]\nurl = http://x/\n[list a]\nmatch = /htm++++++++++++++++++++++l/\nitem = //li\nurl = a/@href\n",
+		  "t.site:4: bad regular expression: too long, or a repetition" },
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
