@@ -574,17 +574,24 @@ scan_decode(struct scan *sc, size_t p, uint32_t *cp)
 	return sc->la_n;
 }
 
-static size_t
-scan_icu_next(struct scan *sc, size_t p, size_t fallback)
+/* The character break iterator over the scan's text, set up once. */
+static UBreakIterator *
+scan_icu(struct scan *sc)
 {
-	int32_t r;
-
 	if (!sc->set) {
 		sc->set = 1;
 		sc->bi = brk_set(brk_get(&tc.chr, &tc.chr_tried, UBRK_CHARACTER),
 		                 &tc.ut_chr, (const char *)sc->s, sc->len);
 	}
-	if (!sc->bi)
+	return sc->bi;
+}
+
+static size_t
+scan_icu_next(struct scan *sc, size_t p, size_t fallback)
+{
+	int32_t r;
+
+	if (scan_icu(sc) == NULL)
 		return fallback;
 	r = ubrk_following(sc->bi, (int32_t)p);
 	return r == UBRK_DONE || (size_t)r <= p ? fallback : (size_t)r;
@@ -595,12 +602,7 @@ scan_icu_prev(struct scan *sc, size_t p, size_t fallback)
 {
 	int32_t r;
 
-	if (!sc->set) {
-		sc->set = 1;
-		sc->bi = brk_set(brk_get(&tc.chr, &tc.chr_tried, UBRK_CHARACTER),
-		                 &tc.ut_chr, (const char *)sc->s, sc->len);
-	}
-	if (!sc->bi)
+	if (scan_icu(sc) == NULL)
 		return fallback;
 	r = ubrk_preceding(sc->bi, (int32_t)p);
 	return r == UBRK_DONE || (size_t)r >= p ? fallback : (size_t)r;
