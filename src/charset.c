@@ -325,42 +325,6 @@ declared(const char *buf, size_t len, char *name, size_t namesz)
 
 /* ---- what the bytes say ---------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at p, or 0. */
-static size_t
-utf8_seq(const unsigned char *p, size_t n)
-{
-	unsigned c = p[0];
-	size_t len, i;
-	unsigned lo = 0x80, hi = 0xBF;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < len; i++)
-		if (p[i] < 0x80 || p[i] > 0xBF)
-			return 0;
-	return len;
-}
-
 /* Length of the structurally valid GB18030 sequence at p, or 0. */
 static size_t
 gb18030_seq(const unsigned char *p, size_t n)
@@ -408,7 +372,7 @@ tally(const char *buf, size_t len, size_t (*seq)(const unsigned char *, size_t))
 static int
 looks_gb18030(const char *buf, size_t len)
 {
-	struct tally u = tally(buf, len, utf8_seq), g;
+	struct tally u = tally(buf, len, utf8_valid_len), g;
 
 	if (u.bad == 0 || u.bad <= u.multi)
 		return 0;
@@ -472,7 +436,7 @@ utf8_clean(const char *buf, size_t len, struct buf *out)
 	size_t i = 0, start = 0, k;
 
 	while (i < len) {
-		k = utf8_seq(p + i, len - i);
+		k = utf8_valid_len(p + i, len - i);
 		if (k > 0) {
 			i += k;
 			continue;
@@ -492,7 +456,7 @@ utf8_valid(const char *s, size_t len)
 	size_t i = 0, k;
 
 	while (i < len) {
-		k = utf8_seq(p + i, len - i);
+		k = utf8_valid_len(p + i, len - i);
 		if (k == 0)
 			return 0;
 		i += k;
