@@ -166,10 +166,8 @@ cli_dump(struct news *n, const char *url, int width, int json, FILE *out)
 	struct rdoc d = { 0 };
 	int rc = 1;
 
-	if (news_get_article(n, url, &a, &e) < 0)
-		goto out;
-	if (render_blocks(a.body_html ? a.body_html : "", a.body_html ? strlen(a.body_html) : 0,
-	                  a.url, &b, &e) < 0)
+	if (news_get_article(n, url, &a, &e) < 0 ||
+	    news_article_blocks(n, &a, &b, &e) < 0)
 		goto out;
 	if (render_layout(&a, &b, width, &d) < 0) {
 		err_set(&e, _("cannot lay out the article"));
@@ -389,7 +387,7 @@ out:
 }
 
 int
-cli_format_text(FILE *in, FILE *out, int width)
+cli_format_text(FILE *in, FILE *out, int width, struct zh *z, int script)
 {
 	char *line = NULL;
 	size_t cap = 0;
@@ -402,6 +400,7 @@ cli_format_text(FILE *in, FILE *out, int width)
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		clean = text_sanitize(line, (size_t)n, 0);
+		zh_convert_in_place(z, script, &clean);
 		if (*clean == '\0')
 			fputc('\n', out);
 		else if (text_wrap(clean, strlen(clean), width, 0, &l) < 0) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include "conf.h"
 #include "news.h"
+#include "zhscript.h"
 
 /* --list TAB: "YYYY-MM-DD<TAB>title<TAB>url" a line, or with --json an
  * array of objects.  Returns an exit status. */
@@ -23,7 +24,8 @@ int cli_export_opml(const struct conf *cf, FILE *out);
  * the config file cfpath as "feed URL LABEL" lines. */
 int cli_import_opml(const struct conf *cf, const char *cfpath, const char *file,
                     FILE *out);
-/* --format-text --width N: stdin laid out, one paragraph an input line. */
-int cli_format_text(FILE *in, FILE *out, int width);
+/* --format-text --width N: stdin laid out, one paragraph an input line,
+ * in script (enum zh_script; converted before it is laid out). */
+int cli_format_text(FILE *in, FILE *out, int width, struct zh *z, int script);
 
 #endif

@@ -9,12 +9,14 @@
 
 #include "conf.h"
 #include "keys.h"
+#include "zhscript.h"
 
 void
 conf_init(struct conf *c)
 {
 	memset(c, 0, sizeof *c);
 	c->ambiguous_width = 1;
+	c->zh_script = -1;
 }
 
 void
@@ -62,6 +64,19 @@ set_ambiguous(struct conf *c, char **argv, int argc, struct err *e)
 	if (strcmp(argv[0], "1") != 0 && strcmp(argv[0], "2") != 0)
 		return err_set(e, _("ambiguous-width must be 1 or 2, not '%s'"), argv[0]);
 	c->ambiguous_width = argv[0][0] - '0';
+	return 0;
+}
+
+static int
+set_zh_script(struct conf *c, char **argv, int argc, struct err *e)
+{
+	int script = zh_script_parse(argv[0]);
+
+	(void)argc;
+	if (script < 0)
+		return err_set(e, _("zh-script must be simplified, traditional, hk or tw, "
+		                    "not '%s'"), argv[0]);
+	c->zh_script = script;
 	return 0;
 }
 
@@ -138,6 +153,7 @@ static const struct setting {
 	const char *help;
 } settings[] = {
 	{ "ambiguous-width", 1, set_ambiguous, N_("1 or 2: columns of “ ” · … — ①") },
+	{ "zh-script",       1, set_zh_script, N_("simplified, traditional, hk or tw: the script Chinese is shown in") },
 	{ "site",            1, set_site,      N_("site profile name or file") },
 	{ "site-url",        1, set_site_url,  N_("read the site's pages from this URL") },
 	{ "cache",           1, set_cache,     N_("the cache file") },

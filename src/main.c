@@ -18,6 +18,7 @@
 #include "news.h"
 #include "text.h"
 #include "ui.h"
+#include "zhscript.h"
 
 enum mode { MODE_UI, MODE_LIST, MODE_DUMP, MODE_FORMAT, MODE_SYNC, MODE_VACUUM,
              MODE_IMPORT, MODE_EXPORT };
@@ -28,6 +29,7 @@ struct args {
 	int width;
 	int days;               /* --vacuum */
 	int ambiguous;          /* 0: from config */
+	int zh_script;          /* -1: from config, else the locale */
 	int offline;
 	int json;
 	int demo;
@@ -38,6 +40,7 @@ enum {
 	OPT_SITE_URL = 256, OPT_CACHE, OPT_OFFLINE, OPT_LIST, OPT_DUMP, OPT_WIDTH,
 	OPT_FORMAT, OPT_AMBIG, OPT_PROFILE, OPT_CONFIG, OPT_DEMO, OPT_DEMO_DIR,
 	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM, OPT_JSON, OPT_IMPORT, OPT_EXPORT,
+	OPT_ZH_SCRIPT,
 };
 
 /* One table: getopt's options and --help's text. */
@@ -66,6 +69,9 @@ static const struct option_doc {
 	  N_("remove articles older than DAYS (90), never starred or recent unread ones") },
 	{ { "format-text", no_argument, NULL, OPT_FORMAT }, NULL,
 	  N_("lay out UTF-8 text from standard input, a paragraph a line") },
+	{ { "zh-script", required_argument, NULL, OPT_ZH_SCRIPT }, "SCRIPT",
+	  N_("show Chinese in SCRIPT: simplified (as published), traditional, hk, "
+	     "tw (default: as the locale says)") },
 	{ { "ambiguous-width", required_argument, NULL, OPT_AMBIG }, "1|2",
 	  N_("columns of East Asian ambiguous characters such as “ ” …") },
 	{ { "import-opml", required_argument, NULL, OPT_IMPORT }, "FILE",
@@ -113,6 +119,10 @@ version(void)
 	printf("gxnews %s\n", PACKAGE_VERSION);
 	printf(_("with %s, libxml2 %s, SQLite %s, ICU %s, %s\n"), net_version(),
 	       html_version(), store_version(), icu, curses_version());
+	if (zh_version() != NULL)
+		printf(_("Traditional Chinese by %s\n"), zh_version());
+	else
+		printf("%s\n", _("without OpenCC: Chinese is shown as published"));
 }
 
 static int
@@ -137,6 +147,7 @@ parse_args(int argc, char **argv, struct args *a)
 		longopts[i] = options[i].opt;
 	memset(&longopts[ARRAY_LEN(options)], 0, sizeof longopts[0]);
 	a->width = 80;
+	a->zh_script = -1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_SITE_URL: a->site_url = optarg; break;
@@ -164,6 +175,14 @@ parse_args(int argc, char **argv, struct args *a)
 		case OPT_WIDTH:
 			if (parse_int(optarg, 1, 10000, &a->width) < 0) {
 				fprintf(stderr, _("gxnews: --width takes a number from 1 to 10000\n"));
+				return 2;
+			}
+			break;
+		case OPT_ZH_SCRIPT:
+			a->zh_script = zh_script_parse(optarg);
+			if (a->zh_script < 0) {
+				fprintf(stderr, _("gxnews: --zh-script takes simplified, "
+				                  "traditional, hk or tw\n"));
 				return 2;
 			}
 			break;
@@ -282,6 +301,15 @@ profile_path(const char *datadir, const char *name)
 	return xasprintf("%s/sites/%s.site", datadir, name);
 }
 
+/* The script to show Chinese in: --zh-script, the config's, the locale's. */
+static int
+pick_script(const struct args *a, const struct conf *cf)
+{
+	if (a->zh_script >= 0)
+		return a->zh_script;
+	return cf->zh_script >= 0 ? cf->zh_script : zh_script_from_locale();
+}
+
 static int
 run(struct args *a, struct conf *cf)
 {
@@ -327,12 +355,17 @@ run(struct args *a, struct conf *cf)
 	o.mirror = mirror;
 	o.cache = cache;
 	o.offline = a->offline;
+	o.script = pick_script(a, cf);
 	if (news_open(&n, &o, &e) < 0) {
 		fprintf(stderr, "gxnews: %s\n", e.msg);
 		goto out;
 	}
 	if (news_notice(n) != NULL)
 		fprintf(stderr, "gxnews: %s\n", news_notice(n));
+	if (a->zh_script >= 0 && news_script(n) != a->zh_script) {
+		rc = 2;         /* asked for by name: not shown otherwise */
+		goto out;
+	}
 	switch (a->mode) {
 	case MODE_LIST:
 		rc = cli_list(n, a->arg, a->json, stdout);
@@ -364,6 +397,25 @@ out:
 	free(mirror);
 	free(cache);
 	free(datadir);
+	return rc;
+}
+
+static int
+format_text(const struct args *a, const struct conf *cf)
+{
+	struct zh *z = zh_new();
+	struct err e = { "" };
+	int script = pick_script(a, cf), rc = 2;
+
+	if (zh_check(z, script, &e) < 0) {
+		fprintf(stderr, "gxnews: %s\n", e.msg);
+		if (a->zh_script >= 0)
+			goto out;
+		script = ZH_SIMPLIFIED;
+	}
+	rc = cli_format_text(stdin, stdout, a->width, z, script);
+out:
+	zh_free(z);
 	return rc;
 }
 
@@ -400,7 +452,7 @@ main(int argc, char **argv)
 	}
 	text_set_ambiguous_width(a.ambiguous ? a.ambiguous : cf.ambiguous_width);
 	if (a.mode == MODE_FORMAT)
-		rc = cli_format_text(stdin, stdout, a.width);
+		rc = format_text(&a, &cf);
 	else if (a.mode == MODE_EXPORT)
 		rc = cli_export_opml(&cf, stdout);
 	else if (a.mode == MODE_IMPORT)

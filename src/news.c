@@ -13,6 +13,7 @@
 #include "net.h"
 #include "news.h"
 #include "site.h"
+#include "zhscript.h"
 
 #define MAX_ARTICLE_PAGES 30
 #define MAX_LIST_HOPS 3        /* empty list pages followed to their next */
@@ -47,6 +48,9 @@ struct news {
 	char *search;           /* the query of the search tab, or NULL */
 	size_t *unread;         /* per tab, (size_t)-1: not counted yet */
 	size_t nunread;
+	struct zh *zh;
+	int script;             /* enum zh_script of what is given out */
+	char **raw_labels;      /* the tabs' labels as published */
 };
 
 static const int special_kind[SITE_NSPECIAL] = {
@@ -74,6 +78,8 @@ notice(struct news *n, const char *fmt, ...)
 }
 
 static void unread_forget(struct news *n);
+static int get_list(struct news *n, size_t tab, struct item_list *out,
+                    struct err *e);
 
 #define FEEDS_SOURCE "feeds"
 
@@ -90,6 +96,30 @@ add_tab(struct news *n, int kind, char *key, const char *label)
 	t->label = xstrdup(label);
 }
 
+static void
+free_raw_labels(struct news *n)
+{
+	for (size_t i = 0; n->raw_labels != NULL && n->raw_labels[i] != NULL; i++)
+		free(n->raw_labels[i]);
+	free(n->raw_labels);
+	n->raw_labels = NULL;
+}
+
+/* The labels of the site's and the feeds' tabs in the script (Starred and
+ * the search are the program's own words and the user's query). */
+static void
+convert_labels(struct news *n)
+{
+	n->raw_labels = xcalloc(n->ntabs + 1, sizeof *n->raw_labels);
+	for (size_t i = 0; i < n->ntabs; i++) {
+		struct store_tab *t = &n->tabs[i];
+
+		n->raw_labels[i] = xstrdup(t->label);
+		if (t->kind != TAB_STARRED && t->kind != TAB_SEARCH)
+			zh_convert_in_place(n->zh, n->script, &t->label);
+	}
+}
+
 /* The site's tabs as cached, then the starred articles, then the search
  * results if there is a search. */
 static int
@@ -98,6 +128,7 @@ load_tabs(struct news *n, struct err *e)
 	store_tabs_free(n->tabs, n->ntabs);
 	n->tabs = NULL;
 	n->ntabs = 0;
+	free_raw_labels(n);
 	unread_forget(n);
 	struct store_tab *feeds = NULL;
 	size_t nfeeds = 0;
@@ -120,6 +151,7 @@ load_tabs(struct news *n, struct err *e)
 		add_tab(n, TAB_SEARCH, xasprintf("search:%s", n->search), label);
 		free(label);
 	}
+	convert_labels(n);
 	return 0;
 }
 
@@ -140,7 +172,7 @@ news_unread(struct news *n, size_t tab)
 	}
 	if (n->unread[tab] != (size_t)-1)
 		return n->unread[tab];
-	if (news_get_list(n, tab, &l, NULL) == 0)
+	if (get_list(n, tab, &l, NULL) == 0)
 		for (size_t i = 0; i < l.n; i++)
 			count += !l.v[i].read;
 	item_list_free(&l);
@@ -202,8 +234,14 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 {
 	struct news *n = xcalloc(1, sizeof *n);
 	struct net_opts no;
+	struct err why = { "" };
 
 	n->offline = o->offline;
+	n->zh = zh_new();
+	if (zh_check(n->zh, o->script, &why) < 0)
+		notice(n, "%s", why.msg);
+	else
+		n->script = o->script;
 	if (site_load(&n->site, o->profile, e) < 0)
 		goto fail;
 	site_set_mirror(n->site, o->mirror);
@@ -248,7 +286,9 @@ news_close(struct news *n)
 	free(n->feeds);
 	free(n->search);
 	free(n->unread);
+	free_raw_labels(n);
 	store_tabs_free(n->tabs, n->ntabs);
+	zh_free(n->zh);
 	if (n->net != NULL)
 		net_free(n->net);
 	if (n->store != NULL)
@@ -274,9 +314,25 @@ news_find_tab(const struct news *n, const char *name)
 {
 	for (size_t i = 0; i < n->ntabs; i++)
 		if (strcmp(n->tabs[i].label, name) == 0 ||
+		    (n->raw_labels != NULL && strcmp(n->raw_labels[i], name) == 0) ||
 		    strcmp(n->tabs[i].key, name) == 0)
 			return (long)i;
 	return -1;
+}
+
+int
+news_set_script(struct news *n, int script, struct err *e)
+{
+	if (zh_check(n->zh, script, e) < 0)
+		return -1;
+	n->script = script;
+	return load_tabs(n, e);
+}
+
+int
+news_script(const struct news *n)
+{
+	return n->script;
 }
 
 const char *
@@ -882,9 +938,64 @@ news_load_more(struct news *n, size_t tab, struct err *e)
 	return run_job(n, JOB_MORE, tab, NULL, e);
 }
 
-int
-news_get_list(struct news *n, size_t tab, struct item_list *out,
-              struct err *e)
+static int
+has_url(const struct item_list *l, const char *url)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].url, url) == 0)
+			return 1;
+	return 0;
+}
+
+/* Merges part into out, both newest first, leaving out the articles out
+ * has already; at most STORE_SEARCH_MAX. */
+static void
+merge_new(struct item_list *out, struct item_list *part)
+{
+	struct item_list m = { 0 };
+	size_t i = 0, k = 0;
+
+	while ((i < out->n || k < part->n) && m.n < STORE_SEARCH_MAX) {
+		int mine = k == part->n ||
+		           (i < out->n && out->v[i].time >= part->v[k].time);
+		struct item *it = mine ? &out->v[i++] : &part->v[k++];
+
+		if (mine || !has_url(&m, it->url)) {
+			*item_list_add(&m) = *it;
+			memset(it, 0, sizeof *it);
+		}
+	}
+	item_list_free(out);
+	item_list_free(part);
+	*out = m;
+}
+
+/* The search: each form of the query (as typed, Simplified, Traditional),
+ * the results together, newest first. */
+static int
+search(struct news *n, struct item_list *out, struct err *e)
+{
+	char *forms[ZH_MAX_FORMS];
+	size_t nforms = zh_query_forms(n->zh, n->script, n->search, forms);
+	int rc = store_search(n->store, forms[0], out, e);
+
+	for (size_t i = 1; i < nforms; i++) {
+		struct item_list part = { 0 };
+
+		if (rc == 0)
+			rc = store_search(n->store, forms[i], &part, e);
+		if (rc == 0)
+			merge_new(out, &part);
+		item_list_free(&part);
+	}
+	for (size_t i = 0; i < nforms; i++)
+		free(forms[i]);
+	return rc;
+}
+
+/* A tab's list as stored. */
+static int
+get_list(struct news *n, size_t tab, struct item_list *out, struct err *e)
 {
 	if (tab >= n->ntabs)
 		return err_set(e, _("no such tab"));
@@ -892,18 +1003,43 @@ news_get_list(struct news *n, size_t tab, struct item_list *out,
 	case TAB_STARRED:
 		return store_starred(n->store, out, e);
 	case TAB_SEARCH:
-		return store_search(n->store, n->search, out, e);
+		return search(n, out, e);
 	default:
 		return store_get_list(n->store, n->tabs[tab].key, out, e);
 	}
 }
 
 int
+news_get_list(struct news *n, size_t tab, struct item_list *out,
+              struct err *e)
+{
+	if (get_list(n, tab, out, e) < 0)
+		return -1;
+	for (size_t i = 0; n->script != ZH_SIMPLIFIED && i < out->n; i++) {
+		zh_convert_in_place(n->zh, n->script, &out->v[i].title);
+		zh_convert_in_place(n->zh, n->script, &out->v[i].summary);
+	}
+	return 0;
+}
+
+static void
+convert_article(struct news *n, struct article *a)
+{
+	char **fields[] = { &a->title, &a->time_text, &a->source, &a->author,
+	                    &a->editor };
+
+	for (size_t i = 0; n->script != ZH_SIMPLIFIED && i < ARRAY_LEN(fields); i++)
+		zh_convert_in_place(n->zh, n->script, fields[i]);
+}
+
+int
 news_get_article(struct news *n, const char *url, struct article *out,
                  struct err *e)
 {
-	if (store_get_article(n->store, url, out, NULL) == 0 && out->body_html != NULL)
+	if (store_get_article(n->store, url, out, NULL) == 0 && out->body_html != NULL) {
+		convert_article(n, out);
 		return 0;
+	}
 	article_free(out);
 	if (run_job(n, JOB_ARTICLE, 0, url, e) < 0)
 		return -1;
@@ -911,6 +1047,20 @@ news_get_article(struct news *n, const char *url, struct article *out,
 		article_free(out);
 		return err_set(e, _("the cache has no copy of %s"), url);
 	}
+	convert_article(n, out);
+	return 0;
+}
+
+int
+news_article_blocks(struct news *n, const struct article *a,
+                    struct rblocks *out, struct err *e)
+{
+	const char *html = a->body_html ? a->body_html : "";
+
+	if (render_blocks(html, strlen(html), a->url, out, e) < 0)
+		return -1;
+	for (size_t i = 0; n->script != ZH_SIMPLIFIED && i < out->n; i++)
+		zh_convert_in_place(n->zh, n->script, &out->v[i].text);
 	return 0;
 }
 

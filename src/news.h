@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "util.h"
 #include "item.h"
+#include "render.h"
 #include "store.h"
 
 struct news_feed {
@@ -22,6 +23,7 @@ struct news_opts {
 	const char *mirror;     /* --site-url: where the site's pages are read */
 	const char *cache;      /* cache file */
 	int offline;            /* never touch the network */
+	int script;             /* enum zh_script: how Chinese is shown */
 };
 
 struct news;
@@ -29,16 +31,28 @@ struct news;
 int  news_open(struct news **out, const struct news_opts *o, struct err *e);
 void news_close(struct news *n);
 
+/* The Chinese script (enum zh_script) of what the model gives: list
+ * titles and summaries, articles' fields and text, the labels of the
+ * site's and the feeds' tabs; the cache keeps what was published.  A
+ * script that cannot be shown (no OpenCC) leaves the script as it was and
+ * says why.  news_open's script is set the same way, a failure becoming
+ * news_notice(). */
+int  news_set_script(struct news *n, int script, struct err *e);
+int  news_script(const struct news *n);
+
 /* Tabs as cached (drawn at once at start-up). */
 size_t news_ntabs(const struct news *n);
 const struct store_tab *news_tab(const struct news *n, size_t i);
-/* Index of the tab whose label or key is name, or -1. */
+/* Index of the tab whose label (as shown or as published) or key is
+ * name, or -1. */
 long news_find_tab(const struct news *n, const char *name);
 
 /* Unread articles in a tab (counted once, again after a change). */
 size_t news_unread(struct news *n, size_t tab);
 /* Shows the cached articles matching query as a tab (replacing an earlier
- * search; an empty query removes it).  Returns the tab's index, or -1. */
+ * search; an empty query removes it).  Returns the tab's index, or -1.
+ * The query is looked for as typed, in Simplified and in Traditional, so
+ * 經濟 finds the articles holding 经济 and the other way round. */
 long news_search(struct news *n, const char *query, struct err *e);
 
 /* Fetches the channel page and updates the set of tabs. */
@@ -54,6 +68,10 @@ int news_get_list(struct news *n, size_t tab, struct item_list *out,
  * has no body for it and the network may be used. */
 int news_get_article(struct news *n, const char *url, struct article *out,
                      struct err *e);
+/* The article's body laid out as blocks (render_blocks), its text in the
+ * script of the model; links and image addresses as published. */
+int news_article_blocks(struct news *n, const struct article *a,
+                        struct rblocks *out, struct err *e);
 /* Expires old articles (never starred or recent unread ones); returns how
  * many went, or -1. */
 int news_vacuum(struct news *n, int max_age_days, int64_t max_bytes,

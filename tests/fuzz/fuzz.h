@@ -21,6 +21,7 @@ int fuzz_charset(const uint8_t *data, size_t size);
 int fuzz_text(const uint8_t *data, size_t size);
 int fuzz_profile(const uint8_t *data, size_t size);
 int fuzz_conf(const uint8_t *data, size_t size);
+int fuzz_zhscript(const uint8_t *data, size_t size);
 
 /* A broken property: under libFuzzer an abort (a crash it keeps); in the
  * replay test a count the test reports. */

@@ -25,7 +25,7 @@ case $target in
 feed|site) max_len=65536 ;;
 render) max_len=32768 ;;
 charset|profile) max_len=16384 ;;
-text|conf) max_len=4096 ;;
+text|conf|zhscript) max_len=4096 ;;
 *) echo "run.sh: unknown target '$target'" >&2; exit 2 ;;
 esac
 if [ ! -x "$bin" ]; then

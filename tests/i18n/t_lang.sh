@@ -25,7 +25,9 @@ for l in zh_CN zh_TW; do
 		contains "$err" "nosuch" "zh_CN: an error names what it could not find" ;;
 	zh_TW)
 		contains "$help" "用法" "zh_TW: --help is in Traditional Chinese"
-		contains "$dump" "來源：贵阳高新区" "zh_TW: the article header says 來源： (the text stays as published)" ;;
+		contains "$dump" "來源：貴陽高新區" "zh_TW: the article header says 來源： and the text is in Traditional"
+		dump=$(in_lang $l.UTF-8 --offline --cache "$T/c.db" --dump "$SAMPLE" --width 60 --zh-script simplified)
+		contains "$dump" "來源：贵阳高新区" "zh_TW with --zh-script simplified: the text as published" ;;
 	esac
 done
 help=$(in_lang C.UTF-8 --help)

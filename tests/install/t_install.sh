@@ -101,6 +101,7 @@ gxnews --list ""|picks rank-all rank-month starred |gxnews --list <TAB> offers t
 gxnews --list r|rank-all rank-month |gxnews --list r<TAB> offers rank-all rank-month
 gxnews --list = rank-m|rank-month |gxnews --list=rank-m<TAB> completes rank-month
 gxnews --ambiguous-width ""|1 2 |--ambiguous-width <TAB> offers 1 and 2
+gxnews --zh-script ""|hk simplified traditional tw |--zh-script <TAB> offers the four scripts
 gxnews --cache cache-|cache-a.db cache-b.db |--cache <TAB> offers files
 gxnews --config fil|files |--config <TAB> offers files and directories
 gxnews --site-url ""||--site-url <TAB> offers nothing
@@ -119,7 +120,7 @@ fi
 # ---- zsh completion, through a real interactive zsh ---------------------------
 zdir="$D$datadir/zsh/site-functions"
 if ! command -v zsh >/dev/null 2>&1; then
-	for what in "gxnews --li<TAB>" "gxnews --list <TAB>" "--ambiguous-width <TAB>" \
+	for what in "gxnews --li<TAB>" "gxnews --list <TAB>" "--ambiguous-width <TAB>" "--zh-script <TAB>" \
 	            "every option of --help"; do
 		_n=$((_n + 1)); echo "ok $_n # SKIP zsh: $what (zsh is not installed)"
 	done
@@ -150,6 +151,8 @@ EOS
 	is "$(complete_zsh 'gxnews --list ')" "picks rank-all rank-month starred " \
 		"zsh: gxnews --list <TAB> offers the tab names"
 	is "$(complete_zsh 'gxnews --ambiguous-width ')" "1 2 " "zsh: --ambiguous-width <TAB> offers 1 and 2"
+	is "$(complete_zsh 'gxnews --zh-script ')" "hk simplified traditional tw " \
+		"zsh: --zh-script <TAB> offers the four scripts"
 	complete_zsh 'gxnews --' | tr ' ' '\n' | sed '/^$/d' | sort >"$T/zsh-opts"
 	diff "$T/help-opts" "$T/zsh-opts" >"$T/diff"
 	ok $? "zsh completes exactly the options --help lists"

@@ -27,6 +27,7 @@ static const struct {
 	{ "text",    fuzz_text },
 	{ "profile", fuzz_profile },
 	{ "conf",    fuzz_conf },
+	{ "zhscript", fuzz_zhscript },
 };
 
 static int
