@@ -50,6 +50,7 @@ struct news {
 	size_t nunread;
 	struct zh *zh;
 	int script;             /* enum zh_script of what is given out */
+	int preferred;          /* the script asked for, where toggling goes */
 	char **raw_labels;      /* the tabs' labels as published */
 };
 
@@ -238,6 +239,7 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 
 	n->offline = o->offline;
 	n->zh = zh_new();
+	n->preferred = o->script;
 	if (zh_check(n->zh, o->script, &why) < 0)
 		notice(n, "%s", why.msg);
 	else
@@ -333,6 +335,32 @@ int
 news_script(const struct news *n)
 {
 	return n->script;
+}
+
+int
+news_toggle_script(struct news *n, struct err *e)
+{
+	int to = zh_script_toggle(n->script, n->preferred);
+
+	return news_set_script(n, to, e) < 0 ? -1 : to;
+}
+
+/* The script the user types in: the one shown, or when that is Simplified
+ * the one they asked for (a Taiwan reader types Taiwan's words). */
+static int
+typed_script(const struct news *n)
+{
+	return n->script != ZH_SIMPLIFIED ? n->script : n->preferred;
+}
+
+char *
+news_shown_query(struct news *n, const char *query)
+{
+	char *simple = zh_to_simplified(n->zh, typed_script(n), query);
+	char *shown = zh_convert(n->zh, n->script, simple, strlen(simple));
+
+	free(simple);
+	return shown;
 }
 
 const char *
@@ -976,7 +1004,7 @@ static int
 search(struct news *n, struct item_list *out, struct err *e)
 {
 	char *forms[ZH_MAX_FORMS];
-	size_t nforms = zh_query_forms(n->zh, n->script, n->search, forms);
+	size_t nforms = zh_query_forms(n->zh, typed_script(n), n->search, forms);
 	int rc = store_search(n->store, forms[0], out, e);
 
 	for (size_t i = 1; i < nforms; i++) {

@@ -39,6 +39,12 @@ void news_close(struct news *n);
  * news_notice(). */
 int  news_set_script(struct news *n, int script, struct err *e);
 int  news_script(const struct news *n);
+/* Switches between Simplified and the script news_open was given (generic
+ * Traditional when that was Simplified); the new script, or -1 with why. */
+int  news_toggle_script(struct news *n, struct err *e);
+/* A query in the script text is shown in, for finding it in what is shown
+ * (titles, an article's lines) whichever script it was typed in; malloc'd. */
+char *news_shown_query(struct news *n, const char *query);
 
 /* Tabs as cached (drawn at once at start-up). */
 size_t news_ntabs(const struct news *n);

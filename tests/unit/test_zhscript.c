@@ -379,15 +379,30 @@ test_model(const char *dir)
 	}
 	test_search(n);
 
+	{
+		char *q = news_shown_query(n, "经济 软件");
+
+		is_str(q, "經濟 軟體", "a query typed in Simplified is looked for in tw as 經濟 軟體");
+		free(q);
+	}
+
 	/* Back to Simplified: the cache kept what the site published. */
-	ok(news_set_script(n, ZH_SIMPLIFIED, &e) == 0 && news_script(n) == ZH_SIMPLIFIED,
-	   "the script switches to Simplified");
+	is_int(news_toggle_script(n, &e), ZH_SIMPLIFIED, "the toggle goes from tw to Simplified");
+	ok(news_script(n) == ZH_SIMPLIFIED, "the script is Simplified");
+	{
+		char *q = news_shown_query(n, "經濟 軟體");
+
+		is_str(q, "经济 软件", "a query typed in tw is looked for in Simplified as 经济 软件");
+		free(q);
+	}
 	ok(news_find_tab(n, "园区") == park && strcmp(news_tab(n, (size_t)park)->label, "园区") == 0,
 	   "the tab is 园区 again");
 	ok(news_get_list(n, (size_t)park, &l, &e) == 0 && l.n > 0 &&
 	   strcmp(l.v[0].title, "贵阳高新区以党建引领赋能园区经济高质量发展") == 0,
 	   "the titles are as the site published them: the cache kept them");
 	item_list_free(&l);
+	is_int(news_toggle_script(n, &e), ZH_TW, "the toggle goes back to tw, the script asked for");
+	ok(strcmp(news_tab(n, (size_t)park)->label, "園區") == 0, "and the tab is 園區 again");
 out:
 	news_close(n);
 	free(profile);
