@@ -39,6 +39,15 @@ item_list_free(struct item_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+int
+item_list_has(const struct item_list *l, const char *url)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].url, url) == 0)
+			return 1;
+	return 0;
+}
+
 void
 item_copy(struct item *dst, const struct item *src)
 {

@@ -53,6 +53,8 @@ struct channel_list {
 struct item *item_list_add(struct item_list *l);   /* zeroed slot */
 void item_free(struct item *it);
 void item_list_free(struct item_list *l);
+/* Whether an item of l has this url. */
+int  item_list_has(const struct item_list *l, const char *url);
 void item_copy(struct item *dst, const struct item *src);
 void article_free(struct article *a);
 void article_copy(struct article *dst, const struct article *src);

@@ -966,15 +966,6 @@ news_load_more(struct news *n, size_t tab, struct err *e)
 	return run_job(n, JOB_MORE, tab, NULL, e);
 }
 
-static int
-has_url(const struct item_list *l, const char *url)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].url, url) == 0)
-			return 1;
-	return 0;
-}
-
 /* Merges part into out, both newest first, leaving out the articles out
  * has already; at most STORE_SEARCH_MAX. */
 static void
@@ -988,7 +979,7 @@ merge_new(struct item_list *out, struct item_list *part)
 		           (i < out->n && out->v[i].time >= part->v[k].time);
 		struct item *it = mine ? &out->v[i++] : &part->v[k++];
 
-		if (mine || !has_url(&m, it->url)) {
+		if (mine || !item_list_has(&m, it->url)) {
 			*item_list_add(&m) = *it;
 			memset(it, 0, sizeof *it);
 		}

@@ -838,15 +838,6 @@ field_url(const struct site *s, const struct field *f, xmlXPathContextPtr ctx,
 	return canonical(s, u);
 }
 
-static int
-has_url(const struct item_list *l, const char *url)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].url, url) == 0)
-			return 1;
-	return 0;
-}
-
 #define TITLE_MAX 1000      /* characters, as feed titles */
 
 /* A title cut to TITLE_MAX characters, with "…" if cut. */
@@ -887,7 +878,7 @@ extract_items(const struct site *s, const struct section *c, struct page *pg,
 			char *title = field_value(&c->f[F_TITLE], pg->ctx, n);
 			struct item *it;
 
-			if (link == NULL || title == NULL || has_url(out, link)) {
+			if (link == NULL || title == NULL || item_list_has(out, link)) {
 				free(link);
 				free(title);
 				continue;
@@ -963,7 +954,7 @@ site_channels(const struct site *s, const char *html, size_t len,
 			xmlNodePtr n = o->nodesetval->nodeTab[i];
 			char *link = field_url(s, &c->f[F_URL], pg.ctx, n, url);
 			char *label = field_value(&c->f[F_LABEL], pg.ctx, n);
-			int skip = link == NULL || label == NULL || has_url(&l, link);
+			int skip = link == NULL || label == NULL || item_list_has(&l, link);
 
 			for (size_t k = 0; !skip && k < c->nskip; k++)
 				skip = strcmp(c->skip[k], label) == 0;
@@ -984,7 +975,7 @@ site_channels(const struct site *s, const char *html, size_t len,
 		char *label = str_trim(xstrndup(c->add[k], (size_t)(sp - c->add[k])));
 		char *link = canonical(s, html_resolve(s->url, sp + 1));
 
-		if (link != NULL && !has_url(&l, link)) {
+		if (link != NULL && !item_list_has(&l, link)) {
 			struct item *it = item_list_add(&l);
 			it->url = link;
 			it->title = xstrdup(label);

@@ -5,17 +5,6 @@ X="$top_srcdir/tests/fixtures/demo/www.chinahightech.com"
 SAMPLE=http://www.chinahightech.com/html/yuanqu/2022/0704/52101.html
 run() { "$GXNEWS" --site-url "$DEMO" --cache "$T/c.db" "$@"; }
 
-# Display width as a terminal counts it (East Asian Wide/Fullwidth = 2).
-widest() {
-	python3 -c '
-import sys, unicodedata
-w = 0
-for line in sys.stdin.read().split("\n"):
-    w = max(w, sum(2 if unicodedata.east_asian_width(c) in "WF" else
-                   0 if unicodedata.combining(c) else 1 for c in line))
-print(w)'
-}
-
 out=$("$GXNEWS" --help); ok $? "--help exits 0"
 contains "$out" "--list TAB" "--help lists --list"
 out=$("$GXNEWS" --version); contains "$out" "gxnews 0.1.0" "--version names the version"

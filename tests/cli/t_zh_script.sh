@@ -7,16 +7,6 @@ Z="$top_srcdir/tests/fixtures/zhscript"
 SAMPLE=http://www.chinahightech.com/html/yuanqu/2022/0704/52101.html
 run() { "$GXNEWS" --site-url "$DEMO" --cache "$T/c.db" "$@"; }
 
-# Display width as a terminal counts it (East Asian Wide/Fullwidth = 2).
-widest() {
-	python3 -c '
-import sys, unicodedata
-w = 0
-for line in sys.stdin.read().split("\n"):
-    w = max(w, sum(2 if unicodedata.east_asian_width(c) in "WF" else
-                   0 if unicodedata.combining(c) else 1 for c in line))
-print(w)'
-}
 # Lines that start with closing punctuation (禁则: never at a line's start).
 kinsoku() { grep -c '^[，。、；：？！”’）》」』】]'; }
 

@@ -250,15 +250,6 @@ tab_named(struct news *n, int kind)
 	return -1;
 }
 
-static int
-list_has(const struct item_list *l, const char *url)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].url, url) == 0)
-			return 1;
-	return 0;
-}
-
 #define SAMPLE "http://www.chinahightech.com/html/yuanqu/2022/0704/52101.html"
 
 static void
@@ -299,8 +290,8 @@ test_search(struct news *n)
 	long s = news_search(n, "經濟", &e);
 
 	ok(s >= 0 && news_get_list(n, (size_t)s, &l, &e) == 0, "searching 經濟 runs %s", e.msg);
-	ok(list_has(&l, SAMPLE), "searching 經濟 finds the article whose title has 经济");
-	ok(list_has(&l, "https://news.example.tw/2022/0704/growth.html"),
+	ok(item_list_has(&l, SAMPLE), "searching 經濟 finds the article whose title has 经济");
+	ok(item_list_has(&l, "https://news.example.tw/2022/0704/growth.html"),
 	   "and the feed's article published as 經濟");
 	s = news_search(n, "经济", &e);
 	if (s < 0 || news_get_list(n, (size_t)s, &l2, &e) < 0)
@@ -320,7 +311,7 @@ test_search(struct news *n)
 	item_list_free(&l2);
 	s = news_search(n, "軟體", &e);
 	ok(s >= 0 && news_get_list(n, (size_t)s, &l, &e) == 0 &&
-	   list_has(&l, "https://news.example.tw/2022/0703/software.html"),
+	   item_list_has(&l, "https://news.example.tw/2022/0703/software.html"),
 	   "searching tw's 軟體 finds the article about 软件");
 	item_list_free(&l);
 	news_search(n, "", &e);
