@@ -1,4 +1,5 @@
-/* cli.c: --list, --dump and --format-text. */
+/* cli.c: the modes that print instead of drawing: --list, --dump,
+ * --format-text, --sync, --vacuum, --import-opml and --export-opml. */
 #include "config.h"
 
 #include <errno.h>

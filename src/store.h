@@ -80,7 +80,7 @@ int  store_set_read(struct store *s, const char *url, int read, struct err *e);
 int  store_set_starred(struct store *s, const char *url, int starred,
                        struct err *e);
 
-/* ---- Added with issue 6 (the offline cache) ---------------------------- */
+/* ---- batches, snapshots, starred, search, expiry ---------------------- */
 
 /* Upserts n articles in one transaction: all or nothing, and much faster
  * than n store_put_article calls for a refresh or --sync batch.  For both:
