@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "charset.h"
+#include "utf8.h"
 
 #define SNIFF_BYTES 4096
 #define OUT_CHUNK   65536

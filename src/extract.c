@@ -22,6 +22,7 @@
 
 #include "extract.h"
 #include "html.h"
+#include "utf8.h"
 #include "util.h"
 
 #define MIN_CHARS    50     /* less text than this is no article */
@@ -170,7 +171,7 @@ stats_text(struct tstats *t, const char *s, int in_link)
 	static const char *const commas[] = { "，", "、", "；", "。" };
 
 	for (const unsigned char *p = (const unsigned char *)s; p != NULL && *p; p++) {
-		if ((*p & 0xc0) == 0x80 || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		if (!utf8_lead(*p) || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 			continue;
 		if (strncmp((const char *)p, "\xe3\x80\x80", 3) == 0 ||
 		    strncmp((const char *)p, "\xc2\xa0", 2) == 0)
@@ -222,16 +223,6 @@ node_text(xmlNodePtr root, size_t max)
 			buf_adds(&b, " ");
 	}
 	return html_squeeze(buf_steal(&b, NULL));
-}
-
-static size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
 }
 
 static void
@@ -392,7 +383,7 @@ labeled(const char *text, const char *label)
 	       strncmp(p, "\xc2\xa0", 2) != 0 && chars < LABEL_MAX) {
 		size_t n = 1;
 
-		while (((unsigned char)p[n] & 0xc0) == 0x80)
+		while (!utf8_lead((unsigned char)p[n]))
 			n++;
 		buf_add(&b, p, n);
 		p += n;
@@ -434,7 +425,7 @@ cut_site(const char *t)
 		if (p == NULL || p == t)
 			continue;
 		head = html_squeeze(xstrndup(t, (size_t)(p - t)));
-		if (utf8_chars(head) >= 4)
+		if (utf8_count(head, strlen(head)) >= 4)
 			return head;
 		free(head);
 	}
@@ -457,7 +448,7 @@ title_heading(xmlNodePtr root, const char *doc_title, char **text)
 		    !(is_tag(n, "h1") || is_tag(n, "h2") || has_word(n, title_word, 2)))
 			continue;
 		t = node_text(n, TITLE_MAX);
-		if (utf8_chars(t) >= 4 && strlen(t) < TITLE_MAX &&
+		if (utf8_count(t, strlen(t)) >= 4 && strlen(t) < TITLE_MAX &&
 		    (doc_title == NULL || strstr(doc_title, t) != NULL) &&
 		    (*text == NULL || strlen(t) > strlen(*text))) {
 			free(*text);
@@ -825,7 +816,7 @@ not_body(xmlNodePtr n, const struct meta *m)
 	t = node_text(n, 400);
 	if (is_tag(n, "h1") && m->title != NULL && strcmp(t, m->title) == 0)
 		gone = 1;
-	if (utf8_chars(t) < 40 && (str_starts(t, "（责任编辑") || str_starts(t, "(责任编辑") ||
+	if (utf8_count(t, strlen(t)) < 40 && (str_starts(t, "（责任编辑") || str_starts(t, "(责任编辑") ||
 	                           str_starts(t, "责任编辑")))
 		gone = 1;
 	free(t);

@@ -34,6 +34,7 @@
 
 #include "feed.h"
 #include "html.h"
+#include "utf8.h"
 #include "util.h"
 
 #define CN_OFFSET   (8 * 3600)          /* Asia/Shanghai */
@@ -284,33 +285,11 @@ buf_reset(struct buf *b)
 }
 
 static void
-add_utf8(struct buf *b, unsigned cp)
+add_cp(struct buf *b, unsigned cp)
 {
 	char u[4];
-	size_t n;
 
-	if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		cp = 0xfffd;
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xc0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xe0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	buf_add(b, u, n);
+	buf_add(b, u, utf8_encode(cp == 0 ? 0xfffd : cp, u));
 }
 
 /* Appends s with & < > " escaped for HTML text and attribute values. */
@@ -485,7 +464,7 @@ html_text(struct buf *out, const char *s, size_t n, size_t max, int *cut)
 				*cut = 1;
 				return;
 			}
-			add_utf8(out, cp);
+			add_cp(out, cp);
 			i += used;
 			continue;
 		}
@@ -503,38 +482,20 @@ html_text(struct buf *out, const char *s, size_t n, size_t max, int *cut)
 static int
 utf8_cut(char *s, size_t max)
 {
-	size_t chars = 0;
+	size_t len = strlen(s), n = utf8_prefix(s, len, max);
 
-	for (char *p = s; *p != '\0'; p++) {
-		if (((unsigned char)*p & 0xc0) == 0x80)
-			continue;
-		if (chars++ == max) {
-			*p = '\0';
-			return 1;
-		}
-	}
-	return 0;
+	s[n] = '\0';
+	return n < len;
 }
 
 /* Removes a partial UTF-8 sequence at the end of b (a capped buffer). */
 static void
 utf8_mend(struct buf *b)
 {
-	size_t i = b->len, back = 0;
-
-	while (i > 0 && back < 4 && ((unsigned char)b->data[i - 1] & 0xc0) == 0x80) {
-		i--;
-		back++;
-	}
-	if (i == 0)
+	if (b->data == NULL)
 		return;
-	unsigned char lead = (unsigned char)b->data[i - 1];
-	size_t need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
-
-	if (lead >= 0x80 && need != back) {
-		b->len = i - 1;
-		b->data[b->len] = '\0';
-	}
+	b->len = utf8_whole(b->data, b->len);
+	b->data[b->len] = '\0';
 }
 
 /* Maps the private-use stand-ins of control characters back. */
@@ -795,7 +756,7 @@ attr_decode(const char *val, const char *end)
 		unsigned cp = *p == '&' ? entity_at(p, (size_t)(end - p), &used) : 0;
 
 		if (cp != 0) {
-			add_utf8(&b, cp);
+			add_cp(&b, cp);
 			p += used;
 		} else {
 			buf_add(&b, p++, 1);
@@ -1635,7 +1596,7 @@ on_reference(void *ud, const xmlChar *name)
 		return;
 	buf_init(&b, 0);
 	if (d != NULL)
-		add_utf8(&b, d->value);
+		add_cp(&b, d->value);
 	else    /* an unknown one shows as written */
 		buf_addf(&b, p->cap.mode == CM_TEXT || p->cap.mode == CM_GUESS ?
 		         "&%s;" : "&amp;%s;", (const char *)name);
@@ -1798,23 +1759,12 @@ run(struct pstate *p, const char *buf, size_t len)
 /* The length of a valid UTF-8 sequence at s (XML characters only), 0 if
  * it is not one. */
 static size_t
-utf8_valid(const unsigned char *s, size_t n)
+xml_utf8_len(const char *s, size_t n)
 {
-	size_t need = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	unsigned cp;
+	uint32_t cp;
+	size_t k = utf8_decode(s, n, &cp);
 
-	if (need == 0 || s[0] > 0xf4 || need > n)
-		return 0;
-	for (size_t i = 1; i < need; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	cp = need == 2 ? (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu)
-	   : need == 3 ? (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu)
-	   : (s[0] & 0x07u) << 18 | (s[1] & 0x3fu) << 12 | (s[2] & 0x3fu) << 6 | (s[3] & 0x3fu);
-	if ((need == 3 && cp < 0x800) || (need == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
-		return 0;
-	return need;
+	return cp == UTF8_BAD || cp == 0xfffe || cp == 0xffff ? 0 : k;
 }
 
 static void
@@ -1914,7 +1864,7 @@ repair_char(struct buf *b, const char *buf, size_t len, size_t i,
 			buf_add(b, buf + i, 1);
 		return 1;
 	}
-	n = utf8_valid((const unsigned char *)buf + i, len - i);
+	n = xml_utf8_len(buf + i, len - i);
 	buf_add(b, n > 0 ? buf + i : "\xef\xbf\xbd", n > 0 ? n : 3);
 	return n > 0 ? n : 1;
 }

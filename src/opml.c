@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 
 #include "opml.h"
+#include "utf8.h"
 #include "util.h"
 
 #define OPML_OPTS (XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | \
@@ -268,41 +269,6 @@ out:
 
 /* ---- writing ------------------------------------------------------------ */
 
-/* Length of the valid UTF-8 sequence at s (not overlong, no surrogate, at
- * most U+10FFFF), 0 if none; *cp gets the code point. */
-static size_t
-utf8_seq(const unsigned char *s, unsigned *cp)
-{
-	static const struct {
-		unsigned char lead_mask, lead_bits;
-		size_t len;
-		unsigned min;
-	} forms[] = {
-		{ 0x80, 0x00, 1, 0 },
-		{ 0xe0, 0xc0, 2, 0x80 },
-		{ 0xf0, 0xe0, 3, 0x800 },
-		{ 0xf8, 0xf0, 4, 0x10000 },
-	};
-
-	for (size_t f = 0; f < ARRAY_LEN(forms); f++) {
-		unsigned c;
-
-		if ((s[0] & forms[f].lead_mask) != forms[f].lead_bits)
-			continue;
-		c = s[0] & (unsigned char)~forms[f].lead_mask;
-		for (size_t i = 1; i < forms[f].len; i++) {
-			if ((s[i] & 0xc0) != 0x80)
-				return 0;
-			c = c << 6 | (s[i] & 0x3f);
-		}
-		if (c < forms[f].min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-			return 0;
-		*cp = c;
-		return forms[f].len;
-	}
-	return 0;
-}
-
 /* XML 1.0 Char, less the tab and line ends (written as references). */
 static int
 xml_char(unsigned c)
@@ -322,22 +288,27 @@ static const struct {
 static void
 put_attr(struct buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const char *p = s;
+	size_t left = strlen(s);
 
-	while (*p != '\0') {
-		unsigned c = 0;
-		size_t len = utf8_seq(p, &c), i;
+	while (left > 0) {
+		uint32_t c = 0;
+		size_t len = utf8_decode(p, left, &c), i;
 
+		if (c == UTF8_BAD)
+			len = 0;
 		for (i = 0; i < ARRAY_LEN(attr_refs); i++)
 			if (len == 1 && attr_refs[i].c == c)
 				break;
 		if (i < ARRAY_LEN(attr_refs))
 			buf_adds(b, attr_refs[i].ref);
 		else if (len == 0)
-			buf_adds(b, "\xef\xbf\xbd");        /* U+FFFD */
+			buf_adds(b, UTF8_REPLACEMENT);
 		else if (xml_char(c))
 			buf_add(b, p, len);
-		p += len ? len : 1;
+		len = len ? len : 1;
+		p += len;
+		left -= len;
 	}
 }
 

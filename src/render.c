@@ -19,6 +19,7 @@
 
 #include "render.h"
 #include "text.h"
+#include "utf8.h"
 #include "util.h"
 
 #define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | \
@@ -31,30 +32,14 @@
 
 /* ---- UTF-8 helpers ------------------------------------------------------ */
 
-/* Decodes one code point; invalid bytes count as one U+FFFD byte. */
+/* Decodes one code point; an ill-formed subpart is one U+FFFD. */
 static size_t
 utf8_dec(const char *s, size_t len, unsigned *cp)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned c;
-	size_t n, i;
+	uint32_t c;
+	size_t n = utf8_decode(s, len, &c);
 
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	n = u[0] >= 0xf0 ? 4 : u[0] >= 0xe0 ? 3 : u[0] >= 0xc0 ? 2 : 0;
-	c = u[0] & (0x7fu >> n);
-	for (i = 1; n > 0 && i < n; i++) {
-		if (i >= len || (u[i] & 0xc0) != 0x80)
-			break;
-		c = (c << 6) | (u[i] & 0x3fu);
-	}
-	if (n == 0 || i < n || c > 0x10ffff) {
-		*cp = 0xfffd;
-		return 1;
-	}
-	*cp = c;
+	*cp = c == UTF8_BAD ? 0xfffd : c;
 	return n;
 }
 
@@ -62,13 +47,9 @@ utf8_dec(const char *s, size_t len, unsigned *cp)
 static unsigned
 utf8_prev(const char *s, size_t end)
 {
-	size_t i = end;
+	size_t i = utf8_back(s, end);
 	unsigned cp;
 
-	while (i > 0 && end - i < 4 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
-		i--;
-	if (i > 0)
-		i--;
 	utf8_dec(s + i, end - i, &cp);
 	return cp;
 }

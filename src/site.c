@@ -11,6 +11,7 @@
 
 #include "html.h"
 #include "site.h"
+#include "utf8.h"
 #include "util.h"
 
 #define FIELDS(_) \
@@ -849,7 +850,7 @@ cap_title(char *t)
 	if (t == NULL)
 		return NULL;
 	for (i = 0; t[i] != '\0'; i++)
-		if (((unsigned char)t[i] & 0xC0) != 0x80 && ++chars > TITLE_MAX)
+		if (utf8_lead((unsigned char)t[i]) && ++chars > TITLE_MAX)
 			break;
 	if (t[i] == '\0')
 		return t;

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "store.h"
+#include "utf8.h"
 
 #define APP_ID        0x67786e77        /* "gxnw" in PRAGMA application_id */
 #define BUSY_MS       3000
@@ -2021,7 +2022,7 @@ add_term(struct store *s, struct query *q, const char *p, size_t n,
 	size_t nchars = 0;
 
 	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)p[i] & 0xc0) != 0x80)
+		if (utf8_lead((unsigned char)p[i]))
 			off[nchars++] = i;
 	off[nchars] = n;
 	if (nchars >= 3)

@@ -38,9 +38,9 @@
 #include <unicode/utext.h>
 
 #include "text.h"
+#include "utf8.h"
 #include "util.h"
 
-#define U8_BAD     0x110000u    /* an ill-formed UTF-8 subpart */
 #define REPLACE    0xFFFDu
 #define BMP        0x10000u
 #define TITLE_MAX  30         /* clusters inside a book title that holds */
@@ -315,7 +315,7 @@ cp_props(uint32_t c)
 		return ptab[c];
 	if (c - EMO_LO < EMO_N)
 		return ptab_emo[c - EMO_LO];
-	if (c == U8_BAD)
+	if (c == UTF8_BAD)
 		return ptab[REPLACE];
 	return props_compute(c, raw_width(c));
 }
@@ -382,78 +382,6 @@ wcswidth(const wchar_t *s, size_t n)
 		sum += w;
 	}
 	return sum;
-}
-
-/* ---- UTF-8 ------------------------------------------------------------- */
-
-/* Decodes the code point at s (n > 0 bytes left) into *cp and returns its
- * length; an ill-formed sequence gives U8_BAD for its maximal subpart
- * (Unicode's recommended practice, as ICU does). */
-static size_t
-u8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char b = s[0], lo = 0x80, hi = 0xBF;
-	size_t need, i;
-	uint32_t c;
-
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xE1 && b != 0xED && b <= 0xEF && n >= 3 &&
-	    (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {   /* CJK */
-		*cp = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
-		      (s[2] & 0x3F);
-		return 3;
-	}
-	if (b >= 0xC2 && b <= 0xDF) {
-		need = 1;
-		c = b & 0x1F;
-	} else if (b >= 0xE0 && b <= 0xEF) {
-		need = 2;
-		c = b & 0x0F;
-		lo = b == 0xE0 ? 0xA0 : 0x80;
-		hi = b == 0xED ? 0x9F : 0xBF;
-	} else if (b >= 0xF0 && b <= 0xF4) {
-		need = 3;
-		c = b & 0x07;
-		lo = b == 0xF0 ? 0x90 : 0x80;
-		hi = b == 0xF4 ? 0x8F : 0xBF;
-	} else {
-		*cp = U8_BAD;
-		return 1;
-	}
-	for (i = 1; i <= need; i++) {
-		if (i >= n || s[i] < lo || s[i] > hi) {
-			*cp = U8_BAD;
-			return i;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	*cp = c;
-	return need + 1;
-}
-
-static size_t
-u8_len(uint32_t c)
-{
-	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-}
-
-/* Start of the code point that ends at off (off > 0). */
-static size_t
-u8_back(const unsigned char *s, size_t off)
-{
-	size_t p = off - 1, lim = off > 4 ? off - 4 : 0;
-	uint32_t cp;
-
-	while (p > lim && (s[p] & 0xC0) == 0x80)
-		p--;
-	if (p + u8_decode(s + p, off - p, &cp) == off)
-		return p;
-	return off - 1;
 }
 
 /* ---- per-thread state ---------------------------------------------------- */
@@ -569,7 +497,7 @@ scan_decode(struct scan *sc, size_t p, uint32_t *cp)
 		return sc->la_n;
 	}
 	sc->la_pos = p;
-	sc->la_n = u8_decode(sc->s + p, sc->len - p, &sc->la_cp);
+	sc->la_n = utf8_decode((const char *)sc->s + p, sc->len - p, &sc->la_cp);
 	*cp = sc->la_cp;
 	return sc->la_n;
 }
@@ -617,7 +545,7 @@ cluster_width(const unsigned char *s, size_t p, size_t q, uint32_t c, size_t n)
 	for (p += n; p < q; p += n) {
 		int cw;
 
-		n = u8_decode(s + p, q - p, &c);
+		n = utf8_decode((const char *)s + p, q - p, &c);
 		cw = cp_width(c);
 		w = cw > w ? cw : w;
 		ri += c >= 0x1F1E6 && c <= 0x1F1FF;
@@ -675,7 +603,6 @@ text_cluster_next(const char *s, size_t len, size_t off)
 size_t
 text_cluster_prev(const char *s, size_t len, size_t off)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	struct scan sc;
 	size_t a, x;
 	uint32_t ca, cx;
@@ -685,12 +612,12 @@ text_cluster_prev(const char *s, size_t len, size_t off)
 	if (off > len)
 		off = len;
 	tables_init();
-	a = u8_back(u, off);
-	u8_decode(u + a, off - a, &ca);
+	a = utf8_back(s, off);
+	utf8_decode(s + a, off - a, &ca);
 	if (a == 0)
 		return 0;
-	x = u8_back(u, a);
-	u8_decode(u + x, a - x, &cx);
+	x = utf8_back(s, a);
+	utf8_decode(s + x, a - x, &cx);
 	if ((cp_props(ca) & P_SIMPLE) && (cp_props(cx) & P_SIMPLE))
 		return a;
 	scan_init(&sc, s, len);
@@ -829,9 +756,9 @@ san_run(struct buf *out, const unsigned char *s, size_t len, int flags)
 			p++;
 			continue;
 		}
-		q = p + u8_decode(s + p, len - p, &c);
+		q = p + utf8_decode((const char *)s + p, len - p, &c);
 		pr = cp_props(c);
-		if (c != U8_BAD && !(pr & (P_DROP | P_REJECT)) &&
+		if (c != UTF8_BAD && !(pr & (P_DROP | P_REJECT)) &&
 		    c != 0x2028 && c != 0x2029) {
 			p = q;
 			continue;
@@ -968,7 +895,7 @@ clusters_build(const char *s, size_t len)
 		c->pw = pw;
 		c->cp = cp;
 		c->props = cp_props(cp);
-		if (q - p != u8_len(cp))    /* a space with marks on it is no space */
+		if (q - p != utf8_len(cp))    /* a space with marks on it is no space */
 			c->props &= (uint16_t)~(P_SPACE | P_INDENT);
 		c->w = (uint8_t)w;
 		c->brk = B_NO;

@@ -20,6 +20,7 @@
 
 #include "text.h"
 #include "ui.h"
+#include "utf8.h"
 
 extern char **environ;
 
@@ -94,24 +95,6 @@ colors_init(void)
 
 /* ---- drawing helpers ----------------------------------------------------- */
 
-static uint32_t
-utf8_at(const char *s, size_t len, size_t *n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	uint32_t c = p[0];
-	size_t need = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-
-	if (need > len)
-		need = 1;
-	*n = need;
-	if (need == 1)
-		return c;
-	c &= 0x3f >> (need - 1);
-	for (size_t i = 1; i < need; i++)
-		c = c << 6 | (p[i] & 0x3f);
-	return c;
-}
-
 static int
 pictographic(uint32_t c)
 {
@@ -130,9 +113,12 @@ term_safe(const char *s, size_t len)
 	uint32_t prev = 0;
 
 	for (size_t i = 0, n; i < len; i += n) {
-		uint32_t c = utf8_at(s + i, len - i, &n);
-		int drop = c == 0xfe0f || (c >= 0x1f3fb && c <= 0x1f3ff) ||
-		           (c == 0x200d && pictographic(prev));
+		uint32_t c;
+		int drop;
+
+		n = utf8_decode(s + i, len - i, &c);
+		drop = c == 0xfe0f || (c >= 0x1f3fb && c <= 0x1f3ff) ||
+		       (c == 0x200d && pictographic(prev));
 
 		if (!drop) {
 			memcpy(out + o, s + i, n);

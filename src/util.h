@@ -54,9 +54,6 @@ int   str_starts(const char *s, const char *prefix);
 int   str_ends(const char *s, const char *suffix);
 char *str_trim(char *s);                 /* ASCII space, in place */
 int   str_empty(const char *s);          /* NULL or "" */
-/* Length of the well-formed UTF-8 sequence at p (n > 0 bytes left), or 0
- * (overlong, surrogate, past U+10FFFF, cut short, a stray byte). */
-size_t utf8_valid_len(const unsigned char *p, size_t n);
 
 /* Files. */
 int read_file(const char *path, size_t max, char **out, size_t *len, struct err *e);

@@ -8,6 +8,7 @@
 
 #include "text.h"
 #include "ui.h"
+#include "utf8.h"
 
 enum { WHEEL_LINES = 3 };
 
@@ -17,12 +18,6 @@ static const int line_color[] = {
 	[RL_PRE] = C_NORMAL, [RL_IMAGE] = C_LINK, [RL_EDITOR] = C_META,
 	[RL_LINKS] = C_LINK,
 };
-
-static size_t
-utf8_len(unsigned char c)
-{
-	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-}
 
 /* Whether the character at s is blank for the reading position: spaces,
  * U+3000 and the quote bar, which the layout adds or moves. */
@@ -41,10 +36,9 @@ ink_of(const char *s)
 	size_t n = 0, len = strlen(s);
 
 	for (size_t i = 0; i < len; ) {
-		size_t l = utf8_len((unsigned char)s[i]);
+		uint32_t cp;
+		size_t l = utf8_decode(s + i, len - i, &cp);
 
-		if (l > len - i)
-			l = len - i;
 		n += !is_blank(s + i, l);
 		i += l;
 	}

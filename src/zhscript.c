@@ -14,6 +14,7 @@
 #endif
 
 #include "zhscript.h"
+#include "utf8.h"
 
 static const char *const names[ZH_NSCRIPTS] = {
 	[ZH_SIMPLIFIED] = "simplified",
