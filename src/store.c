@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "htmltext.h"
 #include "store.h"
 #include "utf8.h"
 
@@ -549,145 +550,18 @@ tx_end(struct store *s, int rc, struct err *e)
 
 /* ---- gx_text(): the text the search index sees -------------------------- */
 
-static const struct entity {
-	const char *name;
-	const char *text;
-} entities[] = {
-	{ "nbsp;", " " }, { "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" },
-	{ "quot;", "\"" }, { "apos;", "'" }, { "ldquo;", "\xe2\x80\x9c" },
-	{ "rdquo;", "\xe2\x80\x9d" }, { "hellip;", "\xe2\x80\xa6" },
-	{ "mdash;", "\xe2\x80\x94" }, { "middot;", "\xc2\xb7" },
-};
-
-static void
-add_utf8(struct buf *b, unsigned long c)
-{
-	char u[4];
-	size_t n;
-
-	if (c == 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		c = 0xfffd;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | c >> 12);
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | c >> 18);
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	buf_add(b, u, n);
-}
-
-/* Decodes the entity at p ('&'), returns the bytes used. */
-static size_t
-add_entity(struct buf *b, const char *p, const char *end)
-{
-	char *q;
-	unsigned long c;
-
-	if (p + 2 < end && p[1] == '#') {
-		int hex = p[2] == 'x' || p[2] == 'X';
-
-		c = strtoul(p + 2 + hex, &q, hex ? 16 : 10);
-		if (q > p + 2 + hex && q < end && *q == ';') {
-			add_utf8(b, c);
-			return (size_t)(q + 1 - p);
-		}
-	}
-	for (size_t i = 0; i < ARRAY_LEN(entities); i++) {
-		size_t n = strlen(entities[i].name);
-
-		if ((size_t)(end - p - 1) >= n && memcmp(p + 1, entities[i].name, n) == 0) {
-			buf_adds(b, entities[i].text);
-			return n + 1;
-		}
-	}
-	buf_add(b, "&", 1);
-	return 1;
-}
-
-/* Skips the tag at p ('<'), and the content of script and style. */
-static const char *
-skip_tag(const char *p, const char *end)
-{
-	static const struct { const char *open, *close; } hidden[] = {
-		{ "script", "</script" },
-		{ "style", "</style" },
-	};
-	const char *gt = memchr(p, '>', (size_t)(end - p));
-
-	if (gt == NULL)
-		return end;
-	for (size_t i = 0; i < ARRAY_LEN(hidden); i++) {
-		size_t n = strlen(hidden[i].open);
-		const char *close;
-
-		if ((size_t)(gt - p) <= n || strncasecmp(p + 1, hidden[i].open, n) != 0)
-			continue;
-		close = strcasestr(gt, hidden[i].close);
-		if (close == NULL || close >= end)
-			return end;
-		gt = memchr(close, '>', (size_t)(end - close));
-		return gt == NULL ? end : gt + 1;
-	}
-	return gt + 1;
-}
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static void
-html_text(struct buf *b, const char *p, size_t len)
-{
-	const char *end = p + len;
-	int space = 1;
-
-	while (p < end) {
-		size_t run = 0;
-
-		while (p + run < end && p[run] != '<' && p[run] != '&' && !is_space(p[run]))
-			run++;
-		if (run > 0) {
-			buf_add(b, p, run);
-			p += run;
-			space = 0;
-		} else if (*p == '&') {
-			p += add_entity(b, p, end);
-			space = 0;
-		} else {
-			p = *p == '<' ? skip_tag(p, end) : p + 1;
-			if (!space)
-				buf_add(b, " ", 1);
-			space = 1;
-		}
-	}
-}
-
 static void
 sql_gx_text(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	const char *v = (const char *)sqlite3_value_text(argv[0]);
 	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
 	struct buf b;
+	int cut;
 
 	(void)argc;
 	buf_init(&b, 0);
 	if (v != NULL && sqlite3_value_int(argv[1]))
-		html_text(&b, v, len);
+		htmltext(&b, v, len, SIZE_MAX, &cut);
 	else if (v != NULL)
 		buf_add(&b, v, len);
 	buf_add(&b, "  ", 2);

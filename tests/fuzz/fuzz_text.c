@@ -7,7 +7,9 @@
 
 #include <string.h>
 #include "fuzz.h"
+#include "htmltext.h"
 #include "text.h"
+#include "utf8.h"
 
 static void
 check_sanitize(const char *s, size_t len, int flags)
@@ -77,6 +79,45 @@ check_clusters(const char *s, size_t len)
 	}
 }
 
+/* The codec: every byte decoded once; whole text stays whole. */
+static void
+check_utf8(const char *s, size_t len)
+{
+	size_t chars = 0, whole = utf8_whole(s, len);
+
+	for (size_t i = 0; i < len; ) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		FUZZ_CHECK(n >= 1 && n <= len - i, "utf8_decode consumes 1..rest bytes");
+		FUZZ_CHECK(cp != UTF8_BAD || n <= 3, "a bad subpart is at most 3 bytes");
+		i += n;
+		chars++;
+	}
+	FUZZ_CHECK(whole <= len && len - whole <= 3, "utf8_whole drops at most a cut sequence");
+	FUZZ_CHECK(utf8_prefix(s, len, utf8_count(s, len)) == len,
+	           "the prefix of all code points is all of it");
+	(void)chars;
+}
+
+/* HTML to text as the search index and feeds use it: any bytes, no
+ * more characters than asked for. */
+static void
+check_htmltext(const char *s, size_t len, size_t max)
+{
+	struct buf b;
+	int cut;
+	size_t chars = 0;
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	htmltext(&b, s, len, max, &cut);
+	for (size_t i = 0; i < b.len; i++)      /* block tags add uncounted spaces */
+		chars += b.data[i] != ' ' && utf8_lead((unsigned char)b.data[i]);
+	FUZZ_CHECK(chars <= max, "htmltext keeps to max characters");
+	buf_free(&b);
+}
+
 int
 fuzz_text(const uint8_t *data, size_t size)
 {
@@ -96,6 +137,8 @@ fuzz_text(const uint8_t *data, size_t size)
 	check_wrap(s, len, width, flags & 4 ? TEXT_INDENT : 0);
 	check_cell(s, len, width - 1, (flags >> 3) & 3);
 	check_clusters(s, len);
+	check_utf8(s, len);
+	check_htmltext(s, len, (size_t)width);
 	(void)text_width(s, len);
 	if (flags & 0x40) {
 		size_t off[64];
