@@ -28,6 +28,7 @@ struct job {
 	struct article art;     /* JOB_ARTICLE: fields of page 1 */
 	struct buf body;        /* JOB_ARTICLE: bodies of the pages so far */
 	int     pages;
+	int     fresh;          /* the page in came from the network */
 	struct net_req *req;
 	struct job *next;
 };
@@ -54,15 +55,81 @@ struct news {
 	char **raw_labels;      /* the tabs' labels as published */
 };
 
-static const int special_kind[SITE_NSPECIAL] = {
-	[SITE_RANK_ALL] = TAB_RANK_ALL,
-	[SITE_RANK_MONTH] = TAB_RANK_MONTH,
-	[SITE_PICKS] = TAB_PICKS,
+typedef int read_fn(struct news *n, const struct store_tab *t,
+                    struct item_list *out, struct err *e);
+typedef int count_fn(struct news *n, const struct store_tab *t, size_t *out,
+                     struct err *e);
+typedef int page_fn(struct news *n, struct job *j, const char *body, size_t len,
+                    struct err *e);
+static read_fn read_list, read_starred, read_search;
+static count_fn count_list, count_starred, count_search;
+static page_fn store_list_page, store_feed;
+
+/* The kinds of tab: what the screen needs to know of each, where its list
+ * comes from, how a fetched page of it is stored.  The one place that
+ * tells kinds apart. */
+static const struct kind {
+	struct news_kind pub;
+	int special;            /* enum site_list_kind, -1: none */
+	int mode;               /* enum store_list_mode of a fetched page 1 */
+	read_fn *read;
+	count_fn *count;
+	page_fn *page;          /* NULL: nothing to fetch */
+} kinds[] = {
+	[TAB_CHANNEL] = { { NULL, 0, N_("(no articles in this tab)") },
+	                  -1, LIST_HEAD, read_list, count_list, store_list_page },
+	[TAB_RANK_ALL] = { { "rank-all", NK_RANKED, N_("(no articles in this tab)") },
+	                   SITE_RANK_ALL, LIST_REPLACE, read_list, count_list,
+	                   store_list_page },
+	[TAB_RANK_MONTH] = { { "rank-month", NK_RANKED, N_("(no articles in this tab)") },
+	                     SITE_RANK_MONTH, LIST_REPLACE, read_list, count_list,
+	                     store_list_page },
+	[TAB_PICKS] = { { "picks", NK_RANKED, N_("(no articles in this tab)") },
+	                SITE_PICKS, LIST_REPLACE, read_list, count_list, store_list_page },
+	[TAB_FEED] = { { NULL, 0, N_("(no articles in this tab)") },
+	               -1, LIST_HEAD, read_list, count_list, store_feed },
+	[TAB_STARRED] = { { "starred", NK_OWN_LABEL | NK_NO_COUNT | NK_STARS,
+	                    N_("(nothing starred: press s on an article to star it)") },
+	                  -1, LIST_HEAD, read_starred, count_starred, NULL },
+	[TAB_SEARCH] = { { NULL, NK_OWN_LABEL, N_("(nothing in the cache matches)") },
+	                 -1, LIST_HEAD, read_search, count_search, NULL },
 };
-static const char *const special_key[SITE_NSPECIAL] = {
-	[SITE_RANK_ALL] = "rank-all",
-	[SITE_RANK_MONTH] = "rank-month",
-	[SITE_PICKS] = "picks",
+
+static const struct kind *
+kind_of(int k)
+{
+	return k >= 0 && (size_t)k < ARRAY_LEN(kinds) ? &kinds[k] : &kinds[TAB_CHANNEL];
+}
+
+const struct news_kind *
+news_kind(int kind)
+{
+	return &kind_of(kind)->pub;
+}
+
+/* The kinds of background job: what each is for and how it goes. */
+enum {
+	JT_TAB = 1 << 0,        /* for one tab: one at a time per tab */
+	JT_ARTICLE = 1 << 1,    /* for one article: one at a time per URL */
+	JT_CACHED = 1 << 2,     /* done at once when the cache has it */
+	JT_PAGE1 = 1 << 3,      /* a list's first page: unchanged is nothing new,
+	                           empty is not the list */
+};
+typedef char *first_fn(struct news *n, struct job *j, size_t tab, const char *url);
+typedef int done_fn(struct news *n, struct job *j, const char *body, size_t len,
+                    struct err *e);
+static first_fn first_channels, first_list, first_more, first_article;
+static done_fn store_channels, store_tab_page, article_page;
+static const struct job_type {
+	unsigned flags;
+	first_fn *first;        /* the URL to start from; NULL: nothing to do */
+	done_fn *done;          /* a page is in: 1 more to come, 0 stored, -1 */
+} job_types[] = {
+	[JOB_TABS] = { 0, first_channels, store_channels },
+	[JOB_LIST] = { JT_TAB | JT_PAGE1, first_list, store_tab_page },
+	[JOB_MORE] = { JT_TAB, first_more, store_tab_page },
+	[JOB_ARTICLE] = { JT_ARTICLE | JT_CACHED, first_article, article_page },
+	[JOB_FULLTEXT] = { JT_ARTICLE, first_article, article_page },
 };
 
 static void
@@ -116,7 +183,7 @@ convert_labels(struct news *n)
 		struct store_tab *t = &n->tabs[i];
 
 		n->raw_labels[i] = xstrdup(t->label);
-		if (t->kind != TAB_STARRED && t->kind != TAB_SEARCH)
+		if (!(news_kind(t->kind)->flags & NK_OWN_LABEL))
 			zh_convert_in_place(n->zh, n->script, &t->label);
 	}
 }
@@ -145,7 +212,7 @@ load_tabs(struct news *n, struct err *e)
 		feeds[i].key = feeds[i].url = NULL;
 	}
 	store_tabs_free(feeds, nfeeds);
-	add_tab(n, TAB_STARRED, xstrdup("starred"), _("Starred"));
+	add_tab(n, TAB_STARRED, xstrdup(kinds[TAB_STARRED].pub.key), _("Starred"));
 	if (n->search != NULL) {
 		char *label = xasprintf(_("Search: %s"), n->search);
 
@@ -159,7 +226,6 @@ load_tabs(struct news *n, struct err *e)
 size_t
 news_unread(struct news *n, size_t tab)
 {
-	struct item_list l = { 0 };
 	size_t count = 0;
 
 	if (tab >= n->ntabs)
@@ -173,10 +239,8 @@ news_unread(struct news *n, size_t tab)
 	}
 	if (n->unread[tab] != (size_t)-1)
 		return n->unread[tab];
-	if (get_list(n, tab, &l, NULL) == 0)
-		for (size_t i = 0; i < l.n; i++)
-			count += !l.v[i].read;
-	item_list_free(&l);
+	if (kind_of(n->tabs[tab].kind)->count(n, &n->tabs[tab], &count, NULL) < 0)
+		count = 0;
 	n->unread[tab] = count;
 	return count;
 }
@@ -528,18 +592,10 @@ out:
 }
 
 static int
-special_of(int kind)
-{
-	for (int k = 0; k < SITE_NSPECIAL; k++)
-		if (special_kind[k] == kind)
-			return k;
-	return -1;
-}
-
-static int
-store_channels(struct news *n, const char *body, size_t len, const char *url,
+store_channels(struct news *n, struct job *j, const char *body, size_t len,
                struct err *e)
 {
+	const char *url = j->url;
 	struct channel_list ch = { 0 };
 	struct store_tab *v = NULL;
 	size_t nv = 0;
@@ -561,13 +617,15 @@ store_channels(struct news *n, const char *body, size_t len, const char *url,
 		v[nv].url = xstrdup(ch.v[i].url);
 		v[nv++].kind = TAB_CHANNEL;
 	}
-	for (int k = 0; k < SITE_NSPECIAL; k++) {
-		if (!site_has_special(n->site, k))
+	for (size_t k = 0; k < ARRAY_LEN(kinds); k++) {
+		int sp = kinds[k].special;
+
+		if (sp < 0 || !site_has_special(n->site, sp))
 			continue;
-		v[nv].key = xstrdup(special_key[k]);
-		v[nv].label = xstrdup(site_special_label(n->site, k));
-		v[nv].url = site_special_url(n->site, k);
-		v[nv++].kind = special_kind[k];
+		v[nv].key = xstrdup(kinds[k].pub.key);
+		v[nv].label = xstrdup(site_special_label(n->site, sp));
+		v[nv].url = site_special_url(n->site, sp);
+		v[nv++].kind = (int)k;
 	}
 	if (store_put_tabs(n->store, site_name(n->site), v, nv, e) < 0)
 		goto out;
@@ -612,10 +670,9 @@ store_list_page(struct news *n, struct job *j, const char *body, size_t len,
                 struct err *e)
 {
 	struct item_list l = { 0 };
-	int sp = special_of(j->tab_kind), rc;
+	const struct kind *k = kind_of(j->tab_kind);
+	int sp = k->special, page1 = job_types[j->kind].flags & JT_PAGE1, rc;
 
-	if (j->tab_kind == TAB_FEED)
-		return store_feed(n, j, body, len, e);
 	if (sp >= 0)
 		rc = site_special(n->site, sp, body, len, j->url, &l, e);
 	else
@@ -630,17 +687,30 @@ store_list_page(struct news *n, struct job *j, const char *body, size_t len,
 		item_list_free(&l);
 		return 1;
 	}
-	if (rc == 0 && l.n == 0 && j->kind == JOB_LIST) {
+	if (rc == 0 && l.n == 0 && page1) {
 		/* not the list we know (a portal, a maintenance page): never
 		 * replace a cached list by nothing */
 		rc = err_set(e, _("%s holds no articles (not the site's page?); the cached list is kept"),
 		             j->url);
 	}
 	if (rc == 0)
-		rc = store_put_list(n->store, j->tab_key, &l, sp >= 0 ? LIST_REPLACE :
-		                    j->kind == JOB_MORE ? LIST_APPEND : LIST_HEAD, e);
+		rc = store_put_list(n->store, j->tab_key, &l, page1 || k->mode == LIST_REPLACE ?
+		                    k->mode : LIST_APPEND, e);
 	item_list_free(&l);
 	return rc;
+}
+
+/* A page of a tab's list is in: stored as its kind says.  A page 1 that
+ * came from the cache (a 304, or the network down) holds nothing new. */
+static int
+store_tab_page(struct news *n, struct job *j, const char *body, size_t len,
+               struct err *e)
+{
+	const struct kind *k = kind_of(j->tab_kind);
+
+	if ((job_types[j->kind].flags & JT_PAGE1) && !j->fresh && j->tab_fetched > 0)
+		return 2;
+	return k->page != NULL ? k->page(n, j, body, len, e) : 2;
 }
 
 /* An article page: by the profile for the site's own article pages, by
@@ -700,40 +770,16 @@ job_done(struct news *n, struct job *j)
 	struct err e = { "" };
 	char *body = NULL;
 	size_t len = 0;
-	int fresh, rc, changed = 0;
+	int rc;
 
 	n->notice[0] = '\0';
-	rc = job_page(n, j, &body, &len, &fresh, &e);
-	if (rc == 0) {
-		switch (j->kind) {
-		case JOB_TABS:
-			rc = store_channels(n, body, len, j->url, &e);
-			changed = rc == 0;
-			break;
-		case JOB_LIST:
-		case JOB_MORE:
-			if (!fresh && j->tab_fetched > 0 && j->kind == JOB_LIST)
-				break;          /* 304 or cache: nothing new */
-			rc = store_list_page(n, j, body, len, &e);
-			if (rc == 1) {
-				free(body);
-				return;         /* following the page on */
-			}
-			changed = rc == 0;
-			break;
-		case JOB_ARTICLE:
-		case JOB_FULLTEXT:
-			rc = article_page(n, j, body, len, &e);
-			free(body);
-			if (rc == 1)
-				return;         /* the next page is on its way */
-			changed = rc == 0;
-			body = NULL;
-			break;
-		}
-	}
+	rc = job_page(n, j, &body, &len, &j->fresh, &e);
+	if (rc == 0)
+		rc = job_types[j->kind].done(n, j, body, len, &e);
 	free(body);
-	job_end(n, j, changed, rc < 0 ? e.msg : NULL);
+	if (rc == 1)
+		return;                 /* the next page is on its way */
+	job_end(n, j, rc == 0, rc < 0 ? e.msg : NULL);
 }
 
 static struct job *
@@ -746,8 +792,8 @@ job_find(struct news *n, enum news_job kind, const char *key, const char *url)
 			return j;
 		if (url != NULL && j->article_url != NULL && strcmp(url, j->article_url) == 0)
 			return j;
-		if (kind == JOB_TABS)
-			return j;
+		if (!(job_types[kind].flags & (JT_TAB | JT_ARTICLE)))
+			return j;       /* one at a time */
 	}
 	return NULL;
 }
@@ -762,66 +808,83 @@ news_has_article(struct news *n, const char *url)
 	return has;
 }
 
-/* The URL a job starts from; NULL when there is nothing to fetch. */
 static char *
-job_first_url(struct news *n, struct job *j, size_t tab, const char *url)
+first_channels(struct news *n, struct job *j, size_t tab, const char *url)
+{
+	(void)j;
+	(void)tab;
+	(void)url;
+	return site_channels_url(n->site);
+}
+
+static char *
+first_list(struct news *n, struct job *j, size_t tab, const char *url)
+{
+	(void)url;
+	if (kind_of(j->tab_kind)->page == NULL)
+		return NULL;            /* the program's own lists: starred, search */
+	return xstrdup(n->tabs[tab].url);
+}
+
+static char *
+first_more(struct news *n, struct job *j, size_t tab, const char *url)
 {
 	struct item_list l = { 0 };
 	char *next;
 
-	switch (j->kind) {
-	case JOB_TABS:
-		return site_channels_url(n->site);
-	case JOB_LIST:
-		return xstrdup(n->tabs[tab].url);   /* NULL for starred, search */
-	case JOB_MORE:
-		if (store_get_list(n->store, j->tab_key, &l, NULL) < 0)
-			return NULL;
-		next = l.next_url;
-		l.next_url = NULL;
-		item_list_free(&l);
-		return next;
-	case JOB_ARTICLE:
-	case JOB_FULLTEXT:
-		return xstrdup(url);
-	}
-	return NULL;
+	(void)tab;
+	(void)url;
+	if (store_get_list(n->store, j->tab_key, &l, NULL) < 0)
+		return NULL;
+	next = l.next_url;
+	l.next_url = NULL;
+	item_list_free(&l);
+	return next;
+}
+
+static char *
+first_article(struct news *n, struct job *j, size_t tab, const char *url)
+{
+	(void)n;
+	(void)j;
+	(void)tab;
+	return xstrdup(url);
 }
 
 void
 news_start(struct news *n, enum news_job kind, size_t tab, const char *url)
 {
+	const struct job_type *jt = &job_types[kind];
 	struct job *j;
 	char *first;
 
-	if ((kind == JOB_LIST || kind == JOB_MORE) && tab >= n->ntabs)
+	if ((jt->flags & JT_TAB) && tab >= n->ntabs)
 		return;
-	if (job_find(n, kind, kind == JOB_LIST || kind == JOB_MORE ?
-	             n->tabs[tab].key : NULL, url) != NULL)
+	if (job_find(n, kind, jt->flags & JT_TAB ? n->tabs[tab].key : NULL, url) != NULL)
 		return;
 	j = xcalloc(1, sizeof *j);
 	j->kind = kind;
 	j->art.comments = -1;
 	buf_init(&j->body, 0);
-	if (kind == JOB_LIST || kind == JOB_MORE) {
+	if (jt->flags & JT_TAB) {
 		j->tab_key = xstrdup(n->tabs[tab].key);
 		j->tab_kind = n->tabs[tab].kind;
 		j->tab_fetched = n->tabs[tab].fetched;
 	}
-	if (kind == JOB_ARTICLE || kind == JOB_FULLTEXT)
+	if (jt->flags & JT_ARTICLE)
 		j->article_url = xstrdup(url);
 	j->next = n->jobs;
 	n->jobs = j;
-	if (kind == JOB_ARTICLE && news_has_article(n, url)) {
+	if ((jt->flags & JT_CACHED) && news_has_article(n, url)) {
 		job_end(n, j, 0, NULL);
 		return;
 	}
 	if (n->offline) {
-		job_end(n, j, 0, kind == JOB_ARTICLE || kind == JOB_FULLTEXT ?
+		job_end(n, j, 0, jt->flags & JT_ARTICLE ?
 		        _("offline, and this article is not in the cache") : NULL);
 		return;
 	}
-	first = job_first_url(n, j, tab, url);
+	first = jt->first(n, j, tab, url);
 	if (first == NULL) {
 		job_end(n, j, 0, NULL);     /* nothing (more) to fetch */
 		return;
@@ -915,7 +978,7 @@ run_job(struct news *n, enum news_job kind, size_t tab, const char *url,
         struct err *e)
 {
 	struct news_event ev;
-	char *key = (kind == JOB_LIST || kind == JOB_MORE) && tab < n->ntabs ?
+	char *key = (job_types[kind].flags & JT_TAB) && tab < n->ntabs ?
 	            xstrdup(n->tabs[tab].key) : NULL;
 	int rc = 0;
 
@@ -1018,14 +1081,61 @@ get_list(struct news *n, size_t tab, struct item_list *out, struct err *e)
 {
 	if (tab >= n->ntabs)
 		return err_set(e, _("no such tab"));
-	switch (n->tabs[tab].kind) {
-	case TAB_STARRED:
-		return store_starred(n->store, out, e);
-	case TAB_SEARCH:
-		return search(n, out, e);
-	default:
-		return store_get_list(n->store, n->tabs[tab].key, out, e);
-	}
+	return kind_of(n->tabs[tab].kind)->read(n, &n->tabs[tab], out, e);
+}
+
+static int
+read_list(struct news *n, const struct store_tab *t, struct item_list *out,
+          struct err *e)
+{
+	return store_get_list(n->store, t->key, out, e);
+}
+
+static int
+read_starred(struct news *n, const struct store_tab *t, struct item_list *out,
+             struct err *e)
+{
+	(void)t;
+	return store_starred(n->store, out, e);
+}
+
+static int
+read_search(struct news *n, const struct store_tab *t, struct item_list *out,
+            struct err *e)
+{
+	(void)t;
+	return search(n, out, e);
+}
+
+static int
+count_list(struct news *n, const struct store_tab *t, size_t *out, struct err *e)
+{
+	return store_list_unread(n->store, t->key, out, e);
+}
+
+static int
+count_starred(struct news *n, const struct store_tab *t, size_t *out,
+              struct err *e)
+{
+	(void)t;
+	return store_starred_unread(n->store, out, e);
+}
+
+/* The search's results are a query, not a stored list: counted as read
+ * (at most STORE_SEARCH_MAX of them). */
+static int
+count_search(struct news *n, const struct store_tab *t, size_t *out,
+             struct err *e)
+{
+	struct item_list l = { 0 };
+
+	*out = 0;
+	if (read_search(n, t, &l, e) < 0)
+		return -1;
+	for (size_t i = 0; i < l.n; i++)
+		*out += !l.v[i].read;
+	item_list_free(&l);
+	return 0;
 }
 
 int

@@ -46,6 +46,20 @@ int  news_toggle_script(struct news *n, struct err *e);
  * (titles, an article's lines) whichever script it was typed in; malloc'd. */
 char *news_shown_query(struct news *n, const char *query);
 
+/* What a kind of tab (enum tab_kind) is, for the screen. */
+enum {
+	NK_RANKED = 1 << 0,     /* its items have ranks: show them */
+	NK_NO_COUNT = 1 << 1,   /* no unread count on the tab bar */
+	NK_OWN_LABEL = 1 << 2,  /* the program's words or the user's: never converted */
+	NK_STARS = 1 << 3,      /* starring changes what it holds */
+};
+struct news_kind {
+	const char *key;        /* the key of a one-of-a-kind tab, else NULL */
+	unsigned flags;         /* NK_* */
+	const char *empty;      /* N_() text: what its empty list says */
+};
+const struct news_kind *news_kind(int kind);
+
 /* Tabs as cached (drawn at once at start-up). */
 size_t news_ntabs(const struct news *n);
 const struct store_tab *news_tab(const struct news *n, size_t i);

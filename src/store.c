@@ -268,6 +268,9 @@ static const char *const probes[] = {
 		" ORDER BY d.id") \
 	_(DIRTY_CLEAR, "DELETE FROM search_dirty") \
 	_(ITEM_BY_ID, "SELECT " ITEM_COLS("0") " FROM articles a WHERE a.id = ?1") \
+	_(LIST_UNREAD, "SELECT count(*) FROM lists l JOIN list_items li ON li.snap = l.snap" \
+		" JOIN articles a ON a.id = li.article WHERE l.key = ?1 AND NOT a.read") \
+	_(STARRED_UNREAD, "SELECT count(*) FROM articles WHERE starred AND NOT read") \
 	_(VOCAB, "SELECT term FROM temp.search_vocab" \
 		" WHERE term >= ?1 AND term < ?2 LIMIT " STR(VOCAB_MAX + 1))
 
@@ -1549,6 +1552,37 @@ store_get_list(struct store *s, const char *tab_key, struct item_list *out,
                struct err *e)
 {
 	return get_list(s, tab_key, 0, out, e);
+}
+
+static int
+count_unread(struct store *s, enum stmt_id id, const char *key, size_t *out,
+             struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, id, e);
+	int64_t v = 0;
+	int found;
+
+	*out = 0;
+	if (st == NULL)
+		return -1;
+	if (key != NULL)
+		bind_text(st, 1, key);
+	if (query_int(s, st, &v, &found, e) < 0)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+int
+store_list_unread(struct store *s, const char *tab_key, size_t *out, struct err *e)
+{
+	return count_unread(s, ST_LIST_UNREAD, tab_key, out, e);
+}
+
+int
+store_starred_unread(struct store *s, size_t *out, struct err *e)
+{
+	return count_unread(s, ST_STARRED_UNREAD, NULL, out, e);
 }
 
 int

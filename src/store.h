@@ -55,6 +55,12 @@ int  store_put_list(struct store *s, const char *tab_key,
 int  store_get_list(struct store *s, const char *tab_key,
                     struct item_list *out, struct err *e);
 
+/* Unread articles of the tab's list, and of the starred ones: counted by
+ * the cache, nothing loaded. */
+int  store_list_unread(struct store *s, const char *tab_key, size_t *out,
+                       struct err *e);
+int  store_starred_unread(struct store *s, size_t *out, struct err *e);
+
 /* Upserts an article by url (never delete-then-insert). */
 int  store_put_article(struct store *s, const struct article *a, struct err *e);
 /* 0 found (body_html may still be NULL if only listed), 1 unknown, -1 error. */

@@ -269,7 +269,7 @@ tab_label(struct ui *u, size_t i, int *count_at)
 	size_t unread = news_unread(u->news, i);
 	char *s;
 
-	if (unread > 0 && t->kind != TAB_STARRED) {
+	if (unread > 0 && !(news_kind(t->kind)->flags & NK_NO_COUNT)) {
 		s = xasprintf(" %s %zu ", t->label, unread);
 		*count_at = (int)strlen(t->label) + 2;
 	} else {

@@ -366,7 +366,7 @@ ui_article_key(struct ui *u, enum action a, const char *url, int *read, int *sta
 		if (i >= 0)
 			u->list.v[i].starred = *starred;
 		ui_status(u, 0, "%s", *starred ? _("Starred") : _("Unstarred"));
-		if (t != NULL && t->kind == TAB_STARRED)
+		if (t != NULL && (news_kind(t->kind)->flags & NK_STARS))
 			ui_show_list(u);
 		return 1;
 	case ACT_TOGGLE_READ:
@@ -517,19 +517,14 @@ empty_text(const struct ui *u, const struct store_tab *t)
 		                                               : _("(no tabs yet)");
 	if (m != NULL && m->state == TAB_LOADING)
 		return _("Loading…");
-	if (t->kind == TAB_STARRED)
-		return _("(nothing starred: press s on an article to star it)");
-	if (t->kind == TAB_SEARCH)
-		return _("(nothing in the cache matches)");
-	return _("(no articles in this tab)");
+	return _(news_kind(t->kind)->empty);
 }
 
 static void
 list_draw(struct ui *u, int top, int rows)
 {
 	const struct store_tab *t = news_tab(u->news, u->tab);
-	int ranked = t != NULL && (t->kind == TAB_RANK_ALL || t->kind == TAB_RANK_MONTH ||
-	                           t->kind == TAB_PICKS);
+	int ranked = t != NULL && (news_kind(t->kind)->flags & NK_RANKED);
 	struct cols c;
 
 	u->list_rows = rows;

@@ -98,6 +98,15 @@ main(void)
 	ok(news_get_article(n, first_url, &a, &e) == 0 && !str_empty(a.title) &&
 	   !str_empty(a.body_html), "an article is fetched with its title and body %s", e.msg);
 	article_free(&a);
+	{
+		size_t before = news_unread(n, (size_t)ch);
+
+		ok(news_get_list(n, (size_t)ch, &l, &e) == 0 && before == l.n,
+		   "every article of a fresh channel counts as unread (%zu of %zu)", before, l.n);
+		item_list_free(&l);
+		news_set_read(n, first_url, 1, &e);
+		is_int(news_unread(n, (size_t)ch), before - 1, "reading one counts one less");
+	}
 	ok(news_set_starred(n, first_url, 1, &e) == 0, "an article can be starred");
 	{
 		long st = tab_of_kind(n, TAB_STARRED), found;
@@ -105,11 +114,22 @@ main(void)
 		ok(st > rank && news_get_list(n, (size_t)st, &l, &e) == 0 && l.n == 1 &&
 		   strcmp(l.v[0].url, first_url) == 0, "the starred tab lists the starred article");
 		item_list_free(&l);
+		is_int(news_unread(n, (size_t)st), 0, "it is read, so the starred tab has none unread");
+		news_set_read(n, first_url, 0, &e);
+		is_int(news_unread(n, (size_t)st), 1, "marked unread, it counts");
 		found = news_search(n, "高新", &e);
 		ok(found == (long)news_ntabs(n) - 1 && news_tab(n, (size_t)found)->kind == TAB_SEARCH,
 		   "a search becomes the last tab");
 		ok(news_get_list(n, (size_t)found, &l, &e) == 0 && l.n > 0,
 		   "searching 高新 finds cached articles (%zu)", l.n);
+		{
+			size_t unread = 0;
+
+			for (size_t i = 0; i < l.n; i++)
+				unread += !l.v[i].read;
+			is_int(news_unread(n, (size_t)found), unread,
+			       "the search tab counts its unread results");
+		}
 		for (size_t i = 0; i < l.n; i++)
 			if (strstr(l.v[i].title, "高新") == NULL && !news_has_article(n, l.v[i].url)) {
 				ok(0, "a search result without the term in its title has a body");
