@@ -404,7 +404,7 @@ cli_format_text(FILE *in, FILE *out, int width, struct zh *z, int script)
 		zh_convert_in_place(z, script, &clean);
 		if (*clean == '\0')
 			fputc('\n', out);
-		else if (text_wrap(clean, strlen(clean), width, 0, &l) < 0) {
+		else if (text_wrap(clean, strlen(clean), width, TEXT_KEEP_INDENT, &l) < 0) {
 			fprintf(stderr, "gxnews: %s\n", _("line breaking failed"));
 			free(clean);
 			free(line);

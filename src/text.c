@@ -1,15 +1,22 @@
 /* text.c: UTF-8, grapheme clusters, display width, line breaking, fitting,
  * sanitizing.
  *
- * Widths.  A cluster is as wide as the widest code point in it (so a ZWJ
- * emoji sequence is 2, a base with combining marks is the base's width), a
- * pair of regional indicators (a flag) is 2.  Code point widths are glibc's
- * wcwidth() in a UTF-8 locale, taken once into tables at first use, with
- * East Asian Ambiguous characters counted 2 when text_set_ambiguous_width(2)
- * asks.  This file also defines wcwidth() and wcswidth() themselves: the
- * executable exports them, so ncursesw, which calls wcwidth() to place
- * characters, measures exactly as this module does (ambiguous setting
- * included).  The real glibc function is reached through dlsym(RTLD_NEXT).
+ * Widths: the one rule.  What the layout counts is what the terminal
+ * draws, and terminals (and ncursesw, which places characters for them)
+ * add up the widths of code points: a cluster is the sum of its code
+ * points' widths.  Where terminals disagree, on emoji sequences (a ZWJ
+ * family is 2 columns in some and 6 in others, a skin-toned thumb 2 or 4,
+ * a heart with VS16 1 or 2), text_sanitize takes out what they disagree
+ * on: a joiner after an emoji, emoji modifiers and the presentation
+ * selectors VS15/VS16.  What is left, one emoji after another, base
+ * letters with their marks, flags as two regional indicators of 1 each,
+ * keycaps as a digit with U+20E3, every terminal draws alike.  Code point
+ * widths are glibc's wcwidth() in a UTF-8 locale, taken once into tables
+ * at first use, with East Asian Ambiguous characters counted 2 when
+ * text_set_ambiguous_width(2) asks.  This file also defines wcwidth() and
+ * wcswidth() themselves: the executable exports them, so ncursesw measures
+ * exactly as this module does (ambiguous setting included).  The real
+ * glibc function is reached through dlsym(RTLD_NEXT).
  *
  * Line breaking.  Break opportunities come first from Chinese rules on the
  * pair of clusters around a position (GB/T 15834, W3C clreq: no line starts
@@ -20,7 +27,9 @@
  * so the work stays linear.  URLs hold together but may break after / ? & =
  * when longer than a line.  A book title 《…》 or 〈…〉 (at most TITLE_MAX
  * clusters inside) holds together when it fits a line, its punctuation
- * with it; a longer one breaks as other text.  Lines are filled greedily. */
+ * with it, unless moving it down would leave the line short by more than a
+ * small gap (TITLE_GAP); a longer one breaks as other text.  Lines are
+ * filled greedily. */
 #include "config.h"
 
 #include <dlfcn.h>
@@ -44,6 +53,9 @@
 #define REPLACE    0xFFFDu
 #define BMP        0x10000u
 #define TITLE_MAX  30         /* clusters inside a book title that holds */
+/* How short a line may end to keep a book title whole: 4 columns at
+ * width 40, at least 2. */
+#define TITLE_GAP(width) ((width) / 10 > 2 ? (width) / 10 : 2)
 #define UNIT_SCAN  256        /* clusters looked at around a title */
 #define INDENT_U8  "\xe3\x80\x80\xe3\x80\x80"   /* two U+3000 */
 #define ELLIPSIS   "\xe2\x80\xa6"               /* U+2026 */
@@ -66,6 +78,7 @@ enum {
 	P_DROP    = 1 << 12,   /* removed by text_sanitize */
 	P_REJECT  = 1 << 13,   /* wcwidth() rejects it: replaced by U+FFFD */
 	P_TITLE   = 1 << 14,   /* opens a book title; cp + 1 closes it */
+	P_PICTO   = 1 << 15,   /* Extended_Pictographic: a ZWJ after it goes */
 };
 
 struct prange {
@@ -178,6 +191,9 @@ static const struct prange prop_table[] = {
 	{ 0x202A, 0x202E, P_DROP },
 	{ 0x2066, 0x2069, P_DROP },
 	{ 0xFEFF, 0xFEFF, P_DROP },
+	/* what terminals draw differently: emoji presentation, modifiers */
+	{ 0xFE0E, 0xFE0F, P_DROP },
+	{ 0x1F3FB, 0x1F3FF, P_DROP },
 };
 
 #define EMO_LO     0x1F000u         /* the emoji blocks get tables too */
@@ -250,6 +266,8 @@ props_finish(uint32_t c, int raw, uint16_t p)
 		p |= P_SIMPLE;
 	if (raw < 0 && !(p & P_DROP))
 		p |= P_REJECT;
+	if (u_hasBinaryProperty((UChar32)c, UCHAR_EXTENDED_PICTOGRAPHIC))
+		p |= P_PICTO;
 	return p;
 }
 
@@ -333,18 +351,17 @@ cp_raw(uint32_t c)
 	return amb_idx ? amb_width(c, raw_width(c)) : raw_width(c);
 }
 
-/* Columns a code point takes on the screen after text_sanitize: controls
- * vanish, rejected and ill-formed ones become U+FFFD. */
+/* Columns a code point takes on the screen after text_sanitize: what it
+ * drops vanishes, rejected and ill-formed ones become U+FFFD. */
 static inline int
 cp_width(uint32_t c)
 {
-	int w = cp_raw(c);
+	int w;
 
-	if (w >= 0)
-		return w;
-	if (c < BMP && (ptab[c] & P_DROP))
+	if (cp_props(c) & P_DROP)
 		return 0;
-	return wtab[amb_idx][REPLACE];
+	w = cp_raw(c);
+	return w >= 0 ? w : wtab[amb_idx][REPLACE];
 }
 
 void
@@ -386,7 +403,10 @@ wcswidth(const wchar_t *s, size_t n)
 
 /* ---- per-thread state ---------------------------------------------------- */
 
-enum { B_NO, B_YES, B_SOFT, B_ASK };    /* break before a cluster? */
+/* Break before a cluster?  B_TITLE: a break inside a book title held
+ * together, taken only when moving the title down would leave the line
+ * short by more than TITLE_GAP. */
+enum { B_NO, B_YES, B_SOFT, B_ASK, B_TITLE };
 
 struct cl {
 	size_t   off;       /* byte offset in the segment */
@@ -395,8 +415,10 @@ struct cl {
 	size_t   ns;        /* next B_YES or B_SOFT break */
 	uint32_t cp;        /* first code point */
 	uint16_t props;
-	uint8_t  w;
+	uint32_t w;         /* columns (a cluster of many marks may be wide) */
 	uint8_t  brk;
+	uint8_t  tdepth;    /* B_TITLE: how deep in held titles (1: outermost) */
+	size_t   ts;        /* B_TITLE: where the innermost of them opens */
 };
 
 struct tctx {
@@ -536,21 +558,19 @@ scan_icu_prev(struct scan *sc, size_t p, size_t fallback)
 	return r == UBRK_DONE || (size_t)r >= p ? fallback : (size_t)r;
 }
 
-/* Columns of the cluster [p, q) whose first code point is c of length n. */
+/* Columns of the cluster [p, q) whose first code point is c of length n:
+ * the sum of its code points', as a terminal adds them up.  A ZWJ after an
+ * emoji counts 0 wherever it stands, as text_sanitize drops it. */
 static int
 cluster_width(const unsigned char *s, size_t p, size_t q, uint32_t c, size_t n)
 {
-	int w = cp_width(c), ri = c >= 0x1F1E6 && c <= 0x1F1FF;
+	int w = cp_width(c);
 
 	for (p += n; p < q; p += n) {
-		int cw;
-
 		n = utf8_decode((const char *)s + p, q - p, &c);
-		cw = cp_width(c);
-		w = cw > w ? cw : w;
-		ri += c >= 0x1F1E6 && c <= 0x1F1FF;
+		w += cp_width(c);
 	}
-	return ri == 2 ? 2 : w;
+	return w;
 }
 
 static inline int
@@ -745,6 +765,7 @@ static void
 san_run(struct buf *out, const unsigned char *s, size_t len, int flags)
 {
 	size_t p = 0, run = 0;
+	uint32_t prev = 0;      /* the last code point kept */
 
 	while (p < len) {
 		uint32_t c;
@@ -753,13 +774,16 @@ san_run(struct buf *out, const unsigned char *s, size_t len, int flags)
 		uint16_t pr;
 
 		if (ascii_simple(s[p])) {
-			p++;
+			prev = s[p++];
 			continue;
 		}
 		q = p + utf8_decode((const char *)s + p, len - p, &c);
 		pr = cp_props(c);
+		if (c == 0x200D && (cp_props(prev) & P_PICTO))
+			pr |= P_DROP;   /* an emoji joiner: terminals disagree */
 		if (c != UTF8_BAD && !(pr & (P_DROP | P_REJECT)) &&
 		    c != 0x2028 && c != 0x2029) {
+			prev = c;
 			p = q;
 			continue;
 		}
@@ -804,42 +828,6 @@ pad(struct buf *b, int n)
 	}
 }
 
-/* Padding, then t[0..n) meant to be w columns after it.  A t that starts
- * with a mark (U+302F, say) joins the last space of the padding into one
- * cluster, whose width is no longer 1 + the mark's: measure and pad again
- * (found by fuzzing). */
-static void
-pad_left(struct buf *b, const char *t, size_t n, int w)
-{
-	size_t start = b->len;
-	int got;
-
-	pad(b, w);
-	buf_add(b, t, n);
-	got = text_width(b->data + start, b->len - start) - text_width(t, n);
-	if (w > 0 && got != w) {
-		b->len = start;
-		b->data[start] = '\0';
-		pad(b, w + (w - got));
-		buf_add(b, t, n);
-	}
-}
-
-/* A prepended character (U+0600, say) joins the space after it into one
- * cluster, so the cell came out short: add spaces until it is cols wide
- * (joining only ever narrows, so this ends). */
-static void
-top_up(struct buf *b, int cols)
-{
-	for (int i = 0; i < 4; i++) {
-		int w = text_width(b->data, b->len);
-
-		if (w >= cols)
-			break;
-		pad(b, cols - w);
-	}
-}
-
 char *
 text_cell(const char *s, int cols, int flags)
 {
@@ -858,15 +846,14 @@ text_cell(const char *s, int cols, int flags)
 		ew = ew > cols ? 0 : ew;
 		n = text_fit(t, len, cols - ew, &used);
 	}
+	/* widths add up (text_width), so padding is exact */
 	if (flags & TEXT_ALIGN_RIGHT)
-		pad_left(&b, t, n, cols - used - ew);
-	else
-		buf_add(&b, t, n);
+		pad(&b, cols - used - ew);
+	buf_add(&b, t, n);
 	if (ew)
 		buf_add(&b, ELLIPSIS, 3);
 	if (!(flags & TEXT_ALIGN_RIGHT))
 		pad(&b, cols - used - ew);
-	top_up(&b, cols);
 	free(t);
 	return buf_steal(&b, NULL);
 }
@@ -897,8 +884,9 @@ clusters_build(const char *s, size_t len)
 		c->props = cp_props(cp);
 		if (q - p != utf8_len(cp))    /* a space with marks on it is no space */
 			c->props &= (uint16_t)~(P_SPACE | P_INDENT);
-		c->w = (uint8_t)w;
+		c->w = (uint32_t)w;
 		c->brk = B_NO;
+		c->tdepth = 0;
 		seen |= c->props;
 		pw += (size_t)w;
 		p = q;
@@ -1177,7 +1165,8 @@ unit_fits(const struct cl *c, size_t a, size_t b, size_t n, size_t width)
 
 /* A book title 《…》 or 〈…〉 holds together like a word when the run it
  * stands in (the title with the punctuation that keeps to it) fits in
- * width; width 0 holds every title.  A longer one keeps its breaks. */
+ * width; width 0 holds every title.  A longer one keeps its breaks.  The
+ * breaks inside a held title become B_TITLE, for break_choose. */
 static void
 titles_apply(struct cl *c, size_t n, size_t width)
 {
@@ -1189,8 +1178,11 @@ titles_apply(struct cl *c, size_t n, size_t width)
 		e = title_close(c, k, n);
 		if (!e || (width && !unit_fits(c, k, e + 1, n, width)))
 			continue;
-		for (j = k + 1; j < e; j++)
-			c[j].brk = B_NO;
+		for (j = k + 1; j < e; j++) {
+			c[j].brk = c[j].brk == B_YES || c[j].brk == B_TITLE ? B_TITLE : B_NO;
+			c[j].tdepth = (uint8_t)(c[k].tdepth < 250 ? c[k].tdepth + 1 : 250);
+			c[j].ts = k;
+		}
 	}
 }
 
@@ -1262,10 +1254,33 @@ cut_at(const struct cl *c, size_t lo, size_t e)
 	return e;
 }
 
-/* Where to end a line that starts at i: e is the end of what fits, e2 that
- * end moved past spaces (which may hang). */
+/* A line ending at kn leaves more than TITLE_GAP columns of avail empty
+ * because a book title held together went down: the last break inside it
+ * that fits instead (kn if none).  A title nested in it is kept whole when
+ * moving it down leaves the line short by no more than the gap. */
 static size_t
-break_choose(const struct cl *c, size_t i, size_t e, size_t e2, size_t width)
+title_gap(const struct cl *c, size_t i, size_t kn, size_t e, size_t avail,
+          size_t width)
+{
+	size_t k, gap = TITLE_GAP(width);
+
+	if (kn >= e || avail - cols_trim(c, i, kn) <= gap)
+		return kn;
+	for (k = e; k > kn; k--) {
+		if (c[k].brk != B_TITLE)
+			continue;
+		if (c[k].tdepth <= 1 || avail - cols_trim(c, i, c[k].ts) > gap)
+			return k;
+		k = c[k].ts + 1;    /* next: the break before the nested title */
+	}
+	return kn;
+}
+
+/* Where to end a line that starts at i and has avail columns: e is the end
+ * of what fits, e2 that end moved past spaces (which may hang). */
+static size_t
+break_choose(const struct cl *c, size_t i, size_t e, size_t e2, size_t avail,
+             size_t width)
 {
 	size_t kn = 0, k, u;
 
@@ -1273,7 +1288,7 @@ break_choose(const struct cl *c, size_t i, size_t e, size_t e2, size_t width)
 		if (c[k].brk == B_YES)
 			kn = k;
 	if (kn && (kn >= e || cols_trim(c, kn, c[kn].nb) <= width))
-		return kn;
+		return title_gap(c, i, kn, e, avail, width);
 	/* the unit at the margin is longer than a line */
 	u = kn ? kn : i;
 	for (k = e; k > u; k--)
@@ -1288,6 +1303,7 @@ struct fill {
 	const char *s;
 	size_t width;
 	size_t indent;      /* columns of indent on the first line */
+	int keep_indent;    /* TEXT_KEEP_INDENT */
 	struct text_lines *out;
 };
 
@@ -1325,7 +1341,7 @@ fill_lines(struct fill *f, const struct cl *c, size_t i, size_t n)
 			e = i + 1;          /* a cluster wider than the line */
 		for (e2 = e; e2 < n && (c[e2].props & P_SPACE); e2++)
 			;
-		end = e2 == n ? n : break_choose(c, i, e, e2, f->width);
+		end = e2 == n ? n : break_choose(c, i, e, e2, avail, f->width);
 		line_emit(f, c, i, end);
 		for (i = end; i < n && (c[i].props & P_SPACE); i++)
 			;
@@ -1342,7 +1358,8 @@ wrap_segment(struct fill *f, const char *s, size_t len, int first)
 
 	f->s = s;
 	n = breaks_compute(s, len, f->width, &err);
-	while (i < n && (tc.c[i].props & skip))
+	while (i < n && (tc.c[i].props & skip) &&
+	       !(first && f->keep_indent && tc.c[i].cp == 0x3000))
 		i++;
 	if (i == n)
 		text_lines_add(f->out, "", 0);
@@ -1372,6 +1389,7 @@ text_wrap(const char *para, size_t len, int width, int flags,
 		n--;                    /* a final newline ends the paragraph */
 	f.width = width < 1 ? 1 : (size_t)width;
 	f.indent = (flags & TEXT_INDENT) && f.width >= 8 ? 4 : 0;
+	f.keep_indent = (flags & TEXT_KEEP_INDENT) && !(flags & TEXT_INDENT);
 	f.out = out;
 	for (;;) {
 		nl = memchr(s, '\n', n);

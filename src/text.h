@@ -14,9 +14,12 @@ enum {
 	TEXT_KEEP_TAB = 1 << 1,     /* keep '\t' */
 };
 
-/* The one way to the screen: a malloc'd copy of s that is valid UTF-8
- * (invalid bytes become U+FFFD) with no C0/C1 controls, DEL, escape
- * sequences, bidi overrides or characters wcwidth() rejects. */
+/* The one way to the screen, the terminal-safe filter: a malloc'd copy of
+ * s that is valid UTF-8 (invalid bytes become U+FFFD) with no C0/C1
+ * controls, DEL, escape sequences, bidi overrides or characters wcwidth()
+ * rejects, and none of what terminals draw at different widths (see
+ * text_width): a ZWJ after an emoji, emoji modifiers U+1F3FB-1F3FF, VS15
+ * and VS16 (U+FE0E, U+FE0F). */
 char *text_sanitize(const char *s, size_t len, int flags);
 /* Details of text_sanitize: each maximal ill-formed UTF-8 subpart becomes
  * one U+FFFD; ESC and C1 sequences go whole (CSI up to its final byte;
@@ -26,10 +29,11 @@ char *text_sanitize(const char *s, size_t len, int flags);
  * without; '\t' stays with TEXT_KEEP_TAB and is a space without; VT and
  * FF are spaces; other controls go.  s may be NULL (gives ""). */
 
-/* Display columns of UTF-8 text, summing wcwidth() over grapheme clusters.
- * A cluster counts as its widest code point (a ZWJ emoji sequence is 2,
- * marks add 0), a flag (two regional indicators) as 2; controls count 0,
- * invalid bytes and rejected characters as the U+FFFD that replaces them.
+/* Display columns of UTF-8 text as the terminal draws it once sanitized:
+ * the sum of wcwidth() over its code points (marks 0, a flag's two
+ * regional indicators 1 each); what text_sanitize drops (controls, an
+ * emoji joiner, modifiers, VS15/VS16) counts 0, invalid bytes and rejected
+ * characters as the U+FFFD that replaces them.
  * text.c also defines wcwidth() and wcswidth(), which the executable
  * exports to ncursesw, so that curses measures the same way (ambiguous
  * width included). */
@@ -62,10 +66,12 @@ struct text_lines {
 
 enum {
 	TEXT_INDENT = 1 << 0,   /* first line starts with two U+3000 */
+	TEXT_KEEP_INDENT = 1 << 1,  /* the paragraph's own U+3000 indent stays */
 };
 /* Breaks one paragraph into lines of at most width columns, Chinese rules
  * (UAX #14 via ICU, zh, kinsoku).  Leading indent in the input (spaces,
- * U+3000, U+00A0) is dropped, and replaced by two U+3000 with TEXT_INDENT.
+ * U+3000, U+00A0) is dropped, and replaced by two U+3000 with TEXT_INDENT;
+ * with TEXT_KEEP_INDENT the input's own U+3000 indent stays as it is.
  * Lines are appended to out.  Returns 0, or -1 if ICU failed. */
 int  text_wrap(const char *para, size_t len, int width, int flags,
                struct text_lines *out);
@@ -85,8 +91,10 @@ int  text_wrap(const char *para, size_t len, int width, int flags,
  * an unclosed or longer one is ordinary text) holds together like a word
  * when it fits a line with the punctuation that keeps to it (a following
  * ，or 》): it goes to the next line whole rather than straddle the
- * margin; one that does not fit breaks as other text does.  TEXT_INDENT
- * is ignored below width 8. */
+ * margin, as long as the line it leaves ends at most width/10 columns
+ * short (4 at width 40, at least 2); else it breaks inside at a character
+ * boundary, as Chinese text does.  One that does not fit a line breaks as
+ * other text does.  TEXT_INDENT is ignored below width 8. */
 
 /* The byte offsets (0 < off < len) where text_wrap may start a new line
  * in s (one paragraph, no sanitizing done): fills at most max of them and

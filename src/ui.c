@@ -20,7 +20,6 @@
 
 #include "text.h"
 #include "ui.h"
-#include "utf8.h"
 
 extern char **environ;
 
@@ -95,51 +94,14 @@ colors_init(void)
 
 /* ---- drawing helpers ----------------------------------------------------- */
 
-static int
-pictographic(uint32_t c)
-{
-	return c >= 0x1f000 || (c >= 0x2600 && c <= 0x27bf);
-}
-
-/* Terminals disagree on emoji sequences: a ZWJ family is 2 columns in
- * some, 6 in others (and in curses, which adds code points up).  Dropping
- * the joiners, skin-tone modifiers and VS16 leaves what every terminal
- * draws alike: one emoji after another. */
-static char *
-term_safe(const char *s, size_t len)
-{
-	char *out = xmalloc(len + 1);
-	size_t o = 0;
-	uint32_t prev = 0;
-
-	for (size_t i = 0, n; i < len; i += n) {
-		uint32_t c;
-		int drop;
-
-		n = utf8_decode(s + i, len - i, &c);
-		drop = c == 0xfe0f || (c >= 0x1f3fb && c <= 0x1f3ff) ||
-		       (c == 0x200d && pictographic(prev));
-
-		if (!drop) {
-			memcpy(out + o, s + i, n);
-			o += n;
-			prev = c;
-		}
-	}
-	out[o] = '\0';
-	return out;
-}
-
 void
 ui_put(int y, int x, const char *s, int cols, int flags, int color, int attr)
 {
-	char *cell, *safe;
+	char *cell;
 
 	if (cols <= 0)
 		return;
-	safe = term_safe(s ? s : "", s ? strlen(s) : 0);
-	cell = text_cell(safe, cols, flags);
-	free(safe);
+	cell = text_cell(s, cols, flags);
 	attrset(ui_color(color) | attr);
 	mvaddstr(y, x, cell);
 	attrset(A_NORMAL);
@@ -151,7 +113,7 @@ static void
 put_piece(const char *s, size_t len, int *cols, int attr)
 {
 	int used = 0;
-	char *safe = term_safe(s, len);
+	char *safe = text_sanitize(s, len, 0);
 	size_t n = text_fit(safe, strlen(safe), *cols, &used);
 
 	if (n > 0) {

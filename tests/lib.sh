@@ -47,17 +47,9 @@ lacks() {	# lacks HAYSTACK NEEDLE NAME
 	*) echo "ok $_n - $3" ;;
 	esac
 }
-# widest: the display width of stdin's widest line, as a terminal counts
-# it (East Asian Wide/Fullwidth = 2).
-widest() {
-	python3 -c '
-import sys, unicodedata
-w = 0
-for line in sys.stdin.read().split("\n"):
-    w = max(w, sum(2 if unicodedata.east_asian_width(c) in "WF" else
-                   0 if unicodedata.combining(c) else 1 for c in line))
-print(w)'
-}
+# widest [--amb N]: the display width of stdin's widest line, as a terminal
+# counts it (tests/fixtures/ui/cells.py: the C library's wcwidth).
+widest() { "${PYTHON3:-python3}" "$top_srcdir/tests/fixtures/ui/cells.py" width "$@"; }
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 done_testing() { echo "1..$_n"; }
 

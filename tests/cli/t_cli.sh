@@ -72,6 +72,9 @@ is "$(printf '%s\n' "$got" | tr -d '\n')" "他说：“今天天气很好，我�
 bad=$(printf '%s\n' "$got" | grep -c '^[，。”]')
 is "$bad" 0 "--format-text: no line starts with ，。”"
 w=$(printf '%s\n' "$got" | widest); ok $([ "$w" -le 10 ]; echo $?) "--format-text --width 10: no line wider than 10"
+got=$(printf '%s\n' "　　今年1至5月，园区实现营业收入。" "  ASCII spaces go" | "$GXNEWS" --format-text --width 20)
+is "$got" "$(printf '%s\n' "　　今年1至5月，园区" "实现营业收入。" "ASCII spaces go")" \
+	"--format-text keeps a paragraph's U+3000 indent (and adds none)"
 
 # Offline: the same list from the cache, without the mirror.
 got=$("$GXNEWS" --offline --site-url file:///nonexistent/ --cache "$T/c.db" --list 排行·全部 | cut -f2,3)
