@@ -210,72 +210,53 @@ parse_args(int argc, char **argv, struct args *a)
 	return -1;
 }
 
+/* Whether the running binary is the one built in GX_BUILDDIR, not yet
+ * installed: it then reads its data from the source tree it was built
+ * from, in or out of that tree. */
 static int
-is_dir(const char *p)
+uninstalled(void)
 {
-	struct stat st;
+	char exe[PATH_MAX], *slash, *build;
+	int same;
 
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The directory of the running binary, or NULL. */
-static char *
-exe_dir(void)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash;
-
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
+	if (realpath("/proc/self/exe", exe) == NULL)
+		return 0;
 	slash = strrchr(exe, '/');
 	if (slash == NULL)
-		return NULL;
+		return 0;
 	*slash = '\0';
-	return xstrdup(exe);
+	build = realpath(GX_BUILDDIR, NULL);
+	same = build != NULL && strcmp(build, exe) == 0;
+	free(build);
+	return same;
 }
 
-/* env if set, else DIR/rel beside an uninstalled binary if that is a
- * directory, else the installed fallback. */
+/* env if set, else the build tree's dir for an uninstalled binary, else
+ * the installed one. */
 static char *
-find_dir(const char *env, const char *rel, const char *installed)
+find_dir(const char *env, const char *built, const char *installed)
 {
 	const char *v = getenv(env);
-	char *dir, *d = NULL;
 
 	if (v != NULL && *v != '\0')
 		return xstrdup(v);
-	dir = exe_dir();
-	if (dir != NULL) {
-		d = path_join(dir, rel);
-		if (!is_dir(d))
-			xfree_set(&d, NULL);
-	}
-	free(dir);
-	return d ? d : xstrdup(installed);
+	return xstrdup(uninstalled() ? built : installed);
 }
 
-/* Where profiles and the demo are: $GXNEWS_DATADIR, the source tree next
- * to an uninstalled binary (build/../data), then the installed data. */
+/* Where profiles and the demo are: $GXNEWS_DATADIR, the source tree of an
+ * uninstalled binary, else the installed data. */
 static char *
 data_dir(void)
 {
-	char *d = find_dir("GXNEWS_DATADIR", "../data", PKGDATADIR), *sites;
-
-	sites = path_join(d, "sites");
-	if (getenv("GXNEWS_DATADIR") == NULL && !is_dir(sites))
-		xfree_set(&d, xstrdup(PKGDATADIR));
-	free(sites);
-	return d;
+	return find_dir("GXNEWS_DATADIR", GX_SRCDIR "/data", PKGDATADIR);
 }
 
-/* Translations: $GXNEWS_LOCALEDIR, the ones staged beside an uninstalled
- * binary (build/locale), else the installed ones. */
+/* Translations: $GXNEWS_LOCALEDIR, the ones staged in the build tree of an
+ * uninstalled binary (its locale/), else the installed ones. */
 static char *
 locale_dir(void)
 {
-	return find_dir("GXNEWS_LOCALEDIR", "locale", LOCALEDIR);
+	return find_dir("GXNEWS_LOCALEDIR", GX_BUILDDIR "/locale", LOCALEDIR);
 }
 
 /* A profile by name: the user's own ($XDG_DATA_HOME/gxnews/sites, else

@@ -4,7 +4,6 @@ set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir/build}"
 : "${GXNEWS:=$top_builddir/gxnews}"
-export GXNEWS_DATADIR="$top_srcdir/data"
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset LANGUAGE
 DEMO="file://$top_srcdir/data/demo/www.chinahightech.com/"
