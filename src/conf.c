@@ -9,6 +9,7 @@
 
 #include "conf.h"
 #include "keys.h"
+#include "theme.h"
 #include "zhscript.h"
 
 void
@@ -16,6 +17,7 @@ conf_init(struct conf *c)
 {
 	memset(c, 0, sizeof *c);
 	c->ambiguous_width = 1;
+	c->mouse = 1;
 	c->zh_script = -1;
 }
 
@@ -27,6 +29,12 @@ conf_free(struct conf *c)
 		free(c->feeds[i].label);
 	}
 	free(c->feeds);
+	for (size_t i = 0; i < c->nbinds; i++) {
+		free(c->binds[i].key);
+		free(c->binds[i].action);
+	}
+	free(c->binds);
+	free(c->colors);
 	free(c->site);
 	free(c->site_url);
 	free(c->cache);
@@ -110,19 +118,30 @@ set_cache(struct conf *c, char **argv, int argc, struct err *e)
 static int
 set_bind(struct conf *c, char **argv, int argc, struct err *e)
 {
-	(void)c;
 	(void)argc;
-	return keys_bind(argv[0], argv[1], e);
+	if (keys_parse(argv[0]) < 0)
+		return err_set(e, _("unknown key '%s'"), argv[0]);
+	if (action_by_name(argv[1]) == ACT_NONE)
+		return err_set(e, _("unknown action '%s'"), argv[1]);
+	c->binds = xrealloc(c->binds, (c->nbinds + 1) * sizeof *c->binds);
+	c->binds[c->nbinds].key = xstrdup(argv[0]);
+	c->binds[c->nbinds++].action = xstrdup(argv[1]);
+	return 0;
 }
 
 /* color ELEMENT FG BG [ATTR...] */
 static int
 set_color(struct conf *c, char **argv, int argc, struct err *e)
 {
-	(void)c;
+	struct theme_color t;
+
 	if (argc < 3)
 		return err_set(e, _("color takes ELEMENT FG BG [ATTRIBUTES]"));
-	return keys_color_set(argv[0], argv[1], argv[2], argv + 3, argc - 3, e);
+	if (theme_parse(argv[0], argv[1], argv[2], argv + 3, argc - 3, &t, e) < 0)
+		return -1;
+	c->colors = xrealloc(c->colors, (c->ncolors + 1) * sizeof *c->colors);
+	c->colors[c->ncolors++] = t;
+	return 0;
 }
 
 static const struct {
@@ -136,11 +155,10 @@ static const struct {
 static int
 set_mouse(struct conf *c, char **argv, int argc, struct err *e)
 {
-	(void)c;
 	(void)argc;
 	for (size_t i = 0; i < ARRAY_LEN(yes_no); i++)
 		if (strcmp(yes_no[i].word, argv[0]) == 0) {
-			keys_set_mouse(yes_no[i].on);
+			c->mouse = yes_no[i].on;
 			return 0;
 		}
 	return err_set(e, _("mouse must be yes or no, not '%s'"), argv[0]);

@@ -3,11 +3,16 @@
 #ifndef GX_CONF_H
 #define GX_CONF_H
 
+#include "theme.h"
 #include "util.h"
 
 struct conf_feed {
 	char *url;
 	char *label;            /* NULL: the feed's own title */
+};
+
+struct conf_bind {
+	char *key, *action;     /* as `bind KEY ACTION` names them, checked */
 };
 
 struct conf {
@@ -18,6 +23,11 @@ struct conf {
 	char *site;             /* profile name or path */
 	char *site_url;         /* mirror of the site */
 	char *cache;
+	int   mouse;            /* take mouse events (default yes) */
+	struct conf_bind *binds;    /* "bind" lines, in order */
+	size_t nbinds;
+	struct theme_color *colors; /* "color" lines, in order */
+	size_t ncolors;
 };
 
 void conf_init(struct conf *c);

@@ -1,7 +1,6 @@
-/* keys.c: the action table and the key bindings. */
+/* keys.c: the action table, key names and key maps (see keys.h). */
 #include "config.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -14,28 +13,24 @@ static const struct action_info actions[ACT_COUNT] = {
 	ACTIONS(ACTION_INFO)
 };
 
-#define CTRL(c) ((c) & 0x1f)
-#define MAX_BINDINGS 128
+#define CTRL(c) KEYS_CTRL(c)
 
-struct binding {
+static const struct {
 	int key;
 	enum action act;
-};
-
-/* vi, less and arrow habits together. */
-static struct binding bindings[MAX_BINDINGS] = {
-	{ 'j', ACT_DOWN }, { KEY_DOWN, ACT_DOWN }, { CTRL('n'), ACT_DOWN },
-	{ 'k', ACT_UP }, { KEY_UP, ACT_UP }, { CTRL('p'), ACT_UP },
-	{ ' ', ACT_PAGE_DOWN }, { KEY_NPAGE, ACT_PAGE_DOWN }, { CTRL('f'), ACT_PAGE_DOWN },
-	{ 'b', ACT_PAGE_UP }, { KEY_PPAGE, ACT_PAGE_UP }, { CTRL('b'), ACT_PAGE_UP },
-	{ 'g', ACT_TOP }, { KEY_HOME, ACT_TOP }, { '<', ACT_TOP },
-	{ 'G', ACT_BOTTOM }, { KEY_END, ACT_BOTTOM }, { '>', ACT_BOTTOM },
-	{ '\n', ACT_OPEN }, { '\r', ACT_OPEN }, { KEY_ENTER, ACT_OPEN }, { 'l', ACT_OPEN },
-	{ KEY_RIGHT, ACT_OPEN },
-	{ 'h', ACT_BACK }, { KEY_LEFT, ACT_BACK }, { 27, ACT_BACK },
+} defaults[] = {
+	{ 'j', ACT_DOWN }, { KEYS_DOWN, ACT_DOWN }, { CTRL('n'), ACT_DOWN },
+	{ 'k', ACT_UP }, { KEYS_UP, ACT_UP }, { CTRL('p'), ACT_UP },
+	{ ' ', ACT_PAGE_DOWN }, { KEYS_PAGE_DOWN, ACT_PAGE_DOWN }, { CTRL('f'), ACT_PAGE_DOWN },
+	{ 'b', ACT_PAGE_UP }, { KEYS_PAGE_UP, ACT_PAGE_UP }, { CTRL('b'), ACT_PAGE_UP },
+	{ 'g', ACT_TOP }, { KEYS_HOME, ACT_TOP }, { '<', ACT_TOP },
+	{ 'G', ACT_BOTTOM }, { KEYS_END, ACT_BOTTOM }, { '>', ACT_BOTTOM },
+	{ '\n', ACT_OPEN }, { '\r', ACT_OPEN }, { KEYS_ENTER, ACT_OPEN }, { 'l', ACT_OPEN },
+	{ KEYS_RIGHT, ACT_OPEN },
+	{ 'h', ACT_BACK }, { KEYS_LEFT, ACT_BACK }, { 27, ACT_BACK },
 	{ 'q', ACT_QUIT },
 	{ '\t', ACT_NEXT_TAB }, { ']', ACT_NEXT_TAB },
-	{ KEY_BTAB, ACT_PREV_TAB }, { '[', ACT_PREV_TAB },
+	{ KEYS_BACKTAB, ACT_PREV_TAB }, { '[', ACT_PREV_TAB },
 	{ '0', ACT_NUMBER }, { '1', ACT_NUMBER }, { '2', ACT_NUMBER }, { '3', ACT_NUMBER },
 	{ '4', ACT_NUMBER }, { '5', ACT_NUMBER }, { '6', ACT_NUMBER }, { '7', ACT_NUMBER },
 	{ '8', ACT_NUMBER }, { '9', ACT_NUMBER },
@@ -46,8 +41,6 @@ static struct binding bindings[MAX_BINDINGS] = {
 	{ 'r', ACT_RELOAD }, { 'R', ACT_RELOAD_ALL },
 	{ '?', ACT_HELP }, { CTRL('l'), ACT_REDRAW },
 };
-
-static int mouse_on = 1;
 
 const struct action_info *
 action_info(enum action a)
@@ -64,28 +57,38 @@ action_by_name(const char *name)
 	return ACT_NONE;
 }
 
-enum action
-keys_lookup(int key)
+void
+keys_default(struct keymap *km)
 {
-	for (size_t i = 0; i < MAX_BINDINGS && bindings[i].act != ACT_NONE; i++)
-		if (bindings[i].key == key)
-			return bindings[i].act;
+	km->n = ARRAY_LEN(defaults);
+	for (size_t i = 0; i < km->n; i++) {
+		km->v[i].key = defaults[i].key;
+		km->v[i].act = defaults[i].act;
+	}
+}
+
+enum action
+keys_lookup(const struct keymap *km, int key)
+{
+	for (size_t i = 0; i < km->n; i++)
+		if (km->v[i].key == key)
+			return km->v[i].act;
 	return ACT_NONE;
 }
 
 /* Names for keys; the first name of a key is the one help shows. */
 static const struct { const char *name; int key; } key_names[] = {
-	{ "Up", KEY_UP }, { "Down", KEY_DOWN }, { "Left", KEY_LEFT },
-	{ "Right", KEY_RIGHT }, { "PageUp", KEY_PPAGE }, { "PageDown", KEY_NPAGE },
-	{ "Home", KEY_HOME }, { "End", KEY_END }, { "Enter", '\n' },
-	{ "Tab", '\t' }, { "S-Tab", KEY_BTAB }, { "BackTab", KEY_BTAB },
-	{ "Esc", 27 }, { "Space", ' ' }, { "Backspace", KEY_BACKSPACE },
-	{ "PgUp", KEY_PPAGE }, { "PgDn", KEY_NPAGE }, { "Return", '\n' },
-	{ "Delete", KEY_DC }, { "Insert", KEY_IC },
+	{ "Up", KEYS_UP }, { "Down", KEYS_DOWN }, { "Left", KEYS_LEFT },
+	{ "Right", KEYS_RIGHT }, { "PageUp", KEYS_PAGE_UP }, { "PageDown", KEYS_PAGE_DOWN },
+	{ "Home", KEYS_HOME }, { "End", KEYS_END }, { "Enter", '\n' },
+	{ "Tab", '\t' }, { "S-Tab", KEYS_BACKTAB }, { "BackTab", KEYS_BACKTAB },
+	{ "Esc", 27 }, { "Space", ' ' }, { "Backspace", KEYS_BACKSPACE },
+	{ "PgUp", KEYS_PAGE_UP }, { "PgDn", KEYS_PAGE_DOWN }, { "Return", '\n' },
+	{ "Delete", KEYS_DELETE }, { "Insert", KEYS_INSERT },
 };
 
-static int
-parse_key(const char *s)
+int
+keys_parse(const char *s)
 {
 	unsigned char c = (unsigned char)s[0];
 
@@ -96,16 +99,16 @@ parse_key(const char *s)
 		return CTRL(s[2]);
 	if (s[0] == 'F' && s[1] >= '1' && s[1] <= '9' &&
 	    (s[2] == '\0' || (s[2] >= '0' && s[2] <= '2' && s[1] == '1' && s[3] == '\0')))
-		return KEY_F(s[2] ? 10 + s[2] - '0' : s[1] - '0');
+		return KEYS_F1 - 1 + (s[2] ? 10 + s[2] - '0' : s[1] - '0');
 	if (c >= 0x21 && c < 0x7f && s[1] == '\0')
 		return c;
 	return -1;
 }
 
 int
-keys_bind(const char *key, const char *action, struct err *e)
+keys_bind(struct keymap *km, const char *key, const char *action, struct err *e)
 {
-	int k = parse_key(key);
+	int k = keys_parse(key);
 	enum action a = action_by_name(action);
 	size_t i;
 
@@ -113,13 +116,15 @@ keys_bind(const char *key, const char *action, struct err *e)
 		return err_set(e, _("unknown key '%s'"), key);
 	if (a == ACT_NONE)
 		return err_set(e, _("unknown action '%s'"), action);
-	for (i = 0; i < MAX_BINDINGS && bindings[i].act != ACT_NONE; i++)
-		if (bindings[i].key == k)
+	for (i = 0; i < km->n; i++)
+		if (km->v[i].key == k)
 			break;
-	if (i == MAX_BINDINGS)
+	if (i == KEYS_MAX_BINDINGS)
 		return err_set(e, _("too many key bindings"));
-	bindings[i].key = k;
-	bindings[i].act = a;
+	km->v[i].key = k;
+	km->v[i].act = a;
+	if (i == km->n)
+		km->n++;
 	return 0;
 }
 
@@ -132,9 +137,9 @@ key_text(int k, char *out, size_t outsz)
 			snprintf(out, outsz, "%s", key_names[i].name);
 			return;
 		}
-	if (k >= KEY_F(1) && k <= KEY_F(12))
-		snprintf(out, outsz, "F%d", k - KEY_F(0));
-	else if (k == '\r' || k == KEY_ENTER)
+	if (k >= KEYS_F1 && k <= KEYS_F12)
+		snprintf(out, outsz, "F%d", k - KEYS_F1 + 1);
+	else if (k == '\r' || k == KEYS_ENTER)
 		;                       /* shown as Enter */
 	else if (k < 0x20)
 		snprintf(out, outsz, "C-%c", k + 0x60);
@@ -144,26 +149,26 @@ key_text(int k, char *out, size_t outsz)
 
 /* Whether all ten digits do a; they are then shown as "0-9". */
 static int
-digits_bound_to(enum action a)
+digits_bound_to(const struct keymap *km, enum action a)
 {
 	for (int d = '0'; d <= '9'; d++)
-		if (keys_lookup(d) != a)
+		if (keys_lookup(km, d) != a)
 			return 0;
 	return 1;
 }
 
 void
-keys_describe(enum action a, char *out, size_t outsz)
+keys_describe(const struct keymap *km, enum action a, char *out, size_t outsz)
 {
 	size_t len = 0;
-	int digits = digits_bound_to(a), digits_done = 0;
+	int digits = digits_bound_to(km, a), digits_done = 0;
 
 	out[0] = '\0';
-	for (size_t i = 0; i < MAX_BINDINGS && bindings[i].act != ACT_NONE; i++) {
+	for (size_t i = 0; i < km->n; i++) {
 		char k[16];
-		int key = bindings[i].key;
+		int key = km->v[i].key;
 
-		if (bindings[i].act != a || keys_lookup(key) != a)
+		if (km->v[i].act != a || keys_lookup(km, key) != a)
 			continue;       /* unbound, or an earlier entry wins */
 		if (digits && key >= '0' && key <= '9') {
 			if (digits_done)
@@ -180,18 +185,6 @@ keys_describe(enum action a, char *out, size_t outsz)
 		if (len >= outsz)
 			break;
 	}
-}
-
-void
-keys_set_mouse(int on)
-{
-	mouse_on = on != 0;
-}
-
-int
-keys_mouse(void)
-{
-	return mouse_on;
 }
 
 /* ---- the man page ------------------------------------------------------ */
@@ -228,182 +221,17 @@ man_item(FILE *f, const char *term, const char *text)
 void
 keys_write_man(FILE *f)
 {
+	struct keymap km;
+
+	keys_default(&km);
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		char keys[128];
 
-		keys_describe((enum action)a, keys, sizeof keys);
+		keys_describe(&km, (enum action)a, keys, sizeof keys);
 		if (keys[0] == '\0')
 			continue;
 		man_item(f, keys, actions[a].help);
 	}
 	man_item(f, "Mouse", "The wheel scrolls; a click on a tab goes to it; a click "
 	         "on a row selects it, a second click opens it.");
-}
-
-/* ---- colours ----------------------------------------------------------- */
-
-struct color_default {
-	const char *name;
-	short fg, fg256, bg;
-	int attr, mono;
-};
-
-#define COLOR_DEFAULT(id, name, fg, fg256, bg, attr, mono) \
-	[KEYS_C_##id] = { name, fg, fg256, bg, attr, mono },
-static const struct color_default color_defaults[KEYS_NCOLORS] = {
-	UI_COLORS(COLOR_DEFAULT)
-};
-#undef COLOR_DEFAULT
-
-static struct keys_color user_colors[KEYS_NCOLORS];
-static unsigned char user_set[KEYS_NCOLORS];
-
-static const char *const color_names[] = {
-	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
-};
-
-static const struct { const char *name; int attr; } attr_names[] = {
-	{ "bold", KEYS_A_BOLD }, { "underline", KEYS_A_UNDERLINE },
-	{ "reverse", KEYS_A_REVERSE }, { "dim", KEYS_A_DIM },
-	{ "none", 0 }, { "normal", 0 },
-};
-
-static int
-parse_number(const char *s, int lo, int hi)
-{
-	int v = 0;
-
-	if (*s == '\0')
-		return -2;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9' || v > hi)
-			return -2;
-		v = v * 10 + (*s - '0');
-	}
-	return v >= lo && v <= hi ? v : -2;
-}
-
-/* A colour by name or number; -1 the terminal's own, -2 not a colour. */
-static int
-parse_color(const char *s)
-{
-	int bright = 0;
-
-	if (strcasecmp(s, "default") == 0 || strcmp(s, "-1") == 0)
-		return KEYS_DEFAULT_COLOR;
-	if (strncasecmp(s, "color", 5) == 0)
-		return parse_number(s + (strncasecmp(s, "colour", 6) == 0 ? 6 : 5), 0, 255);
-	if (strncasecmp(s, "bright", 6) == 0) {
-		bright = 8;
-		s += 6;
-	}
-	for (int i = 0; i < (int)ARRAY_LEN(color_names); i++)
-		if (strcasecmp(s, color_names[i]) == 0)
-			return i + bright;
-	return bright ? -2 : parse_number(s, 0, 255);
-}
-
-/* Attributes from words such as "bold" or "bold,underline". */
-static int
-parse_attrs(char *const *v, int n, int *out, struct err *e)
-{
-	*out = 0;
-	for (int i = 0; i < n; i++) {
-		char buf[128], *save = NULL;
-
-		snprintf(buf, sizeof buf, "%s", v[i]);
-		for (char *w = strtok_r(buf, ",", &save); w != NULL;
-		     w = strtok_r(NULL, ",", &save)) {
-			size_t j;
-
-			for (j = 0; j < ARRAY_LEN(attr_names); j++)
-				if (strcasecmp(attr_names[j].name, w) == 0)
-					break;
-			if (j == ARRAY_LEN(attr_names))
-				return err_set(e, _("unknown attribute '%s' (bold, underline, "
-				                    "reverse, dim or none)"), w);
-			*out |= attr_names[j].attr;
-		}
-	}
-	return 0;
-}
-
-int
-keys_color_set(const char *element, const char *fg, const char *bg,
-               char *const *attrs, int nattrs, struct err *e)
-{
-	int i, f = parse_color(fg), b = parse_color(bg), a;
-
-	for (i = 0; i < KEYS_NCOLORS; i++)
-		if (strcmp(color_defaults[i].name, element) == 0)
-			break;
-	if (i == KEYS_NCOLORS)
-		return err_set(e, _("unknown screen element '%s'"), element);
-	if (f == -2 || b == -2)
-		return err_set(e, _("unknown colour '%s' (a name such as red or "
-		                    "brightblue, default, or 0-255)"), f == -2 ? fg : bg);
-	if (parse_attrs(attrs, nattrs, &a, e) < 0)
-		return -1;
-	user_colors[i].fg = (short)f;
-	user_colors[i].bg = (short)b;
-	user_colors[i].attr = a;
-	user_set[i] = 1;
-	return 0;
-}
-
-/* The nearest of the first eight colours to a colour of the 256. */
-static short
-nearest8(short c)
-{
-	int r, g, b, lvl;
-
-	if (c < 8)
-		return c;
-	if (c < 16)
-		return (short)(c - 8);
-	if (c >= 232) {
-		lvl = c - 232;
-		return lvl < 12 ? 0 : 7;
-	}
-	c = (short)(c - 16);
-	r = c / 36 >= 3;
-	g = c / 6 % 6 >= 3;
-	b = c % 6 >= 3;
-	return (short)(r | g << 1 | b << 2);
-}
-
-static short
-fit_color(short c, int ncolors)
-{
-	if (c < 0 || c < ncolors)
-		return c;
-	if (ncolors >= 16 && c < 16)
-		return c;
-	return nearest8(c);
-}
-
-void
-keys_color_get(int i, int ncolors, struct keys_color *out, int *mono)
-{
-	const struct color_default *d;
-
-	if (i < 0 || i >= KEYS_NCOLORS)
-		i = KEYS_C_NORMAL;
-	d = &color_defaults[i];
-	if (user_set[i]) {
-		*out = user_colors[i];
-	} else {
-		out->fg = ncolors >= 256 ? d->fg256 : d->fg;
-		out->bg = d->bg;
-		out->attr = d->attr;
-	}
-	out->fg = fit_color(out->fg, ncolors);
-	out->bg = fit_color(out->bg, ncolors);
-	*mono = d->mono;
-}
-
-const char *
-keys_color_name(int i)
-{
-	return i >= 0 && i < KEYS_NCOLORS ? color_defaults[i].name : NULL;
 }

@@ -1,6 +1,7 @@
-/* keys.h: the actions a user can take and the keys bound to them, and the
- * look of each screen element.  One table each: the help screen, the man
- * page, `bind` and `color` all read them. */
+/* keys.h: the actions a user can take and the keys bound to them: one
+ * table of actions (the help screen, the man page and `bind` read it) and
+ * a key map.  Keys are plain numbers: a character is its code point, a
+ * function key one of KEYS_* (screen.c turns the terminal's into these). */
 #ifndef GX_KEYS_H
 #define GX_KEYS_H
 
@@ -47,67 +48,40 @@ struct action_info {
 const struct action_info *action_info(enum action a);
 enum action action_by_name(const char *name);
 
-/* The action bound to a curses key code (wide characters as their code
- * point, function keys as KEY_*), ACT_NONE if unbound. */
-enum action keys_lookup(int key);
-/* bind KEY ACTION, from the config: KEY is a character, "C-x", or a name
- * such as "Up", "PageDown", "Enter", "Tab", "Esc", "Space". */
-int keys_bind(const char *key, const char *action, struct err *e);
-/* The keys bound to an action as text, e.g. "j Down", for help. */
-void keys_describe(enum action a, char *out, size_t outsz);
-/* The key table as man(7) markup (.TP paragraphs), for the man page's
- * KEYS section; the mouse and the config's element names follow. */
-void keys_write_man(FILE *f);
-
-/* Whether the reader takes mouse events (config: mouse yes|no). */
-void keys_set_mouse(int on);
-int  keys_mouse(void);
-
-/* ---- colours ---------------------------------------------------------- */
-
+/* Function keys, past every code point. */
 enum {
-	KEYS_A_BOLD = 1 << 0, KEYS_A_UNDERLINE = 1 << 1,
-	KEYS_A_REVERSE = 1 << 2, KEYS_A_DIM = 1 << 3,
+	KEYS_UP = 0x110000, KEYS_DOWN, KEYS_LEFT, KEYS_RIGHT, KEYS_PAGE_UP,
+	KEYS_PAGE_DOWN, KEYS_HOME, KEYS_END, KEYS_ENTER, KEYS_BACKTAB,
+	KEYS_BACKSPACE, KEYS_DELETE, KEYS_INSERT,
+	KEYS_F1, KEYS_F12 = KEYS_F1 + 11,
+	KEYS_RESIZE, KEYS_MOUSE,        /* not keys: what the terminal says */
+	KEYS_END_OF_KEYS
 };
-#define KEYS_DEFAULT_COLOR (-1)     /* the terminal's own fg or bg */
+#define KEYS_CTRL(c) ((c) & 0x1f)
+#define KEYS_ESC 27
 
-/* Screen elements and their default look, readable on dark and on light
- * terminals: the terminal's own foreground and background everywhere,
- * accents only.  Columns: element name, 8-colour fg, 256-colour fg, bg,
- * attributes, and the attributes that stand in for colour on a monochrome
- * terminal (or with NO_COLOR). */
-#define UI_COLORS(_) \
-	_(NORMAL,   "normal",       -1,  -1, -1, 0, 0) \
-	_(TAB,      "tab",          -1,  -1, -1, 0, 0) \
-	_(TAB_CUR,  "tab-current",  -1,  -1, -1, KEYS_A_REVERSE | KEYS_A_BOLD, 0) \
-	_(STATUS,   "status",       -1,  -1, -1, KEYS_A_REVERSE, 0) \
-	_(TITLE,    "title",        -1,  -1, -1, KEYS_A_BOLD, 0) \
-	_(META,     "meta",          6,  30, -1, 0, 0) \
-	_(DATE,     "date",          2,  65, -1, 0, 0) \
-	_(UNREAD,   "unread",        5, 133, -1, KEYS_A_BOLD, 0) \
-	_(LINK,     "link",          4,  32, -1, 0, KEYS_A_UNDERLINE) \
-	_(ERROR,    "error",         7,  15,  1, KEYS_A_BOLD, KEYS_A_REVERSE) \
-	_(SEARCH,   "search-match", -1,  -1, -1, KEYS_A_REVERSE, 0) \
-	_(SELECTED, "selected",     -1,  -1, -1, KEYS_A_REVERSE, 0) \
-	_(COUNTS,   "count",         3, 136, -1, 0, 0)
-
-#define UI_COLOR_ENUM(id, name, fg, fg256, bg, attr, mono) KEYS_C_##id,
-enum { UI_COLORS(UI_COLOR_ENUM) KEYS_NCOLORS };
-#undef UI_COLOR_ENUM
-
-struct keys_color {
-	short fg, bg;           /* 0-255 or KEYS_DEFAULT_COLOR */
-	int attr;               /* KEYS_A_* */
+#define KEYS_MAX_BINDINGS 128
+struct keymap {
+	struct { int key; enum action act; } v[KEYS_MAX_BINDINGS];
+	size_t n;
 };
 
-/* color ELEMENT FG BG [ATTR...], from the config: colours by name
- * ("default", "red", "brightred", …) or number 0-255, attributes bold,
- * underline, reverse, dim or none (several may be joined by commas). */
-int keys_color_set(const char *element, const char *fg, const char *bg,
-                   char *const *attrs, int nattrs, struct err *e);
-/* The look of element i on a terminal with ncolors colours (0: none);
- * *mono gets the attributes to add when colour is not used. */
-void keys_color_get(int i, int ncolors, struct keys_color *out, int *mono);
-const char *keys_color_name(int i);
+/* The default bindings: vi, less and arrow habits together. */
+void keys_default(struct keymap *km);
+/* The action bound to key, ACT_NONE if none. */
+enum action keys_lookup(const struct keymap *km, int key);
+/* A key by name, as `bind` names it: a character, "C-x", "F1"-"F12", or
+ * a name such as "Up", "PageDown", "Enter", "Tab", "Esc", "Space"; -1 if
+ * it names no key. */
+int keys_parse(const char *name);
+/* bind KEY ACTION: binds key (by name) to action (by name) in km. */
+int keys_bind(struct keymap *km, const char *key, const char *action,
+              struct err *e);
+/* The keys bound to an action as text, e.g. "j Down", for help. */
+void keys_describe(const struct keymap *km, enum action a, char *out,
+                   size_t outsz);
+/* The default key table as man(7) markup (.TP paragraphs), for the man
+ * page's KEYS section; the mouse follows. */
+void keys_write_man(FILE *f);
 
 #endif

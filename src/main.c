@@ -366,7 +366,7 @@ run(struct args *a, struct conf *cf)
 			                  "see --list and --dump\n"));
 			goto out;
 		}
-		rc = ui_run(n, &e) < 0 ? 1 : 0;
+		rc = ui_run(n, cf, &e) < 0 ? 1 : 0;
 		if (rc != 0)
 			fprintf(stderr, "gxnews: %s\n", e.msg);
 		break;

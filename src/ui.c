@@ -40,8 +40,8 @@ static const struct {
 	int keys;
 	attr_t curses;
 } attr_map[] = {
-	{ KEYS_A_BOLD, A_BOLD }, { KEYS_A_UNDERLINE, A_UNDERLINE },
-	{ KEYS_A_REVERSE, A_REVERSE }, { KEYS_A_DIM, A_DIM },
+	{ THEME_BOLD, A_BOLD }, { THEME_UNDERLINE, A_UNDERLINE },
+	{ THEME_REVERSE, A_REVERSE }, { THEME_DIM, A_DIM },
 };
 
 static int
@@ -64,7 +64,7 @@ ui_color(int color)
 /* The theme: the terminal's default colours with accents (keys.h), the
  * config's `color` lines over it; attributes alone without colour. */
 static void
-colors_init(void)
+colors_init(const struct conf *cf)
 {
 	const char *no = getenv("NO_COLOR");
 	int defaults;
@@ -74,10 +74,10 @@ colors_init(void)
 		use_color = 0;
 	defaults = use_color && use_default_colors() == OK;
 	for (int i = 0; i < C_COUNT; i++) {
-		struct keys_color c;
+		struct theme_color c;
 		int mono;
 
-		keys_color_get(i, use_color ? COLORS : 0, &c, &mono);
+		theme_look(i, use_color ? COLORS : 0, cf->colors, cf->ncolors, &c, &mono);
 		elem_attr[i] = curses_attrs(c.attr);
 		if (!use_color) {
 			elem_attr[i] |= curses_attrs(mono);
@@ -761,14 +761,29 @@ mouse(struct ui *u)
 		current(u)->mouse(u, me.y, me.x, m);
 }
 
-/* What a key means: a function key as KEY_*, a character as itself (one
- * that could pass for a function key code binds to nothing). */
+/* The terminal's function keys as keys.h names them. */
+static const struct {
+	int curses, key;
+} fkeys[] = {
+	{ KEY_UP, KEYS_UP }, { KEY_DOWN, KEYS_DOWN }, { KEY_LEFT, KEYS_LEFT },
+	{ KEY_RIGHT, KEYS_RIGHT }, { KEY_PPAGE, KEYS_PAGE_UP },
+	{ KEY_NPAGE, KEYS_PAGE_DOWN }, { KEY_HOME, KEYS_HOME }, { KEY_END, KEYS_END },
+	{ KEY_ENTER, KEYS_ENTER }, { KEY_BTAB, KEYS_BACKTAB },
+	{ KEY_BACKSPACE, KEYS_BACKSPACE }, { KEY_DC, KEYS_DELETE }, { KEY_IC, KEYS_INSERT },
+};
+
+/* What a key means: a function key as KEY_*, a character as itself. */
 static enum action
-action_of(int key, int fn)
+action_of(struct ui *u, int key, int fn)
 {
-	if (!fn && key >= KEY_MIN)
-		return ACT_NONE;
-	return keys_lookup(key);
+	if (!fn)
+		return keys_lookup(&u->keys, key);
+	for (size_t i = 0; i < ARRAY_LEN(fkeys); i++)
+		if (fkeys[i].curses == key)
+			return keys_lookup(&u->keys, fkeys[i].key);
+	if (key >= KEY_F(1) && key <= KEY_F(12))
+		return keys_lookup(&u->keys, KEYS_F1 + key - KEY_F(1));
+	return ACT_NONE;
 }
 
 static void
@@ -792,7 +807,7 @@ handle(struct ui *u, int key, int fn)
 		cancel(u);
 		return;
 	}
-	a = action_of(key, fn);
+	a = action_of(u, key, fn);
 	if (a == ACT_NONE) {
 		ui_status(u, 0, "%s", _("Unknown key; press ? for help"));
 		return;
@@ -830,8 +845,8 @@ setup(struct ui *u)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	colors_init();
-	if (keys_mouse()) {
+	colors_init(u->conf);
+	if (u->conf->mouse) {
 		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
 	}
@@ -860,12 +875,17 @@ run(struct ui *u)
 }
 
 int
-ui_run(struct news *n, struct err *e)
+ui_run(struct news *n, const struct conf *cf, struct err *e)
 {
 	struct ui u;
 
 	memset(&u, 0, sizeof u);
 	u.news = n;
+	u.conf = cf;
+	keys_default(&u.keys);
+	for (size_t i = 0; i < cf->nbinds; i++)
+		if (keys_bind(&u.keys, cf->binds[i].key, cf->binds[i].action, e) < 0)
+			return -1;
 	if (initscr() == NULL)
 		return err_set(e, _("cannot start the terminal interface"));
 	setup(&u);

@@ -5,8 +5,10 @@
 
 #include <curses.h>
 #include <sys/types.h>
+#include "conf.h"
 #include "item.h"
 #include "keys.h"
+#include "theme.h"
 #include "news.h"
 #include "render.h"
 
@@ -33,9 +35,9 @@ extern const struct view_ops view_list, view_pager, view_help;
 
 enum { UI_MAX_VIEWS = 4 };
 
-/* Screen elements, named as `color` in the config names them (keys.h). */
-#define UI_C_ENUM(id, name, fg, fg256, bg, attr, mono) C_##id,
-enum ui_color { UI_COLORS(UI_C_ENUM) C_COUNT };
+/* Screen elements, named as `color` in the config names them (theme.h). */
+#define UI_C_ENUM(id, name, fg, fg256, bg, attr, mono) C_##id = THEME_##id,
+enum ui_color { THEME_ELEMENTS(UI_C_ENUM) C_COUNT = THEME_COUNT };
 #undef UI_C_ENUM
 
 /* The smallest terminal the reader draws in; below it says so. */
@@ -60,6 +62,8 @@ struct ui_tabmem {
 
 struct ui {
 	struct news *news;
+	const struct conf *conf;
+	struct keymap keys;
 	int quit;
 	const struct view_ops *stack[UI_MAX_VIEWS];
 	int depth;
@@ -113,7 +117,7 @@ struct ui {
 	size_t nchildren;
 };
 
-int  ui_run(struct news *n, struct err *e);
+int  ui_run(struct news *n, const struct conf *cf, struct err *e);
 
 /* Helpers the views share. */
 void ui_push(struct ui *u, const struct view_ops *v);

@@ -18,12 +18,13 @@ help_lines(void)
 }
 
 static void
-help_row(size_t i, char *keys, size_t ksz, const char **name, const char **help)
+help_row(const struct ui *u, size_t i, char *keys, size_t ksz, const char **name,
+         const char **help)
 {
 	if (i < (size_t)(ACT_COUNT - 1)) {
 		enum action a = (enum action)(i + 1);
 
-		keys_describe(a, keys, ksz);
+		keys_describe(&u->keys, a, keys, ksz);
 		*name = action_info(a)->name;
 		*help = _(action_info(a)->help);
 		return;
@@ -50,7 +51,7 @@ help_draw(struct ui *u, int top, int rows)
 		char keys[128];
 		const char *name, *help;
 
-		help_row(u->help_top + (size_t)(r - 1), keys, sizeof keys, &name, &help);
+		help_row(u, u->help_top + (size_t)(r - 1), keys, sizeof keys, &name, &help);
 		ui_put(top + r, 0, keys, kc - 1, 0, C_META, A_BOLD);
 		ui_put(top + r, kc - 1, " ", 1, 0, C_NORMAL, 0);
 		ui_put(top + r, kc, help, u->cols - kc - nc, 0, C_NORMAL, 0);
