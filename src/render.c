@@ -29,6 +29,7 @@
 #define LIST_MAX   16   /* list levels with their own counter; deeper share */
 #define ANCHOR_MAX 16   /* open <a> tracked; libxml2 does not nest them */
 #define TAB_STOP   8
+#define INDENT     "\xe3\x80\x80\xe3\x80\x80"    /* two U+3000, as text_wrap adds */
 
 /* ---- UTF-8 helpers ------------------------------------------------------ */
 
@@ -910,6 +911,8 @@ render_blocks(const char *html, size_t len, const char *base_url,
 struct lay {
 	struct rdoc *d;
 	int          width;
+	size_t       para;      /* the paragraph being laid out */
+	size_t       lead;      /* lead of the next line pushed */
 };
 
 static void
@@ -923,7 +926,18 @@ line_push(struct lay *l, int kind, char *text)
 	}
 	d->v[d->n].kind = kind;
 	d->v[d->n].text = text;
+	d->v[d->n].lead = l->lead < strlen(text) ? l->lead : strlen(text);
+	d->v[d->n].para = l->para;
+	l->lead = 0;
 	d->n++;
+}
+
+/* The lines pushed from now on are a paragraph of their own. */
+static void
+para_next(struct lay *l)
+{
+	l->para++;
+	l->lead = 0;
 }
 
 static int
@@ -965,6 +979,7 @@ line_add(struct lay *l, int kind, const char *s, size_t len)
 static void
 line_blank(struct lay *l)
 {
+	para_next(l);
 	line_push(l, RL_BLANK, xstrdup(""));
 }
 
@@ -1006,6 +1021,7 @@ wrap(struct lay *l, int kind, const char *text, int flags,
 	t = text_sanitize(text, strlen(text), 0);
 	if (indent_len(t, strlen(t)) == strlen(t))
 		goto out;       /* nothing left to show */
+	para_next(l);
 	if (text_wrap(t, strlen(t), l->width - pw, flags, &tl) != 0) {
 		text_lines_free(&tl);
 		wrap_plain(t, l->width - pw, &tl);
@@ -1013,6 +1029,9 @@ wrap(struct lay *l, int kind, const char *text, int flags,
 	for (size_t i = 0; i < tl.n; i++) {
 		char *line = xasprintf("%s%s", i == 0 ? first : rest, tl.v[i]);
 
+		l->lead = strlen(i == 0 ? first : rest);
+		if (i == 0 && (flags & TEXT_INDENT) && str_starts(tl.v[0], INDENT))
+			l->lead += strlen(INDENT);
 		line_add(l, kind, line, strlen(line));
 		free(line);
 	}
@@ -1093,6 +1112,7 @@ lay_pre(struct lay *l, const struct rblock *b)
 		char *t = text_sanitize(s, len, 0), *c = NULL;
 		size_t tl = strlen(t);
 
+		para_next(l);
 		if (text_width(t, tl) > l->width) {
 			c = text_cell(t, l->width, 0);
 			tl = strlen(c);
@@ -1137,6 +1157,7 @@ lay_rule(struct lay *l, const struct rblock *b)
 	buf_add(&r, "", 0);
 	for (int used = 0; used + uw <= cols; used += uw)
 		buf_adds(&r, unit);
+	para_next(l);
 	line_add(l, RL_TEXT, r.data, r.len);
 	buf_free(&r);
 }
@@ -1229,6 +1250,7 @@ meta_line(struct lay *l, const char *s)
 {
 	char *t = text_sanitize(s, strlen(s), 0);
 
+	para_next(l);
 	if (text_width(t, strlen(t)) <= l->width)
 		line_add(l, RL_META, t, strlen(t));
 	else
@@ -1311,7 +1333,7 @@ int
 render_layout(const struct article *a, const struct rblocks *b,
               int width, struct rdoc *out)
 {
-	struct lay l = { out, width < 1 ? 1 : width };
+	struct lay l = { out, width < 1 ? 1 : width, 0, 0 };
 
 	memset(out, 0, sizeof *out);
 	out->width = l.width;

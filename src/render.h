@@ -44,9 +44,17 @@ enum rline_kind {
 	RL_LINKS,       /* the numbered list of links */
 };
 
+/* A laid-out line.  What the pager relies on, so that a reading position
+ * and a search survive a new width: text[0, lead) is what the layout put
+ * there (a paragraph's indent, a quote's bars, a list item's hanging
+ * indent, a link's "[N] "), the rest is the article's own text; lines with
+ * the same para are one paragraph (or field, or link) broken by the
+ * layout, to be read as one, a break having dropped at most spaces. */
 struct rline {
-	int   kind;
-	char *text;     /* sanitized, at most width columns */
+	int    kind;
+	char  *text;    /* sanitized, at most width columns */
+	size_t lead;    /* bytes of text the layout added in front */
+	size_t para;    /* which paragraph of the document */
 };
 
 struct rdoc {

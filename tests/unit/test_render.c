@@ -671,10 +671,76 @@ test_sample(void)
 	free(path);
 }
 
+/* The article's own text of a doc: each paragraph (lines of one para
+ * after their lead, joined) on a line of its own, spaces taken out, as
+ * the pager reads it to keep a position and to search. */
+static char *
+own_text(const struct rdoc *d)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < d->n; i++) {
+		const char *t = d->v[i].text + d->v[i].lead;
+
+		if (i > 0 && d->v[i - 1].para != d->v[i].para)
+			buf_add(&b, "\n", 1);
+		for (; *t; t++)
+			if (*t != ' ')
+				buf_add(&b, t, 1);
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* What the pager relies on: at every width the lines carry the same text
+ * after their leads, in the same paragraphs; a lead is what the layout
+ * put there (the indent, a quote's bar), never the article's text. */
+static void
+test_pager_contract(void)
+{
+	static const char html[] =
+		"<p>第一段文字，用来测试排版在不同宽度下是否保持同样的内容。</p>"
+		"<blockquote><p>引用的一段话，比较长，需要折成好几行来显示。</p></blockquote>"
+		"<ul><li>列表第一项，同样比较长，需要折行显示出来才行。</li></ul>"
+		"<p>最后一段 with some English words that wrap at spaces.</p>";
+	static const int widths[] = { 12, 20, 33, 80 };
+	struct article a = { .title = "标题：排版与阅读位置", .source = "测试", .comments = -1 };
+	struct rblocks b;
+	char *first = NULL;
+
+	parse(html, strlen(html), &b);
+	for (size_t i = 0; i < ARRAY_LEN(widths); i++) {
+		struct rdoc d;
+		char *t;
+		int indent = 0, bar = 0;
+
+		render_layout(&a, &b, widths[i], &d);
+		t = own_text(&d);
+		if (first == NULL)
+			first = xstrdup(t);
+		is_str(t, first, "width %d: the same text after the leads, in the same paragraphs",
+		       widths[i]);
+		for (size_t k = 0; k < d.n; k++) {
+			indent |= d.v[k].lead >= 6 &&
+			          strncmp(d.v[k].text, "\xe3\x80\x80\xe3\x80\x80", 6) == 0;
+			bar |= strncmp(d.v[k].text, "│", strlen("│")) == 0 &&
+			       d.v[k].lead >= strlen("│ ");
+		}
+		ok(indent && bar, "width %d: a paragraph's indent and a quote's bar are leads",
+		   widths[i]);
+		free(t);
+		rdoc_free(&d);
+	}
+	free(first);
+	rblocks_free(&b);
+}
+
 int
 main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	test_pager_contract();
 	test_blocks();
 	test_layout();
 	test_hand_blocks();
