@@ -17,7 +17,8 @@
 #include "conf.h"
 #include "news.h"
 #include "text.h"
-#include "ui.h"
+#include "reader.h"
+#include "screen.h"
 #include "zhscript.h"
 
 enum mode { MODE_UI, MODE_LIST, MODE_DUMP, MODE_FORMAT, MODE_SYNC, MODE_VACUUM,
@@ -118,7 +119,7 @@ version(void)
 	text_icu_version(icu, sizeof icu);
 	printf("gxnews %s\n", PACKAGE_VERSION);
 	printf(_("with %s, libxml2 %s, SQLite %s, ICU %s, %s\n"), net_version(),
-	       html_version(), store_version(), icu, curses_version());
+	       html_version(), store_version(), icu, screen_version());
 	if (zh_version() != NULL)
 		printf(_("Traditional Chinese by %s\n"), zh_version());
 	else
@@ -366,7 +367,7 @@ run(struct args *a, struct conf *cf)
 			                  "see --list and --dump\n"));
 			goto out;
 		}
-		rc = ui_run(n, cf, &e) < 0 ? 1 : 0;
+		rc = reader_run(n, cf, NULL, &e) < 0 ? 1 : 0;
 		if (rc != 0)
 			fprintf(stderr, "gxnews: %s\n", e.msg);
 		break;

@@ -91,7 +91,7 @@ static const struct kind {
 	[TAB_STARRED] = { { "starred", NK_OWN_LABEL | NK_NO_COUNT | NK_STARS,
 	                    N_("(nothing starred: press s on an article to star it)") },
 	                  -1, LIST_HEAD, read_starred, count_starred, NULL },
-	[TAB_SEARCH] = { { NULL, NK_OWN_LABEL, N_("(nothing in the cache matches)") },
+	[TAB_SEARCH] = { { NULL, NK_OWN_LABEL | NK_QUERY, N_("(nothing in the cache matches)") },
 	                 -1, LIST_HEAD, read_search, count_search, NULL },
 };
 

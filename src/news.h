@@ -52,6 +52,7 @@ enum {
 	NK_NO_COUNT = 1 << 1,   /* no unread count on the tab bar */
 	NK_OWN_LABEL = 1 << 2,  /* the program's words or the user's: never converted */
 	NK_STARS = 1 << 3,      /* starring changes what it holds */
+	NK_QUERY = 1 << 4,      /* its list is a query of the cache, not a page */
 };
 struct news_kind {
 	const char *key;        /* the key of a one-of-a-kind tab, else NULL */

@@ -253,6 +253,30 @@ str_empty(const char *s)
 	return s == NULL || *s == '\0';
 }
 
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+const char *
+str_find_ci(const char *hay, size_t len, const char *needle)
+{
+	size_t nl = strlen(needle);
+
+	if (nl == 0 || nl > len)
+		return NULL;
+	for (size_t i = 0; i + nl <= len; i++) {
+		size_t k = 0;
+
+		while (k < nl && lower(hay[i + k]) == lower(needle[k]))
+			k++;
+		if (k == nl)
+			return hay + i;
+	}
+	return NULL;
+}
+
 int
 read_file(const char *path, size_t max, char **out, size_t *len, struct err *e)
 {

@@ -54,6 +54,9 @@ int   str_starts(const char *s, const char *prefix);
 int   str_ends(const char *s, const char *suffix);
 char *str_trim(char *s);                 /* ASCII space, in place */
 int   str_empty(const char *s);          /* NULL or "" */
+/* Where needle is in hay[0, len), ASCII letters in either case; NULL if
+ * nowhere (or needle is empty). */
+const char *str_find_ci(const char *hay, size_t len, const char *needle);
 
 /* Files. */
 int read_file(const char *path, size_t max, char **out, size_t *len, struct err *e);

@@ -1,14 +1,21 @@
-/* view_help.c: the keys, from the action table (keys.h). */
+/* view_help.c: the keys (see view_help.h). */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scroller.h"
+#include "screen.h"
 #include "text.h"
-#include "ui.h"
+#include "view_help.h"
 
 enum { HELP_WHEEL = 3 };
+
+struct help {
+	struct host *h;
+	struct scroller sc;     /* without a cursor: the rows below the heading */
+};
 
 /* Rows: one per action, then the mouse. */
 static size_t
@@ -18,78 +25,77 @@ help_lines(void)
 }
 
 static void
-help_row(const struct ui *u, size_t i, char *keys, size_t ksz, const char **name,
-         const char **help)
+help_row(const struct help *hp, size_t i, char *keys, size_t ksz, const char **name,
+         const char **text)
 {
 	if (i < (size_t)(ACT_COUNT - 1)) {
 		enum action a = (enum action)(i + 1);
 
-		keys_describe(&u->keys, a, keys, ksz);
+		keys_describe(host_keymap(hp->h), a, keys, ksz);
 		*name = action_info(a)->name;
-		*help = _(action_info(a)->help);
+		*text = _(action_info(a)->help);
 		return;
 	}
 	snprintf(keys, ksz, "%s", _("Mouse"));
 	*name = "";
-	*help = _("Wheel scrolls; click a tab to go to it; click a row to select "
+	*text = _("Wheel scrolls; click a tab to go to it; click a row to select "
 	          "it, click again to open it");
 }
 
-static void
-help_draw(struct ui *u, int top, int rows)
+static void *
+help_open(struct host *h, const void *arg)
 {
-	int kc = u->cols >= 60 ? 18 : u->cols / 3;
-	int nc = u->cols >= 80 ? 14 : 0;
-	size_t n = help_lines();
+	struct help *hp = xcalloc(1, sizeof *hp);
 
-	u->help_rows = rows - 1;
-	if (u->help_rows > 0 && u->help_top + (size_t)u->help_rows > n)
-		u->help_top = n > (size_t)u->help_rows ? n - (size_t)u->help_rows : 0;
-	ui_put(top, 0, _("Keys (q goes back; `bind KEY ACTION` in the config changes them)"),
-	       u->cols, 0, C_TITLE, 0);
-	for (int r = 1; r < rows && u->help_top + (size_t)(r - 1) < n; r++) {
+	(void)arg;
+	hp->h = h;
+	return hp;
+}
+
+static void
+help_close(void *st)
+{
+	free(st);
+}
+
+static void
+help_draw(void *st, const struct rect *r)
+{
+	struct help *hp = st;
+	int kc = r->w >= 60 ? 18 : r->w / 3;
+	int nc = r->w >= 80 ? 14 : 0;
+
+	scroller_set(&hp->sc, help_lines(), r->h > 1 ? (size_t)(r->h - 1) : 1);
+	screen_put(r->y, r->x, _("Keys (q goes back; `bind KEY ACTION` in the config changes them)"),
+	           r->w, 0, THEME_TITLE, 0);
+	for (int i = 1; i < r->h && hp->sc.top + (size_t)(i - 1) < hp->sc.n; i++) {
 		char keys[128];
-		const char *name, *help;
+		const char *name, *text;
+		int y = r->y + i;
 
-		help_row(u, u->help_top + (size_t)(r - 1), keys, sizeof keys, &name, &help);
-		ui_put(top + r, 0, keys, kc - 1, 0, C_META, A_BOLD);
-		ui_put(top + r, kc - 1, " ", 1, 0, C_NORMAL, 0);
-		ui_put(top + r, kc, help, u->cols - kc - nc, 0, C_NORMAL, 0);
+		help_row(hp, hp->sc.top + (size_t)(i - 1), keys, sizeof keys, &name, &text);
+		screen_put(y, r->x, keys, kc - 1, 0, THEME_META, THEME_BOLD);
+		screen_put(y, r->x + kc - 1, " ", 1, 0, THEME_NORMAL, 0);
+		screen_put(y, r->x + kc, text, r->w - kc - nc, 0, THEME_NORMAL, 0);
 		if (nc > 0)
-			ui_put(top + r, u->cols - nc, name, nc, TEXT_ALIGN_RIGHT, C_DATE, 0);
+			screen_put(y, r->x + r->w - nc, name, nc, TEXT_ALIGN_RIGHT, THEME_DATE, 0);
 	}
 }
 
-static void
-help_scroll(struct ui *u, long delta)
-{
-	long t = (long)u->help_top + delta;
-	long max = (long)help_lines() - (u->help_rows > 0 ? u->help_rows : 1);
-
-	if (t > max)
-		t = max;
-	if (t < 0)
-		t = 0;
-	u->help_top = (size_t)t;
-}
-
 static int
-help_key(struct ui *u, enum action a)
+help_key(void *st, enum action a, int key)
 {
-	long page = u->help_rows > 1 ? u->help_rows - 1 : 1;
+	struct help *hp = st;
 
+	(void)key;
+	if (scroller_key(&hp->sc, a))
+		return 1;
 	switch (a) {
-	case ACT_DOWN:      help_scroll(u, 1); return 1;
-	case ACT_UP:        help_scroll(u, -1); return 1;
-	case ACT_PAGE_DOWN: help_scroll(u, page); return 1;
-	case ACT_PAGE_UP:   help_scroll(u, -page); return 1;
-	case ACT_TOP:       help_scroll(u, -(long)help_lines()); return 1;
-	case ACT_BOTTOM:    help_scroll(u, (long)help_lines()); return 1;
 	case ACT_HELP:
 	case ACT_BACK:
 	case ACT_QUIT:
 	case ACT_OPEN:
-		ui_pop(u);
+		host_pop(hp->h, hp);
 		return 1;
 	default:
 		return a != ACT_REDRAW;  /* other keys do nothing here */
@@ -97,32 +103,35 @@ help_key(struct ui *u, enum action a)
 }
 
 static void
-help_status(struct ui *u, char *left, size_t lsz, char *right, size_t rsz)
+help_status(void *st, char *left, size_t lsz, char *right, size_t rsz)
 {
-	size_t n = help_lines(), rows = u->help_rows > 0 ? (size_t)u->help_rows : 1;
-	size_t last = u->help_top + rows < n ? u->help_top + rows : n;
+	struct help *hp = st;
 
 	snprintf(left, lsz, "%s", _("Help: j/k scroll, q back"));
-	snprintf(right, rsz, "%zu-%zu/%zu", u->help_top + 1, last, n);
+	snprintf(right, rsz, "%zu-%zu/%zu", hp->sc.top + 1, scroller_last(&hp->sc),
+	         help_lines());
 }
 
 static void
-help_mouse(struct ui *u, int y, int x, enum ui_mouse m)
+help_mouse(void *st, const struct rect *r, int y, int x, enum view_mouse m)
 {
+	struct help *hp = st;
+
+	(void)r;
 	(void)y;
 	(void)x;
-	if (m == UI_WHEEL_UP)
-		help_scroll(u, -HELP_WHEEL);
-	else if (m == UI_WHEEL_DOWN)
-		help_scroll(u, HELP_WHEEL);
+	if (m == VIEW_WHEEL_UP)
+		scroller_move(&hp->sc, -HELP_WHEEL);
+	else if (m == VIEW_WHEEL_DOWN)
+		scroller_move(&hp->sc, HELP_WHEEL);
 }
 
-static void
-help_open(struct ui *u)
-{
-	u->help_top = 0;
-}
-
-const struct view_ops view_help = {
-	"help", help_open, help_draw, help_key, NULL, help_status, help_mouse,
+const struct view_ops view_help_ops = {
+	.name = "help",
+	.open = help_open,
+	.close = help_close,
+	.draw = help_draw,
+	.key = help_key,
+	.status = help_status,
+	.mouse = help_mouse,
 };

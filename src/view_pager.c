@@ -1,46 +1,70 @@
-/* view_pager.c: the article, laid out by render and text; the reading
- * position kept across resizes, search within it, numbered links. */
+/* view_pager.c: an article (see view_pager.h).
+ *
+ * What it relies on from render.c (render.h, struct rline): a line's lead,
+ * the bytes the layout put in front of the article's own text, and its
+ * para, which lines make one paragraph.  The reading position is the
+ * number of visible characters above the top line ("ink": the text after
+ * the lead, spaces not counted), the same at every width; a search runs
+ * over the paragraphs as written and is mapped back onto the lines. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "render.h"
+#include "scroller.h"
+#include "screen.h"
 #include "text.h"
-#include "ui.h"
+#include "theme.h"
 #include "utf8.h"
+#include "view_pager.h"
 
-enum { WHEEL_LINES = 3 };
+enum { WHEEL_LINES = 3, PROMPT_FIND = 1 };
 
-static const int line_color[] = {
-	[RL_BLANK] = C_NORMAL, [RL_TITLE] = C_TITLE, [RL_META] = C_META,
-	[RL_TEXT] = C_NORMAL, [RL_HEADING] = C_TITLE, [RL_QUOTE] = C_META,
-	[RL_PRE] = C_NORMAL, [RL_IMAGE] = C_LINK, [RL_EDITOR] = C_META,
-	[RL_LINKS] = C_LINK,
+/* A search match in the article: bytes [at.start, at.end) of doc line
+ * line, part of match number match. */
+struct span {
+	size_t line, match;
+	struct screen_span at;
 };
 
-/* Whether the character at s is blank for the reading position: spaces,
- * U+3000 and the quote bar, which the layout adds or moves. */
-static int
-is_blank(const char *s, size_t n)
-{
-	return (n == 1 && (*s == ' ' || *s == '\t')) ||
-	       (n == 3 && (memcmp(s, "\xe3\x80\x80", 3) == 0 ||
-	                   memcmp(s, "\xe2\x94\x82", 3) == 0));
-}
+struct pager {
+	struct host *h;
+	struct article art;
+	struct rblocks blocks;
+	struct rdoc doc;
+	int doc_width;              /* the width doc was laid out at, 0: none */
+	struct scroller sc;         /* without a cursor: sc.top is the first line */
+	size_t *ink;                /* ink[i]: visible characters before line i */
+	size_t anchor;              /* the character the reader keeps on top */
+	char *find;                 /* the search within the article */
+	struct span *spans;
+	size_t nspans, nmatches, cur_match;
+	unsigned link_num;          /* digits of a link number typed so far */
+};
 
-/* Visible characters of a line: the same in every layout of the text. */
+static const int line_color[] = {
+	[RL_BLANK] = THEME_NORMAL, [RL_TITLE] = THEME_TITLE, [RL_META] = THEME_META,
+	[RL_TEXT] = THEME_NORMAL, [RL_HEADING] = THEME_TITLE, [RL_QUOTE] = THEME_META,
+	[RL_PRE] = THEME_NORMAL, [RL_IMAGE] = THEME_LINK, [RL_EDITOR] = THEME_META,
+	[RL_LINKS] = THEME_LINK,
+};
+
+/* ---- the reading position ----------------------------------------------- */
+
+/* Visible characters of a line: its own text, spaces not counted. */
 static size_t
-ink_of(const char *s)
+ink_of(const struct rline *l)
 {
+	const char *s = l->text + l->lead;
 	size_t n = 0, len = strlen(s);
 
 	for (size_t i = 0; i < len; ) {
 		uint32_t cp;
-		size_t l = utf8_decode(s + i, len - i, &cp);
 
-		n += !is_blank(s + i, l);
-		i += l;
+		i += utf8_decode(s + i, len - i, &cp);
+		n += cp != ' ' && cp != '\t';
 	}
 	return n;
 }
@@ -48,17 +72,16 @@ ink_of(const char *s)
 /* The line holding the anchor character (the first visible one when the
  * reader last moved). */
 static size_t
-line_of_anchor(const struct ui *u)
+line_of_anchor(const struct pager *p)
 {
-	size_t lo = 0, hi = u->doc.n;
+	size_t lo = 0, hi = p->doc.n;
 
-	if (u->anchor == 0 || u->doc.n == 0)
+	if (p->anchor == 0 || p->doc.n == 0)
 		return 0;
-	/* the last line whose ink before it is <= anchor */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (u->ink[mid] <= u->anchor)
+		if (p->ink[mid] <= p->anchor)
 			lo = mid;
 		else
 			hi = mid;
@@ -66,42 +89,21 @@ line_of_anchor(const struct ui *u)
 	return lo;
 }
 
-static size_t
-max_top(const struct ui *u)
+/* The reader moved: the anchor follows the top line. */
+static void
+moved(struct pager *p)
 {
-	size_t rows = u->page_rows > 0 ? (size_t)u->page_rows : 1;
-
-	return u->doc.n > rows ? u->doc.n - rows : 0;
+	p->anchor = p->ink != NULL ? p->ink[p->sc.top] : 0;
 }
 
-/* Moves to line l, as the reader asked: the anchor follows. */
 static void
-go_line(struct ui *u, long l)
+go_line(struct pager *p, long l)
 {
-	if (l < 0)
-		l = 0;
-	if ((size_t)l > max_top(u))
-		l = (long)max_top(u);
-	u->line = (size_t)l;
-	u->anchor = u->ink != NULL ? u->ink[u->line] : 0;
+	scroller_move(&p->sc, l - (long)p->sc.top);
+	moved(p);
 }
 
 /* ---- search within the article ------------------------------------------ */
-
-static size_t
-lead_len(const char *s)
-{
-	size_t i = 0;
-
-	for (;;) {
-		if (s[i] == ' ')
-			i++;
-		else if (strncmp(s + i, "\xe3\x80\x80", 3) == 0)
-			i += 3;
-		else
-			return i;
-	}
-}
 
 static int
 alnum(char c)
@@ -109,35 +111,27 @@ alnum(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The text as one string, lines of a paragraph joined (a space between
- * words that a line break split), paragraphs apart; start[i] is where
- * line i's text (after its indent, lead[i] bytes) begins in it. */
+/* The text as one string, the lines of a paragraph joined (a space
+ * between words a line break split), paragraphs apart; start[i] is where
+ * line i's own text begins in it. */
 static char *
-joined(const struct ui *u, size_t *start, size_t *lead, size_t *outlen)
+joined(const struct pager *p, size_t *start, size_t *outlen)
 {
 	struct buf j;
-	int joinable = 0;
 
 	buf_init(&j, 0);
 	buf_add(&j, "", 0);
-	for (size_t i = 0; i < u->doc.n; i++) {
-		const struct rline *l = &u->doc.v[i];
-		size_t len = strlen(l->text);
+	for (size_t i = 0; i < p->doc.n; i++) {
+		const struct rline *l = &p->doc.v[i];
+		const char *own = l->text + l->lead;
+		int same = i > 0 && p->doc.v[i - 1].para == l->para;
 
-		lead[i] = lead_len(l->text);
-		if (lead[i] == len) {
+		if (!same)
 			buf_add(&j, "\n", 1);
-			start[i] = j.len;
-			joinable = 0;
-			continue;
-		}
-		if (!joinable || u->doc.v[i - 1].kind != l->kind)
-			buf_add(&j, "\n", 1);
-		else if (alnum(j.data[j.len - 1]) && alnum(l->text[lead[i]]))
+		else if (j.len > 0 && alnum(j.data[j.len - 1]) && alnum(own[0]))
 			buf_add(&j, " ", 1);
 		start[i] = j.len;
-		buf_add(&j, l->text + lead[i], len - lead[i]);
-		joinable = 1;
+		buf_adds(&j, own);
 	}
 	*outlen = j.len;
 	return buf_steal(&j, NULL);
@@ -146,37 +140,36 @@ joined(const struct ui *u, size_t *start, size_t *lead, size_t *outlen)
 static size_t
 snap(const char *s, size_t len, size_t off, int forward)
 {
-	size_t p, n;
+	size_t prev, next;
 
 	if (off == 0 || off >= len)
 		return off;
-	p = text_cluster_prev(s, len, off);
-	n = text_cluster_next(s, len, p);
-	if (n == off)
+	prev = text_cluster_prev(s, len, off);
+	next = text_cluster_next(s, len, prev);
+	if (next == off)
 		return off;
-	return forward ? n : p;
+	return forward ? next : prev;
 }
 
 static void
-add_span(struct ui *u, size_t line, size_t a, size_t b, size_t match)
+add_span(struct pager *p, size_t line, size_t a, size_t b, size_t match)
 {
-	const char *s = u->doc.v[line].text;
+	const char *s = p->doc.v[line].text;
 	size_t len = strlen(s);
 
 	a = snap(s, len, a, 0);
 	b = snap(s, len, b, 1);
 	if (a >= b)
 		return;
-	u->spans = xrealloc(u->spans, (u->nspans + 1) * sizeof *u->spans);
-	u->spans[u->nspans++] = (struct ui_span){ line, a, b, match };
+	p->spans = xrealloc(p->spans, (p->nspans + 1) * sizeof *p->spans);
+	p->spans[p->nspans++] = (struct span){ line, match, { a, b } };
 }
 
 /* Spans of the match [a, b) of the joined text on the lines it covers. */
 static void
-map_match(struct ui *u, const size_t *start, const size_t *lead, size_t a,
-          size_t b, size_t match)
+map_match(struct pager *p, const size_t *start, size_t a, size_t b, size_t match)
 {
-	size_t lo = 0, hi = u->doc.n;
+	size_t lo = 0, hi = p->doc.n;
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -186,162 +179,132 @@ map_match(struct ui *u, const size_t *start, const size_t *lead, size_t a,
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < u->doc.n && start[i] < b; i++) {
-		size_t len = strlen(u->doc.v[i].text) - lead[i];
+	for (size_t i = lo; i < p->doc.n && start[i] < b; i++) {
+		const struct rline *l = &p->doc.v[i];
+		size_t len = strlen(l->text) - l->lead;
 		size_t s = a > start[i] ? a - start[i] : 0;
 		size_t e = b - start[i] < len ? b - start[i] : len;
 
-		if (lead[i] + len == lead[i] || s >= e)
+		if (len == 0 || s >= e)
 			continue;
-		add_span(u, i, lead[i] + s, lead[i] + e, match);
+		add_span(p, i, l->lead + s, l->lead + e, match);
 	}
 }
 
 static void
-find_matches(struct ui *u)
+find_matches(struct pager *p)
 {
-	size_t *start, *lead, len, nl;
+	size_t *start, len, nl;
 	char *text;
-	const char *p;
+	const char *hit;
 
-	free(u->spans);
-	u->spans = NULL;
-	u->nspans = u->nmatches = 0;
-	if (str_empty(u->find) || u->doc.n == 0)
+	free(p->spans);
+	p->spans = NULL;
+	p->nspans = p->nmatches = 0;
+	if (str_empty(p->find) || p->doc.n == 0)
 		return;
-	start = xcalloc(u->doc.n, sizeof *start);
-	lead = xcalloc(u->doc.n, sizeof *lead);
-	text = joined(u, start, lead, &len);
-	nl = strlen(u->find);
-	for (size_t at = 0; (p = ui_find_ci(text + at, len - at, u->find)) != NULL; ) {
-		size_t a = (size_t)(p - text);
+	start = xcalloc(p->doc.n, sizeof *start);
+	text = joined(p, start, &len);
+	nl = strlen(p->find);
+	for (size_t at = 0; (hit = str_find_ci(text + at, len - at, p->find)) != NULL; ) {
+		size_t a = (size_t)(hit - text);
 
-		map_match(u, start, lead, a, a + nl, u->nmatches++);
+		map_match(p, start, a, a + nl, p->nmatches++);
 		at = a + nl;
 	}
 	free(text);
 	free(start);
-	free(lead);
 }
 
 static size_t
-match_line(const struct ui *u, size_t m)
+match_line(const struct pager *p, size_t m)
 {
-	for (size_t i = 0; i < u->nspans; i++)
-		if (u->spans[i].match == m)
-			return u->spans[i].line;
+	for (size_t i = 0; i < p->nspans; i++)
+		if (p->spans[i].match == m)
+			return p->spans[i].line;
 	return 0;
 }
 
 /* Shows match m: its line stays where it is if on screen, else goes to
  * the top. */
 static void
-show_match(struct ui *u, size_t m, int wrapped)
+show_match(struct pager *p, size_t m, int wrapped)
 {
-	size_t l = match_line(u, m);
-	size_t rows = u->page_rows > 0 ? (size_t)u->page_rows : 1;
+	size_t l = match_line(p, m);
+	size_t rows = p->sc.rows ? p->sc.rows : 1;
 
-	u->cur_match = m;
-	if (l < u->line || l >= u->line + rows)
-		go_line(u, (long)l);
-	ui_status(u, 0, _("Match %zu of %zu for %s%s"), m + 1, u->nmatches, u->find,
-	          wrapped > 0 ? _(" (from the top)") : wrapped < 0 ? _(" (from the end)") : "");
+	p->cur_match = m;
+	if (l < p->sc.top || l >= p->sc.top + rows)
+		go_line(p, (long)l);
+	host_status(p->h, 0, _("Match %zu of %zu for %s%s"), m + 1, p->nmatches, p->find,
+	            wrapped > 0 ? _(" (from the top)") : wrapped < 0 ? _(" (from the end)") : "");
 }
 
-void
-ui_find(struct ui *u, const char *query)
+static void
+find(struct pager *p, const char *query)
 {
 	size_t m = 0;
 
 	if (str_empty(query)) {
-		xfree_set(&u->find, NULL);
-		find_matches(u);
+		xfree_set(&p->find, NULL);
+		find_matches(p);
 		return;
 	}
-	xfree_set(&u->find, xstrdup(query));
-	find_matches(u);
-	if (u->nmatches == 0) {
-		ui_status(u, 1, _("Not in this article: %s"), query);
+	xfree_set(&p->find, xstrdup(query));
+	find_matches(p);
+	if (p->nmatches == 0) {
+		host_status(p->h, 1, _("Not in this article: %s"), query);
 		return;
 	}
-	while (m < u->nmatches && match_line(u, m) < u->line)
+	while (m < p->nmatches && match_line(p, m) < p->sc.top)
 		m++;
-	show_match(u, m < u->nmatches ? m : 0, m == u->nmatches);
+	show_match(p, m < p->nmatches ? m : 0, m == p->nmatches);
 }
 
 static void
-find_next(struct ui *u, int dir)
+find_next(struct pager *p, int dir)
 {
 	size_t m;
 
-	if (u->nmatches == 0) {
-		ui_status(u, 1, _("Not in this article: %s"), u->find);
+	if (p->nmatches == 0) {
+		host_status(p->h, 1, _("Not in this article: %s"), p->find);
 		return;
 	}
-	m = (u->cur_match + u->nmatches + (size_t)(dir > 0 ? 1 : u->nmatches - 1)) %
-	    u->nmatches;
+	m = (p->cur_match + p->nmatches + (size_t)(dir > 0 ? 1 : p->nmatches - 1)) %
+	    p->nmatches;
 	if (dir > 0)
-		show_match(u, m, m <= u->cur_match);
+		show_match(p, m, m <= p->cur_match);
 	else
-		show_match(u, m, m >= u->cur_match ? -1 : 0);
+		show_match(p, m, m >= p->cur_match ? -1 : 0);
 }
 
-/* ---- layout --------------------------------------------------------------- */
+/* ---- layout and drawing -------------------------------------------------- */
 
 static void
-layout(struct ui *u)
+layout(struct pager *p, int width)
 {
-	rdoc_free(&u->doc);
-	render_layout(&u->art, &u->blocks, u->cols, &u->doc);
-	u->doc_width = u->cols;
-	free(u->ink);
-	u->ink = xcalloc(u->doc.n + 1, sizeof *u->ink);
-	for (size_t i = 0; i < u->doc.n; i++)
-		u->ink[i + 1] = u->ink[i] + ink_of(u->doc.v[i].text);
-	u->line = line_of_anchor(u);
-	find_matches(u);
-}
-
-static void
-pager_open(struct ui *u)
-{
-	struct err e = { "" };
-
-	rblocks_free(&u->blocks);
-	if (render_blocks(u->art.body_html ? u->art.body_html : "",
-	                  u->art.body_html ? strlen(u->art.body_html) : 0,
-	                  u->art.url, &u->blocks, &e) < 0)
-		ui_status(u, 1, "%s", e.msg);
-	u->anchor = 0;
-	u->link_num = 0;
-	u->cur_match = 0;
-	layout(u);
-}
-
-static void
-pager_close(struct ui *u)
-{
-	rdoc_free(&u->doc);
-	rblocks_free(&u->blocks);
-	article_free(&u->art);
-	free(u->ink);
-	u->ink = NULL;
-	free(u->spans);
-	u->spans = NULL;
-	u->nspans = u->nmatches = 0;
-	xfree_set(&u->find, NULL);
+	rdoc_free(&p->doc);
+	render_layout(&p->art, &p->blocks, width, &p->doc);
+	p->doc_width = width;
+	free(p->ink);
+	p->ink = xcalloc(p->doc.n + 1, sizeof *p->ink);
+	for (size_t i = 0; i < p->doc.n; i++)
+		p->ink[i + 1] = p->ink[i] + ink_of(&p->doc.v[i]);
+	p->sc.n = p->doc.n;
+	p->sc.top = line_of_anchor(p);
+	find_matches(p);
 }
 
 /* The first span on line l or after it. */
 static size_t
-first_span(const struct ui *u, size_t l)
+first_span(const struct pager *p, size_t l)
 {
-	size_t lo = 0, hi = u->nspans;
+	size_t lo = 0, hi = p->nspans;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (u->spans[mid].line < l)
+		if (p->spans[mid].line < l)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -350,183 +313,202 @@ first_span(const struct ui *u, size_t l)
 }
 
 static void
-pager_draw(struct ui *u, int top, int rows)
+pager_draw(void *st, const struct rect *r)
 {
+	struct pager *p = st;
+	struct screen_span sp[64];
 	size_t s;
 
-	u->page_rows = rows;
-	if (u->doc_width != u->cols)
-		layout(u);      /* a resize: the anchor stays on top */
-	if (u->line > max_top(u))
-		u->line = max_top(u);
-	s = first_span(u, u->line);
-	for (int r = 0; r < rows && u->line + (size_t)r < u->doc.n; r++) {
-		size_t li = u->line + (size_t)r, e = s;
-		const struct rline *l = &u->doc.v[li];
+	if (p->doc_width != r->w)
+		layout(p, r->w);        /* a new width: the anchor stays on top */
+	scroller_set(&p->sc, p->doc.n, (size_t)r->h);
+	s = first_span(p, p->sc.top);
+	for (int i = 0; i < r->h && p->sc.top + (size_t)i < p->doc.n; i++) {
+		size_t li = p->sc.top + (size_t)i, n = 0;
+		const struct rline *l = &p->doc.v[li];
 
-		while (e < u->nspans && u->spans[e].line == li)
-			e++;
-		ui_put_spans(top + r, 0, l->text, u->cols, line_color[l->kind], 0,
-		             u->spans + s, e - s);
-		s = e;
+		for (; s < p->nspans && p->spans[s].line == li; s++)
+			if (n < ARRAY_LEN(sp))
+				sp[n++] = p->spans[s].at;
+		screen_put_spans(r->y + i, r->x, l->text, r->w, line_color[l->kind], 0, sp, n);
 	}
 }
 
 static void
-pager_status(struct ui *u, char *left, size_t lsz, char *right, size_t rsz)
+pager_status(void *st, char *left, size_t lsz, char *right, size_t rsz)
 {
-	size_t rows = u->page_rows > 0 ? (size_t)u->page_rows : 1;
-	size_t last = u->line + rows < u->doc.n ? u->line + rows : u->doc.n;
+	struct pager *p = st;
+	size_t last = scroller_last(&p->sc);
 
-	if (!str_empty(u->find))
+	if (!str_empty(p->find))
 		snprintf(left, lsz, _("/%s: %zu found  n/N next/previous  q back"),
-		         u->find, u->nmatches);
+		         p->find, p->nmatches);
 	else
 		snprintf(left, lsz, "%s", _("q back  J/K next/previous  o browser  ? help"));
-	snprintf(right, rsz, "%zu-%zu/%zu %d%%", u->doc.n ? u->line + 1 : 0, last,
-	         u->doc.n, u->doc.n ? (int)(last * 100 / u->doc.n) : 100);
+	snprintf(right, rsz, "%zu-%zu/%zu %d%%", p->doc.n ? p->sc.top + 1 : 0, last,
+	         p->doc.n, p->doc.n ? (int)(last * 100 / p->doc.n) : 100);
 }
 
-/* ---- links ---------------------------------------------------------------- */
+/* ---- links --------------------------------------------------------------- */
 
 static void
-open_link(struct ui *u, unsigned n)
+open_link(struct pager *p, unsigned n)
 {
-	u->link_num = 0;
-	if (n == 0 || n > u->blocks.nlinks)
+	p->link_num = 0;
+	if (n == 0 || n > p->blocks.nlinks)
 		return;
-	ui_open_url(u, u->blocks.links[n - 1]);
+	host_open_url(p->h, p->blocks.links[n - 1]);
 }
 
 /* A digit of a link number: it opens as soon as no further digit could
  * make another link's number (so 1-9 alone when there are fewer than 10
  * links), else Enter opens it. */
 static void
-link_digit(struct ui *u, unsigned d)
+link_digit(struct pager *p, unsigned d)
 {
-	size_t nl = u->blocks.nlinks;
-	unsigned n = u->link_num * 10 + d;
+	size_t nl = p->blocks.nlinks;
+	unsigned n = p->link_num * 10 + d;
 
 	if (nl == 0) {
-		ui_status(u, 0, "%s", _("This article has no links"));
+		host_status(p->h, 0, "%s", _("This article has no links"));
 		return;
 	}
 	if (n == 0)
 		return;
 	if (n > nl) {
-		u->link_num = 0;
-		ui_status(u, 1, _("There is no link %u: the article has %zu"), n, nl);
+		p->link_num = 0;
+		host_status(p->h, 1, _("There is no link %u: the article has %zu"), n, nl);
 		return;
 	}
 	if ((size_t)n * 10 > nl) {
-		open_link(u, n);
+		open_link(p, n);
 		return;
 	}
-	u->link_num = n;
-	ui_status(u, 0, _("Link %u: %s  (Enter opens it; Esc cancels)"), n,
-	          u->blocks.links[n - 1]);
+	p->link_num = n;
+	host_status(p->h, 0, _("Link %u: %s  (Enter opens it; Esc cancels)"), n,
+	            p->blocks.links[n - 1]);
 }
 
-/* ---- keys ----------------------------------------------------------------- */
+/* ---- the view -------------------------------------------------------------- */
 
-static int
-scroll_key(struct ui *u, enum action a)
+static void *
+pager_open(struct host *h, const void *arg)
 {
-	long page = u->page_rows > 1 ? u->page_rows - 1 : 1;
+	struct pager *p = xcalloc(1, sizeof *p);
+	struct news *n = host_news(h);
+	struct err e = { "" };
 
-	switch (a) {
-	case ACT_DOWN:      go_line(u, (long)u->line + 1); return 1;
-	case ACT_UP:        go_line(u, (long)u->line - 1); return 1;
-	case ACT_PAGE_DOWN: go_line(u, (long)u->line + page); return 1;
-	case ACT_PAGE_UP:   go_line(u, (long)u->line - page); return 1;
-	case ACT_TOP:       go_line(u, 0); return 1;
-	case ACT_BOTTOM:    go_line(u, (long)u->doc.n); return 1;
-	default:            return 0;
+	p->h = h;
+	p->art.comments = -1;
+	if (news_get_article(n, arg, &p->art, &e) < 0) {
+		host_status(h, 1, "%s", e.msg);
+		article_free(&p->art);
+		free(p);
+		return NULL;
 	}
+	p->art.read = 1;
+	if (news_article_blocks(n, &p->art, &p->blocks, &e) < 0)
+		host_status(h, 1, "%s", e.msg);
+	return p;
 }
 
 static void
-next_article(struct ui *u, int dir)
+pager_close(void *st)
 {
-	if (dir > 0 && u->sel + 1 < u->list.n)
-		ui_open_article(u, u->sel + 1);
-	else if (dir < 0 && u->sel > 0 && u->sel - 1 < u->list.n)
-		ui_open_article(u, u->sel - 1);
-	else
-		ui_status(u, 0, "%s", dir > 0 ? _("This is the last article of the list")
-		                              : _("This is the first article of the list"));
-}
+	struct pager *p = st;
 
-static void
-to_tab(struct ui *u, int dir)
-{
-	size_t n = news_ntabs(u->news);
-
-	ui_pop(u);
-	if (n > 0)
-		ui_switch_tab(u, (u->tab + n + (dir > 0 ? 1 : n - 1)) % n);
+	rdoc_free(&p->doc);
+	rblocks_free(&p->blocks);
+	article_free(&p->art);
+	free(p->ink);
+	free(p->spans);
+	free(p->find);
+	free(p);
 }
 
 static int
-pager_key(struct ui *u, enum action a)
+pager_key(void *st, enum action a, int key)
 {
-	unsigned typed = u->link_num;
+	struct pager *p = st;
+	unsigned typed = p->link_num;
 
 	if (a != ACT_NUMBER)
-		u->link_num = 0;
-	if (scroll_key(u, a))
+		p->link_num = 0;
+	if (scroller_key(&p->sc, a)) {
+		moved(p);
 		return 1;
+	}
 	switch (a) {
-	case ACT_OPEN:        open_link(u, typed); return 1;
+	case ACT_OPEN:        open_link(p, typed); return 1;
 	case ACT_BACK:        return typed > 0;     /* Esc drops a typed number */
 	case ACT_NUMBER:
-		if (u->last_key >= '0' && u->last_key <= '9')
-			link_digit(u, (unsigned)(u->last_key - '0'));
+		if (key >= '0' && key <= '9')
+			link_digit(p, (unsigned)(key - '0'));
 		return 1;
-	case ACT_NEXT_ART:    next_article(u, 1); return 1;
-	case ACT_PREV_ART:    next_article(u, -1); return 1;
-	case ACT_NEXT_TAB:    to_tab(u, 1); return 1;
-	case ACT_PREV_TAB:    to_tab(u, -1); return 1;
-	case ACT_SEARCH:      ui_prompt(u, PROMPT_FIND); return 1;
+	case ACT_NEXT_ART:    host_step_article(p->h, 1); return 1;
+	case ACT_PREV_ART:    host_step_article(p->h, -1); return 1;
+	case ACT_SEARCH:
+		host_prompt(p->h, p, PROMPT_FIND, _("Find in the article: "));
+		return 1;
 	case ACT_SEARCH_NEXT:
-		if (str_empty(u->find))
-			next_article(u, 1);
-		else
-			find_next(u, 1);
-		return 1;
 	case ACT_SEARCH_PREV:
-		if (str_empty(u->find))
-			next_article(u, -1);
+		if (str_empty(p->find))
+			host_step_article(p->h, a == ACT_SEARCH_NEXT ? 1 : -1);
 		else
-			find_next(u, -1);
+			find_next(p, a == ACT_SEARCH_NEXT ? 1 : -1);
 		return 1;
-	case ACT_RELOAD:
-	case ACT_RELOAD_ALL:
-		return view_list.key(u, a);
 	case ACT_FULL_TEXT:
-		ui_full_text(u, u->art.url);
+		host_full_text(p->h, p->art.url);
 		return 1;
-	case ACT_STAR:
-	case ACT_TOGGLE_READ:
-	case ACT_BROWSER:
-		return ui_article_key(u, a, u->art.url, &u->art.read, &u->art.starred);
 	default:
-		return 0;
+		return view_article_key(p->h, a, p->art.url, &p->art.read, &p->art.starred);
 	}
 }
 
 static void
-pager_mouse(struct ui *u, int y, int x, enum ui_mouse m)
+pager_answer(void *st, int id, const char *text)
 {
-	(void)y;
-	(void)x;
-	if (m == UI_WHEEL_UP)
-		go_line(u, (long)u->line - WHEEL_LINES);
-	else if (m == UI_WHEEL_DOWN)
-		go_line(u, (long)u->line + WHEEL_LINES);
+	struct pager *p = st;
+
+	if (id == PROMPT_FIND && text != NULL)
+		find(p, text);
 }
 
-const struct view_ops view_pager = {
-	"pager", pager_open, pager_draw, pager_key, pager_close, pager_status,
-	pager_mouse,
+static void
+pager_event(void *st, const struct view_event *ev)
+{
+	struct pager *p = st;
+
+	if (ev->kind != EV_MARKS || p->art.url == NULL || strcmp(ev->url, p->art.url) != 0)
+		return;
+	if (ev->marks & VIEW_READ)
+		p->art.read = ev->read;
+	if (ev->marks & VIEW_STARRED)
+		p->art.starred = ev->starred;
+}
+
+static void
+pager_mouse(void *st, const struct rect *r, int y, int x, enum view_mouse m)
+{
+	struct pager *p = st;
+
+	(void)r;
+	(void)y;
+	(void)x;
+	if (m == VIEW_WHEEL_UP)
+		go_line(p, (long)p->sc.top - WHEEL_LINES);
+	else if (m == VIEW_WHEEL_DOWN)
+		go_line(p, (long)p->sc.top + WHEEL_LINES);
+}
+
+const struct view_ops view_pager_ops = {
+	.name = "pager",
+	.open = pager_open,
+	.close = pager_close,
+	.draw = pager_draw,
+	.key = pager_key,
+	.event = pager_event,
+	.answer = pager_answer,
+	.status = pager_status,
+	.mouse = pager_mouse,
 };

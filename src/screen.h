@@ -1,0 +1,61 @@
+/* screen.h: the terminal, and the only module that includes curses.  It
+ * starts and stops the terminal (a TERM it does not know falls back to a
+ * basic one), writes sanitized UTF-8 in whatever character set the locale
+ * has, gives the theme's looks to screen elements, and reads keys as
+ * keys.h numbers them.  Everything drawn goes through screen_put: fitted
+ * to its columns by text.c's one width rule. */
+#ifndef GX_SCREEN_H
+#define GX_SCREEN_H
+
+#include <stddef.h>
+#include "theme.h"
+#include "util.h"
+
+struct screen_opts {
+	int mouse;                          /* take clicks and the wheel */
+	const struct theme_color *colors;   /* the config's colour lines */
+	size_t ncolors;
+};
+
+/* Starts the terminal.  A TERM the terminfo database does not know is
+ * replaced by a basic description; *notice (if not NULL) then says so in
+ * a line for the status line.  -1 with e when no terminal can be used. */
+int  screen_start(const struct screen_opts *o, char *notice, size_t nsz,
+                  struct err *e);
+void screen_stop(void);
+void screen_size(int *rows, int *cols);
+/* The curses library in use, e.g. "ncurses 6.4.20221231". */
+const char *screen_version(void);
+
+/* A frame: screen_begin clears it and hides the cursor, screen_end shows
+ * it; screen_redraw makes the next frame repaint every cell. */
+void screen_begin(void);
+void screen_end(void);
+void screen_redraw(void);
+
+/* Writes s at (y, x) exactly cols columns wide (text_cell: cut with … or
+ * padded; flags TEXT_ALIGN_RIGHT, TEXT_NO_ELLIPSIS) in the look of theme
+ * element el, with THEME_* attributes attr added. */
+void screen_put(int y, int x, const char *s, int cols, int flags, int el, int attr);
+/* A stretch [start, end) of a line, in bytes. */
+struct screen_span {
+	size_t start, end;
+};
+/* The same for sanitized text s, the spans of it (sorted, apart) drawn as
+ * THEME_SEARCH; never past cols columns. */
+void screen_put_spans(int y, int x, const char *s, int cols, int el, int attr,
+                      const struct screen_span *sp, size_t n);
+/* Shows the cursor at (y, x) in this frame. */
+void screen_cursor(int y, int x);
+
+/* Gives the terminal to another program (to_child 1) and takes it back. */
+void screen_hand(int to_child);
+
+/* The next key as keys.h numbers it (KEYS_RESIZE, KEYS_MOUSE included),
+ * or -1 after timeout_ms (-1: wait). */
+int  screen_read(int timeout_ms);
+enum screen_mouse { SCREEN_CLICK, SCREEN_WHEEL_UP, SCREEN_WHEEL_DOWN };
+/* The mouse event behind KEYS_MOUSE: 0 and where, or -1 if none to use. */
+int  screen_mouse(int *y, int *x, enum screen_mouse *m);
+
+#endif
