@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "cli.h"
 #include "html.h"
+#include "lang.h"
 #include "net.h"
 #include "store.h"
 #include "conf.h"
@@ -292,6 +294,40 @@ pick_script(const struct args *a, const struct conf *cf)
 	return cf->zh_script >= 0 ? cf->zh_script : zh_script_from_locale();
 }
 
+/* The reader on a terminal, in a character set that can show Chinese
+ * (*notice says if the locale had to change for it), its text in UTF-8.
+ * -1 if it cannot run. */
+static int
+reader_setup(char *notice, size_t nsz)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, _("gxnews: the reader needs a terminal; "
+		                  "see --list and --dump\n"));
+		return -1;
+	}
+	if (lang_setup(notice, nsz) < 0) {
+		fprintf(stderr, "gxnews: %s\n", notice);
+		return -1;
+	}
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	return 0;
+}
+
+static int
+reader(struct news *n, const struct conf *cf, const char *notice)
+{
+	struct err e = { "" };
+	int rc = reader_run(n, cf, notice, &e);
+
+	/* what is said after the screen, in the locale's character set */
+	bind_textdomain_codeset(PACKAGE, nl_langinfo(CODESET));
+	if (rc < 0) {
+		fprintf(stderr, "gxnews: %s\n", e.msg);
+		return 1;
+	}
+	return 0;
+}
+
 static int
 run(struct args *a, struct conf *cf)
 {
@@ -300,8 +336,11 @@ run(struct args *a, struct conf *cf)
 	struct news_opts o = { 0 };
 	struct news_feed *feeds = NULL;
 	struct err e = { "" };
+	char notice[512] = "";
 	int rc = 1;
 
+	if (a->mode == MODE_UI && reader_setup(notice, sizeof notice) < 0)
+		return 1;
 	profile = profile_path(datadir, a->profile ? a->profile :
 	                       cf->site ? cf->site : "chinahightech");
 	if (a->demo) {
@@ -362,14 +401,7 @@ run(struct args *a, struct conf *cf)
 		rc = cli_vacuum(n, a->days, stdout);
 		break;
 	default:
-		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			fprintf(stderr, _("gxnews: the reader needs a terminal; "
-			                  "see --list and --dump\n"));
-			goto out;
-		}
-		rc = reader_run(n, cf, NULL, &e) < 0 ? 1 : 0;
-		if (rc != 0)
-			fprintf(stderr, "gxnews: %s\n", e.msg);
+		rc = reader(n, cf, notice);
 		break;
 	}
 out:
