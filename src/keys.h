@@ -33,6 +33,7 @@
 	_(TOGGLE_READ, "toggle-read", N_("Mark the article read or unread")) \
 	_(RELOAD,    "reload",    N_("Reload the current tab")) \
 	_(RELOAD_ALL, "reload-all", N_("Reload every tab")) \
+	_(SCRIPT,    "script",    N_("Show Chinese in Simplified or in your Traditional characters")) \
 	_(HELP,      "help",      N_("Show the keys")) \
 	_(REDRAW,    "redraw",    N_("Redraw the screen"))
 

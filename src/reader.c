@@ -20,6 +20,7 @@
 #include "view_pager.h"
 #include "view_prompt.h"
 #include "view_search.h"
+#include "zhscript.h"
 
 enum {
 	MAX_VIEWS = 8,
@@ -866,6 +867,23 @@ mouse(struct reader *r)
 		              m == SCREEN_WHEEL_UP ? VIEW_WHEEL_UP : VIEW_WHEEL_DOWN);
 }
 
+/* T: Chinese in Simplified or in the reader's Traditional; every view
+ * reads what it shows again. */
+static void
+toggle_script(struct reader *r)
+{
+	struct view_event ev = { .kind = EV_SCRIPT, .tab = r->tab };
+	struct err e = { "" };
+	int script = news_toggle_script(r->news, &e);
+
+	if (script < 0) {
+		say(r, 1, e.msg);
+		return;
+	}
+	broadcast(r, &ev);
+	say(r, 0, _(zh_script_label(script)));
+}
+
 /* What no view took: the reader's own actions. */
 static void
 global(struct reader *r, enum action a, int key)
@@ -894,6 +912,7 @@ global(struct reader *r, enum action a, int key)
 	case ACT_PREV_TAB:    switch_by(r, -1); break;
 	case ACT_RELOAD:      reload(r, 0); break;
 	case ACT_RELOAD_ALL:  reload(r, 1); break;
+	case ACT_SCRIPT:      toggle_script(r); break;
 	case ACT_NUMBER:
 		if (key < '0' || key > '9')
 			break;

@@ -253,21 +253,25 @@ search_next(struct rows *r, struct host *h, int dir)
 {
 	const char *q = host_query(h);
 	size_t n = r->items.n;
+	char *shown;
 
 	if (str_empty(q)) {
 		host_status(h, 0, "%s", _("No search yet: press / to search"));
 		return;
 	}
+	shown = news_shown_query(host_news(h), q);   /* typed in either script */
 	for (size_t k = 1; k <= n; k++) {
 		size_t i = (r->sc.cur + n + (dir > 0 ? k : n - k)) % n;
 		const char *t = r->items.v[i].title ? r->items.v[i].title : "";
 
-		if (str_find_ci(t, strlen(t), q) != NULL) {
+		if (str_find_ci(t, strlen(t), shown) != NULL) {
 			r->sc.cur = i;
 			scroller_set(&r->sc, r->items.n, r->sc.rows);
+			free(shown);
 			return;
 		}
 	}
+	free(shown);
 	host_status(h, 0, _("No title here holds %s"), q);
 }
 

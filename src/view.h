@@ -34,6 +34,8 @@ enum view_event_kind {
 	EV_STEP,        /* go to the next (ev->dir 1) or previous (-1) article */
 	EV_RESIZE,      /* the screen is ev->rows x ev->cols now */
 	EV_PROGRESS,    /* jobs: ev->done of ev->total transfers finished */
+	EV_SCRIPT,      /* Chinese is shown in another script (news_script):
+	                   what is shown is read again from the model */
 };
 
 enum { VIEW_READ = 1 << 0, VIEW_STARRED = 1 << 1 };

@@ -120,6 +120,9 @@ list_event(void *st, const struct view_event *ev)
 		if (ev->tab == l->tab)
 			rows_load(&l->rows, l->h, l->tab);
 		break;
+	case EV_SCRIPT:
+		rows_load(&l->rows, l->h, l->tab);
+		break;
 	case EV_MARKS:
 		rows_event(&l->rows, l->h, ev);
 		t = news_tab(host_news(l->h), l->tab);

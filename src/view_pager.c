@@ -195,7 +195,7 @@ static void
 find_matches(struct pager *p)
 {
 	size_t *start, len, nl;
-	char *text;
+	char *text, *shown;
 	const char *hit;
 
 	free(p->spans);
@@ -205,13 +205,15 @@ find_matches(struct pager *p)
 		return;
 	start = xcalloc(p->doc.n, sizeof *start);
 	text = joined(p, start, &len);
-	nl = strlen(p->find);
-	for (size_t at = 0; (hit = str_find_ci(text + at, len - at, p->find)) != NULL; ) {
+	shown = news_shown_query(host_news(p->h), p->find);     /* typed in either script */
+	nl = strlen(shown);
+	for (size_t at = 0; nl > 0 && (hit = str_find_ci(text + at, len - at, shown)) != NULL; ) {
 		size_t a = (size_t)(hit - text);
 
 		map_match(p, start, a, a + nl, p->nmatches++);
 		at = a + nl;
 	}
+	free(shown);
 	free(text);
 	free(start);
 }
@@ -412,6 +414,32 @@ pager_open(struct host *h, const void *arg)
 	return p;
 }
 
+/* The article read again in the script now shown, laid out at the next
+ * draw with the same character on top. */
+static void
+reread(struct pager *p)
+{
+	struct news *n = host_news(p->h);
+	struct article a = { .comments = -1 };
+	struct rblocks b = { 0 };
+	struct err e = { "" };
+
+	if (news_get_article(n, p->art.url, &a, &e) < 0 ||
+	    news_article_blocks(n, &a, &b, &e) < 0) {
+		host_status(p->h, 1, "%s", e.msg);
+		rblocks_free(&b);
+		article_free(&a);
+		return;
+	}
+	a.read = p->art.read;
+	a.starred = p->art.starred;
+	article_free(&p->art);
+	rblocks_free(&p->blocks);
+	p->art = a;
+	p->blocks = b;
+	p->doc_width = 0;
+}
+
 static void
 pager_close(void *st)
 {
@@ -479,6 +507,10 @@ pager_event(void *st, const struct view_event *ev)
 {
 	struct pager *p = st;
 
+	if (ev->kind == EV_SCRIPT) {
+		reread(p);
+		return;
+	}
 	if (ev->kind != EV_MARKS || p->art.url == NULL || strcmp(ev->url, p->art.url) != 0)
 		return;
 	if (ev->marks & VIEW_READ)

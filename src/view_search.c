@@ -69,6 +69,9 @@ search_event(void *st, const struct view_event *ev)
 		s->tab = ev->tab;
 		rows_load(&s->rows, s->h, ev->tab);
 		break;
+	case EV_SCRIPT:
+		rows_load(&s->rows, s->h, s->tab);
+		break;
 	case EV_MARKS:
 	case EV_STEP:
 		rows_event(&s->rows, s->h, ev);

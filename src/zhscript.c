@@ -36,6 +36,13 @@ static const char *const from_config[ZH_NSCRIPTS] = {
 	[ZH_TW] = "tw2sp.json",
 };
 
+static const char *const labels[ZH_NSCRIPTS] = {
+	[ZH_SIMPLIFIED] = N_("Chinese as published, in Simplified characters"),
+	[ZH_TRADITIONAL] = N_("Chinese in Traditional characters"),
+	[ZH_HK] = N_("Chinese in Traditional characters, Hong Kong forms"),
+	[ZH_TW] = N_("Chinese in Traditional characters, Taiwan forms and words"),
+};
+
 int
 zh_script_parse(const char *name)
 {
@@ -49,6 +56,12 @@ const char *
 zh_script_name(int script)
 {
 	return script >= 0 && script < ZH_NSCRIPTS ? names[script] : names[0];
+}
+
+const char *
+zh_script_label(int script)
+{
+	return script >= 0 && script < ZH_NSCRIPTS ? labels[script] : labels[0];
 }
 
 int

@@ -19,6 +19,9 @@ enum zh_script {
 /* "simplified", "traditional", "hk", "tw" -> the script, else -1. */
 int  zh_script_parse(const char *name);
 const char *zh_script_name(int script);
+/* What script means to a reader, as an N_() text ("Chinese in Traditional
+ * characters, Taiwan forms and words"): translate when shown. */
+const char *zh_script_label(int script);
 /* The script the user's language asks for, from LANGUAGE (its first
  * entry), LC_ALL, LC_MESSAGES, then LANG: zh_TW -> tw, zh_HK and zh_MO
  * -> hk, other Chinese and other languages -> simplified. */
