@@ -63,11 +63,14 @@ keys / && keys -l "經濟" && keys Enter
 wait_status "篇文章符合 經濟" 10
 ok $? "searching 經濟 finds articles"
 contains "$(screen)" "$TITLE_TW" "among them the one published with 经济 in its title"
-tmux_stop
+keys q
+wait_until 10 eval '! alive'
+ok $? "q quits"
 
 # ---- a reader of Simplified, as the tests' locale ------------------------
 LC_ALL=C.UTF-8 LANG=C.UTF-8 tmux_start 100 40 "$GXNEWS" --demo
 wait_for "园区" 10
+ok $? "with LC_ALL=C.UTF-8 the tabs are as published"
 keys / && keys -l "經濟" && keys Enter
 wait_status "articles match 經濟" 10
 ok $? "in Simplified, searching 經濟 finds articles too"
