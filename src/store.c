@@ -1,6 +1,6 @@
 /* store.c: the offline cache in SQLite.  The only file that includes sqlite3.h.
  *
- * Tables (schema 2):
+ * Tables (schema 3):
  *   sources(id, name)                 a site profile or "feeds"
  *   tabs(source, position, key, ...)  the tabs of a source, in order
  *   lists(id, key, snap, next_url, npages, fetched)   one per tab key
@@ -12,6 +12,8 @@
  *   pages(url, fetched, validators, body)        raw pages for conditional GET
  *   search                            FTS5 trigram index of title and text,
  *                                     kept in sync by triggers (gx_text())
+ *   images(url, article, data, error)  pictures, kept with the article that
+ *                                     shows them and removed with it
  * Every write is one transaction (BEGIN IMMEDIATE ... COMMIT) of upserts; the
  * journal is WAL with synchronous=NORMAL, so a killed process loses nothing
  * it committed. */
@@ -135,6 +137,21 @@ static const char schema_v2[] =
 	" WHEN old.html IS NOT new.html BEGIN"
 	" INSERT OR IGNORE INTO search_dirty(id) VALUES (new.id); END;";
 
+/* Pictures: the file as fetched, or why it is not kept (too large, not a
+ * picture).  article is the article showing it (NULL: a list page's, such as
+ * an e-paper's page picture, expired by age). */
+static const char schema_images[] =
+	"CREATE TABLE images("
+	" url TEXT PRIMARY KEY,"
+	" article INTEGER,"
+	" fetched INTEGER NOT NULL DEFAULT 0,"
+	" content_type TEXT,"
+	" data BLOB,"
+	" error TEXT);"
+	"CREATE INDEX images_article ON images(article);"
+	"CREATE TRIGGER images_article_del AFTER DELETE ON articles BEGIN"
+	" DELETE FROM images WHERE article = old.id; END;";
+
 /* Version k is reached by running migrations[k - 1] in one transaction. */
 static const struct migration {
 	const char *sql;
@@ -142,6 +159,7 @@ static const struct migration {
 } migrations[] = {
 	{ schema_v1, "sources tabs lists snapshots list_items articles bodies pages" },
 	{ schema_v2, "search search_dirty" },
+	{ schema_images, "images" },
 };
 
 /* Tables read at open to catch damage early: the rightmost path of each
@@ -260,6 +278,17 @@ static const char *const probes[] = {
 		" starred = excluded.starred") \
 	_(STARRED, "SELECT " ITEM_COLS("0") " FROM articles a WHERE a.starred" \
 		" ORDER BY a.starred_at DESC, a.id DESC") \
+	_(IMAGE_PUT, "INSERT INTO images(url, article, fetched, content_type, data, error)" \
+		" VALUES (?1, (SELECT id FROM articles WHERE url = ?2), ?3, ?4, ?5, ?6)" \
+		" ON CONFLICT(url) DO UPDATE SET" \
+		" article = coalesce(excluded.article, article)," \
+		" fetched = excluded.fetched," \
+		" content_type = coalesce(excluded.content_type, content_type)," \
+		" error = CASE WHEN excluded.data IS NULL AND data IS NOT NULL THEN error" \
+		"  ELSE excluded.error END," \
+		" data = coalesce(excluded.data, data)") \
+	_(IMAGE_GET, "SELECT url, content_type, data, error, fetched FROM images" \
+		" WHERE url = ?1") \
 	_(DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM search_dirty)") \
 	_(DIRTY_UNINDEX, "DELETE FROM search WHERE rowid IN (SELECT id FROM search_dirty)") \
 	_(DIRTY_INDEX, "INSERT INTO search(rowid, title, body)" \
@@ -1744,6 +1773,73 @@ store_page_free(struct store_page *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* ---- pictures ------------------------------------------------------------ */
+
+int
+store_put_image(struct store *s, const char *article_url,
+                const struct store_image *im, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_IMAGE_PUT, e);
+
+	if (st == NULL)
+		return -1;
+	if (str_empty(im->url))
+		return err_set(e, _("cache %s: a picture without a URL cannot be stored"),
+		               s->path);
+	bind_text(st, 1, im->url);
+	bind_text(st, 2, article_url);
+	sqlite3_bind_int64(st, 3, im->fetched != 0 ? im->fetched : now(s));
+	bind_text(st, 4, im->content_type);
+	if (im->data != NULL)
+		sqlite3_bind_blob64(st, 5, im->data, im->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 5);
+	bind_text(st, 6, im->data != NULL ? NULL : im->error);
+	return run(s, st, e);
+}
+
+int
+store_get_image(struct store *s, const char *url, struct store_image *out,
+                struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_IMAGE_GET, e);
+	const void *data;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return -1;
+	bind_text(st, 1, url);
+	rc = step(s, st, e);
+	if (rc != 1)
+		return rc < 0 ? -1 : 1;
+	out->url = col_text(st, 0);
+	out->content_type = col_text(st, 1);
+	data = sqlite3_column_blob(st, 2);
+	out->len = (size_t)sqlite3_column_bytes(st, 2);
+	if (data != NULL) {
+		out->data = xmalloc(out->len + 1);
+		memcpy(out->data, data, out->len);
+		out->data[out->len] = '\0';
+	} else {
+		out->len = 0;
+	}
+	out->error = col_text(st, 3);
+	out->fetched = sqlite3_column_int64(st, 4);
+	done(st);
+	return 0;
+}
+
+void
+store_image_free(struct store_image *im)
+{
+	free(im->url);
+	free(im->content_type);
+	free(im->data);
+	free(im->error);
+	memset(im, 0, sizeof *im);
+}
+
 /* ---- read and starred --------------------------------------------------- */
 
 static int
@@ -2135,6 +2231,9 @@ expire_age(struct store *s, int64_t cutoff, int64_t keep, int64_t *removed,
 		return -1;
 	if (exec_args(s, "DELETE FROM pages WHERE fetched < ?1 AND url NOT IN"
 	                 " (SELECT url FROM articles WHERE starred)",
+	              cutoff, 0, NULL, e) < 0)
+		return -1;
+	if (exec_args(s, "DELETE FROM images WHERE article IS NULL AND fetched < ?1",
 	              cutoff, 0, NULL, e) < 0)
 		return -1;
 	return exec_args(s, "DELETE FROM snapshots WHERE seen < ?1 AND id NOT IN"

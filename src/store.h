@@ -134,10 +134,29 @@ int  store_set_max_size(struct store *s, int64_t max_bytes, struct err *e);
  * real clock again. */
 void store_set_clock(struct store *s, int64_t t);
 
+/* A picture as fetched: the file, or why it is not kept. */
+struct store_image {
+	char   *url;
+	char   *content_type;
+	char   *data;           /* the file; NULL when refused */
+	size_t  len;
+	char   *error;          /* why it was refused ("not shown: …"), or NULL */
+	int64_t fetched;
+};
+/* Keeps a picture with the article that shows it (article_url NULL or not
+ * cached: a list page's picture, expired by age alone).  A refusal never
+ * replaces a file the cache holds. */
+int  store_put_image(struct store *s, const char *article_url,
+                     const struct store_image *im, struct err *e);
+/* 0 found, 1 unknown, -1 error. */
+int  store_get_image(struct store *s, const char *url, struct store_image *out,
+                     struct err *e);
+void store_image_free(struct store_image *im);
+
 /* The schema version this gxnews writes.  An older cache is upgraded step
  * by step (a copy kept as FILE.vN.bak, and store_notice() says so); a newer
  * one is refused without being touched. */
-#define STORE_SCHEMA 2
+#define STORE_SCHEMA 3
 
 /* The SQLite library in use, e.g. "3.40.1". */
 const char *store_version(void);

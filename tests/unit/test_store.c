@@ -553,6 +553,64 @@ test_pages(void)
 	store_close(s);
 }
 
+static int
+has_image(struct store *s, const char *url)
+{
+	struct store_image im;
+	int found = store_get_image(s, url, &im, NULL) == 0 && im.data != NULL;
+
+	store_image_free(&im);
+	return found;
+}
+
+static void
+test_images(void)
+{
+	char *path = tpath("images.db");
+	struct store *s = open_ok(path);
+	static const char jpeg[] = "\xff\xd8\xff\xe0\0\x10JFIF\0";
+	struct store_image im = { 0 }, got;
+	struct err e;
+
+	store_set_clock(s, T0);
+	put_list(s, "p", "with-photo other", LIST_HEAD, NULL);
+	im.url = U("photo.jpg");
+	im.content_type = "image/jpeg";
+	im.data = (char *)jpeg;
+	im.len = sizeof jpeg - 1;
+	ok(store_put_image(s, U("with-photo"), &im, &e) == 0, "a picture is stored with its article");
+	ok(store_get_image(s, U("photo.jpg"), &got, &e) == 0 && got.len == im.len &&
+	   memcmp(got.data, jpeg, im.len) == 0 && got.error == NULL && got.fetched == T0 &&
+	   strcmp(got.content_type, "image/jpeg") == 0, "the picture comes back byte for byte");
+	store_image_free(&got);
+	im.data = NULL;
+	im.len = 0;
+	im.error = "not shown: 20000×20000 pixels";
+	store_put_image(s, U("with-photo"), &im, &e);
+	ok(store_get_image(s, U("photo.jpg"), &got, &e) == 0 && got.len == sizeof jpeg - 1 &&
+	   got.error == NULL, "a refusal later never replaces the picture the cache holds");
+	store_image_free(&got);
+	im.url = U("bomb.png");
+	store_put_image(s, U("other"), &im, &e);
+	ok(store_get_image(s, U("bomb.png"), &got, &e) == 0 && got.data == NULL && got.error &&
+	   strstr(got.error, "20000×20000") != NULL, "a refused picture is kept as the reason why");
+	store_image_free(&got);
+	ok(store_get_image(s, U("none.png"), &got, &e) == 1, "an unknown picture is not found");
+	store_image_free(&got);
+	im.url = U("page-A1.jpg");
+	im.data = (char *)jpeg;
+	im.len = sizeof jpeg - 1;
+	im.error = NULL;
+	ok(store_put_image(s, NULL, &im, &e) == 0, "a list page's picture belongs to no article");
+	store_set_read(s, U("with-photo"), 1, &e);
+	store_set_clock(s, T0 + 30 * DAY);
+	store_vacuum(s, 10, 0, &e);
+	ok(!has_image(s, U("photo.jpg")), "an expired article's pictures go with it");
+	ok(!has_image(s, U("page-A1.jpg")), "a list page's picture goes by age");
+	store_close(s);
+	free(path);
+}
+
 static void
 test_starred(void)
 {
@@ -1359,6 +1417,7 @@ main(void)
 	test_snapshots();
 	test_tabs();
 	test_pages();
+	test_images();
 	test_starred();
 	test_search();
 	test_vacuum_age();
