@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 
+#include "image.h"
 #include "render.h"
 #include "text.h"
 #include "utf8.h"
@@ -149,17 +150,21 @@ squeeze(const char *s, size_t len)
 
 /* ---- blocks ------------------------------------------------------------- */
 
-static void
+static struct rblock *
 block_add(struct rblocks *b, int kind, int level, char *text)
 {
+	struct rblock *k;
+
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 32;
 		b->v = xrealloc(b->v, b->cap * sizeof *b->v);
 	}
-	b->v[b->n].kind = kind;
-	b->v[b->n].level = level;
-	b->v[b->n].text = text;
-	b->n++;
+	k = &b->v[b->n++];
+	memset(k, 0, sizeof *k);
+	k->kind = kind;
+	k->level = level;
+	k->text = text;
+	return k;
 }
 
 void
@@ -167,8 +172,11 @@ rblocks_free(struct rblocks *b)
 {
 	if (b == NULL)
 		return;
-	for (size_t i = 0; i < b->n; i++)
+	for (size_t i = 0; i < b->n; i++) {
 		free(b->v[i].text);
+		free(b->v[i].src);
+		free(b->v[i].img_note);
+	}
 	for (size_t i = 0; i < b->nlinks; i++)
 		free(b->links[i]);
 	free(b->v);
@@ -715,7 +723,8 @@ enter_image(struct walk *w, xmlNodePtr n)
 	} else {
 		emit_text(w);
 		w->flushes++;
-		block_add(w->out, RB_IMAGE, 0, t);
+		block_add(w->out, RB_IMAGE, 0, t)->src = url;
+		url = NULL;
 	}
 	free(alt);
 	free(url);
@@ -913,23 +922,29 @@ struct lay {
 	int          width;
 	size_t       para;      /* the paragraph being laid out */
 	size_t       lead;      /* lead of the next line pushed */
+	int          block;     /* the picture block being laid out, or -1 */
+	const struct rblocks *b;
 };
 
-static void
+static struct rline *
 line_push(struct lay *l, int kind, char *text)
 {
 	struct rdoc *d = l->d;
+	struct rline *line;
 
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
 		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
 	}
-	d->v[d->n].kind = kind;
-	d->v[d->n].text = text;
-	d->v[d->n].lead = l->lead < strlen(text) ? l->lead : strlen(text);
-	d->v[d->n].para = l->para;
+	line = &d->v[d->n++];
+	memset(line, 0, sizeof *line);
+	line->kind = kind;
+	line->text = text;
+	line->lead = l->lead < strlen(text) ? l->lead : strlen(text);
+	line->para = l->para;
+	line->block = l->block;
 	l->lead = 0;
-	d->n++;
+	return line;
 }
 
 /* The lines pushed from now on are a paragraph of their own. */
@@ -1128,10 +1143,37 @@ lay_pre(struct lay *l, const struct rblock *b)
 	}
 }
 
+/* The picture's rows (when its size is known and pictures are drawn),
+ * centred, then its caption with the note on why it is not drawn. */
 static void
 lay_image(struct lay *l, const struct rblock *b)
 {
-	wrap(l, RL_IMAGE, b->text, 0, "", "");
+	const struct rblocks *bs = l->b;
+	int cols = 0, rows = 0;
+
+	l->block = (int)(b - bs->v);
+	if (bs->img_rows > 0 && b->img_w > 0 && b->img_h > 0)
+		image_fit(b->img_w, b->img_h, l->width, bs->img_rows, bs->cell_w,
+		          bs->cell_h, &cols, &rows);
+	if (rows > 0)
+		para_next(l);
+	for (int r = 0; r < rows; r++) {
+		struct rline *line = line_push(l, RL_PICTURE, xstrdup(""));
+
+		line->row = r;
+		line->rows = rows;
+		line->cols = cols;
+		line->col = (l->width - cols) / 2;
+	}
+	if (str_empty(b->img_note)) {
+		wrap(l, RL_IMAGE, b->text, 0, "", "");
+	} else {
+		char *t = xasprintf("%s %s", b->text, b->img_note);
+
+		wrap(l, RL_IMAGE, t, 0, "", "");
+		free(t);
+	}
+	l->block = -1;
 }
 
 static void
@@ -1333,7 +1375,7 @@ int
 render_layout(const struct article *a, const struct rblocks *b,
               int width, struct rdoc *out)
 {
-	struct lay l = { out, width < 1 ? 1 : width, 0, 0 };
+	struct lay l = { out, width < 1 ? 1 : width, 0, 0, -1, b };
 
 	memset(out, 0, sizeof *out);
 	out->width = l.width;

@@ -21,6 +21,13 @@ struct rblock {
 	int   kind;
 	int   level;    /* heading level, list depth */
 	char *text;     /* plain UTF-8, links marked as "text[N]" */
+	/* RB_IMAGE: the picture's absolute URL (or NULL), and what whoever has
+	 * the picture sets before laying out: its size in pixels (0: not
+	 * drawn) or a note on why not ("not shown: …"), shown after the
+	 * caption */
+	char    *src;
+	unsigned img_w, img_h;
+	char    *img_note;
 };
 
 /* An article body parsed once; laid out again at every width. */
@@ -29,6 +36,9 @@ struct rblocks {
 	size_t n, cap;
 	char **links;   /* absolute URLs, links[0] is [1] */
 	size_t nlinks;
+	/* Pictures: at most img_rows lines high (0: captions only), in cells
+	 * of cell_w × cell_h pixels (0: 8 × 16). */
+	int img_rows, cell_w, cell_h;
 };
 
 enum rline_kind {
@@ -42,6 +52,7 @@ enum rline_kind {
 	RL_IMAGE,
 	RL_EDITOR,      /* (责任编辑：…) */
 	RL_LINKS,       /* the numbered list of links */
+	RL_PICTURE,     /* a row of a picture: room kept, text "" */
 };
 
 /* A laid-out line.  What the pager relies on, so that a reading position
@@ -55,6 +66,10 @@ struct rline {
 	char  *text;    /* sanitized, at most width columns */
 	size_t lead;    /* bytes of text the layout added in front */
 	size_t para;    /* which paragraph of the document */
+	/* RL_PICTURE and RL_IMAGE (its caption): the picture's block; -1 on
+	 * other lines.  RL_PICTURE: the row of the picture it holds, and the
+	 * picture's box: rows × cols cells from column col. */
+	int    block, row, rows, cols, col;
 };
 
 struct rdoc {
@@ -69,8 +84,9 @@ int  render_blocks(const char *html, size_t len, const char *base_url,
 void rblocks_free(struct rblocks *b);
 
 /* Lays out the header (title wrapped, time, 来源, 作者, 评论), the body,
- * 责任编辑 and the link list at width columns.  --dump prints exactly this;
- * the pager shows it. */
+ * 责任编辑 and the link list at width columns.  A picture whose size is
+ * known (and b->img_rows > 0) gets the lines it is drawn in, centred,
+ * above its caption.  --dump prints exactly this; the pager shows it. */
 int  render_layout(const struct article *a, const struct rblocks *b,
                    int width, struct rdoc *out);
 void rdoc_free(struct rdoc *d);

@@ -255,10 +255,10 @@ static void
 test_hand_blocks(void)
 {
 	struct rblock v[] = {
-		{ RB_PARA, 0, "一" }, { RB_PARA, 0, "\x1b\x01" }, { 99, 0, "?" },
-		{ RB_PARA, 0, "二" },
+		{ .kind = RB_PARA, .text = "一" }, { .kind = RB_PARA, .text = "\x1b\x01" },
+		{ .kind = 99, .text = "?" }, { .kind = RB_PARA, .text = "二" },
 	};
-	struct rblocks b = { v, ARRAY_LEN(v), ARRAY_LEN(v), NULL, 0 };
+	struct rblocks b = { .v = v, .n = ARRAY_LEN(v), .cap = ARRAY_LEN(v) };
 	struct rdoc d;
 	char *got;
 
@@ -270,6 +270,72 @@ test_hand_blocks(void)
 	render_layout(NULL, NULL, 20, &d);
 	is_int(d.n, 0, "no article and no blocks lay out as nothing");
 	rdoc_free(&d);
+}
+
+/* ---- pictures ------------------------------------------------------------ */
+
+/* The line index of the first line starting with s, or -1. */
+static long
+line_at(const struct rdoc *d, const char *s)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (strstr(d->v[i].text, s) == d->v[i].text)
+			return (long)i;
+	return -1;
+}
+
+static void
+test_pictures(void)
+{
+	static const char html[] = "<p>前文</p><p><img src=\"/p/a.jpg\" alt=\"图注\"></p><p>后文</p>";
+	struct rblocks b;
+	struct rdoc plain, drawn;
+	long cap, after, after_plain;
+	int rows_ok = 1;
+
+	parse(html, strlen(html), &b);
+	is_str(b.n == 3 ? b.v[1].src : NULL, "http://www.example.com/p/a.jpg",
+	       "a picture's block carries its absolute URL");
+	render_layout(NULL, &b, 40, &plain);
+	b.v[1].img_w = 160;
+	b.v[1].img_h = 96;
+	b.img_rows = 12;
+	render_layout(NULL, &b, 40, &drawn);
+	cap = line_at(&drawn, "[图: 图注][1]");
+	after = line_at(&drawn, IND "后文");
+	after_plain = line_at(&plain, IND "后文");
+	is_int(after - after_plain, 6, "the text after a 160×96 picture moves down by its 6 rows");
+	for (long i = cap - 6; cap >= 6 && i < cap; i++) {
+		const struct rline *l = &drawn.v[i];
+
+		rows_ok &= l->kind == RL_PICTURE && l->block == 1 && l->row == i - (cap - 6) &&
+		           l->rows == 6 && l->cols == 20 && l->col == 10 && l->text[0] == '\0';
+	}
+	ok(cap >= 6 && rows_ok, "its rows stand above the caption, 20 columns centred in 40");
+	ok(cap >= 0 && drawn.v[cap].kind == RL_IMAGE && drawn.v[cap].block == 1,
+	   "the caption line knows its picture");
+	ok(line_at(&drawn, IND "前文") >= 0 && drawn.v[line_at(&drawn, IND "前文")].block == -1,
+	   "text lines belong to no picture");
+	rdoc_free(&drawn);
+	b.img_rows = 0;
+	render_layout(NULL, &b, 40, &drawn);
+	is_int(drawn.n, plain.n, "pictures off: the caption only");
+	rdoc_free(&drawn);
+	b.img_rows = 12;
+	b.v[1].img_w = 0;
+	b.v[1].img_note = xstrdup("(too large)");
+	render_layout(NULL, &b, 40, &drawn);
+	ok(line_at(&drawn, "[图: 图注][1] (too large)") >= 0 &&
+	   drawn.n == plain.n, "a refused picture: its caption says why, no room kept");
+	rdoc_free(&drawn);
+	xfree_set(&b.v[1].img_note, NULL);
+	b.v[1].img_w = 1;
+	b.v[1].img_h = 60000;
+	render_layout(NULL, &b, 40, &drawn);
+	is_int(drawn.n - plain.n, 12, "a very tall picture takes at most img_rows lines");
+	rdoc_free(&drawn);
+	rdoc_free(&plain);
+	rblocks_free(&b);
 }
 
 /* ---- header, editor, link list ------------------------------------------- */
@@ -744,6 +810,7 @@ main(void)
 	test_blocks();
 	test_layout();
 	test_hand_blocks();
+	test_pictures();
 	test_meta();
 	test_whole_article();
 	test_controls();
