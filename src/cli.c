@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -158,6 +160,89 @@ json_article(FILE *out, const struct article *a, const struct rblocks *b,
 	buf_free(&j);
 }
 
+/* How --dump draws pictures on out: as the images setting says on a
+ * terminal, by name (symbols, sixel, …) anywhere, else not at all. */
+struct dump_pics {
+	enum image_proto proto;
+	int ncolors, cell_w, cell_h;
+	struct image *v;        /* per block */
+};
+
+static void
+dump_pics_setup(struct news *n, FILE *out, struct dump_pics *p)
+{
+	extern char **environ;
+	const char *term = getenv("TERM");
+	int mode = news_images(n), tty = isatty(fileno(out));
+
+	memset(p, 0, sizeof *p);
+	p->ncolors = term != NULL && strcmp(term, "dumb") != 0 ? 256 : 0;
+	if (mode == IMAGE_AUTO && !tty)
+		mode = IMAGE_OFF;
+	p->proto = image_detect(mode, environ, p->ncolors,
+	                        strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
+	image_cell_size(fileno(out), &p->cell_w, &p->cell_h);
+}
+
+/* The article's pictures, fetched first if need be (failures said on
+ * stderr, the captions saying why), then decoded. */
+static void
+dump_pics_load(struct news *n, const struct article *a, struct rblocks *b,
+               FILE *out, struct dump_pics *p)
+{
+	struct news_event ev;
+	struct winsize ws;
+
+	p->v = xcalloc(b->n + 1, sizeof *p->v);
+	if (news_article_pictures(n, a->url, b, p->v) > 0) {
+		while (news_poll(n, 200) > 0)
+			;
+		while (news_next_event(n, &ev)) {
+			if (!ev.ok && ev.picture != NULL) {
+				char *what = clean(ev.picture);
+
+				fprintf(stderr, "gxnews: %s: %s\n", what, ev.msg);
+				free(what);
+			}
+			news_event_free(&ev);
+		}
+		news_article_pictures(n, a->url, b, p->v);
+	}
+	b->img_rows = 12;
+	if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_row >= 4)
+		b->img_rows = ws.ws_row / 2;
+	b->cell_w = p->cell_w;
+	b->cell_h = p->cell_h;
+}
+
+/* A picture's first line: the whole picture (symbols a row a line, each
+ * indented; a graphics protocol's bytes at once); its other lines print
+ * nothing. */
+static void
+dump_picture(FILE *out, const struct rline *l, const struct dump_pics *p)
+{
+	struct buf bytes;
+	struct err e = { "" };
+
+	if (l->row > 0)
+		return;
+	buf_init(&bytes, 0);
+	if (image_bytes(&p->v[l->block], p->proto, l->cols, l->rows, 0, l->rows,
+	                p->cell_w, p->cell_h, p->ncolors, &bytes, &e) < 0) {
+		fprintf(out, "%*s(%s)\n", l->col, "", e.msg);
+		buf_free(&bytes);
+		return;
+	}
+	fprintf(out, "%*s", l->col, "");
+	for (size_t i = 0; i < bytes.len; i++) {
+		fputc(bytes.data[i], out);
+		if (bytes.data[i] == '\n')
+			fprintf(out, "%*s", l->col, "");
+	}
+	fputc('\n', out);
+	buf_free(&bytes);
+}
+
 int
 cli_dump(struct news *n, const char *url, int width, int json, FILE *out)
 {
@@ -165,23 +250,34 @@ cli_dump(struct news *n, const char *url, int width, int json, FILE *out)
 	struct article a = { .comments = -1 };
 	struct rblocks b = { 0 };
 	struct rdoc d = { 0 };
+	struct dump_pics p;
 	int rc = 1;
 
+	dump_pics_setup(n, out, &p);
 	if (news_get_article(n, url, &a, &e) < 0 ||
 	    news_article_blocks(n, &a, &b, &e) < 0)
 		goto out;
+	if (p.proto != PROTO_NONE && !json)
+		dump_pics_load(n, &a, &b, out, &p);
 	if (render_layout(&a, &b, width, &d) < 0) {
 		err_set(&e, _("cannot lay out the article"));
 		goto out;
 	}
 	if (json)
 		json_article(out, &a, &b, &d);
-	for (size_t i = 0; !json && i < d.n; i++)
-		fprintf(out, "%s\n", d.v[i].text);
+	for (size_t i = 0; !json && i < d.n; i++) {
+		if (d.v[i].kind == RL_PICTURE)
+			dump_picture(out, &d.v[i], &p);
+		else
+			fprintf(out, "%s\n", d.v[i].text);
+	}
 	rc = 0;
 out:
 	if (rc != 0)
 		fprintf(stderr, "gxnews: %s\n", e.msg);
+	for (size_t i = 0; p.v != NULL && i < b.n; i++)
+		image_free(&p.v[i]);
+	free(p.v);
 	rdoc_free(&d);
 	rblocks_free(&b);
 	article_free(&a);
@@ -219,7 +315,8 @@ sync_wait(struct sync *y, struct news *n)
 		int running = news_poll(n, 100);
 
 		while (news_next_event(n, &ev)) {
-			const char *what = ev.url ? ev.url : ev.tab_key ? ev.tab_key : "";
+			const char *what = ev.picture ? ev.picture : ev.url ? ev.url :
+			                   ev.tab_key ? ev.tab_key : "";
 
 			y->done++;
 			if (!ev.ok) {
@@ -236,6 +333,24 @@ sync_wait(struct sync *y, struct news *n)
 		if (running == 0)
 			break;
 	}
+}
+
+/* The pictures of every article listed, those not cached yet. */
+static int
+sync_pictures(struct news *n)
+{
+	int started = 0;
+
+	for (size_t t = 0; t < news_ntabs(n); t++) {
+		struct item_list l = { 0 };
+
+		if (news_get_list(n, t, &l, NULL) < 0)
+			continue;
+		for (size_t i = 0; i < l.n; i++)
+			started += news_fetch_pictures(n, l.v[i].url);
+		item_list_free(&l);
+	}
+	return started;
 }
 
 int
@@ -270,6 +385,8 @@ cli_sync(struct news *n, FILE *err)
 			}
 		item_list_free(&l);
 	}
+	sync_wait(&y, n);
+	y.total += sync_pictures(n);
 	sync_wait(&y, n);
 	if (y.tty)
 		fputc('\n', err);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "image.h"
 #include "keys.h"
 #include "theme.h"
 #include "zhscript.h"
@@ -19,6 +20,7 @@ conf_init(struct conf *c)
 	c->ambiguous_width = 1;
 	c->mouse = 1;
 	c->zh_script = -1;
+	c->images = IMAGE_AUTO;
 }
 
 void
@@ -85,6 +87,19 @@ set_zh_script(struct conf *c, char **argv, int argc, struct err *e)
 		return err_set(e, _("zh-script must be simplified, traditional, hk or tw, "
 		                    "not '%s'"), argv[0]);
 	c->zh_script = script;
+	return 0;
+}
+
+static int
+set_images(struct conf *c, char **argv, int argc, struct err *e)
+{
+	int mode = image_mode_parse(argv[0]);
+
+	(void)argc;
+	if (mode < 0)
+		return err_set(e, _("images must be auto, symbols, sixel, kitty, iterm or off, "
+		                    "not '%s'"), argv[0]);
+	c->images = mode;
 	return 0;
 }
 
@@ -172,6 +187,7 @@ static const struct setting {
 } settings[] = {
 	{ "ambiguous-width", 1, set_ambiguous, N_("1 or 2: columns of “ ” · … — ①") },
 	{ "zh-script",       1, set_zh_script, N_("simplified, traditional, hk or tw: the script Chinese is shown in") },
+	{ "images",          1, set_images,    N_("auto, symbols, sixel, kitty, iterm or off: how pictures are drawn") },
 	{ "site",            1, set_site,      N_("site profile name or file") },
 	{ "site-url",        1, set_site_url,  N_("read the site's pages from this URL") },
 	{ "cache",           1, set_cache,     N_("the cache file") },

@@ -18,6 +18,7 @@ struct conf_bind {
 struct conf {
 	int   ambiguous_width;  /* 1 or 2 */
 	int   zh_script;        /* enum zh_script, -1: as the locale says */
+	int   images;           /* enum image_mode, IMAGE_AUTO by default */
 	struct conf_feed *feeds;    /* "feed URL [LABEL]" lines, in order */
 	size_t nfeeds;
 	char *site;             /* profile name or path */

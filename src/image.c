@@ -83,6 +83,16 @@ image_supported(void)
 }
 
 const char *
+image_chafa_version(void)
+{
+#ifdef HAVE_CHAFA
+	return CHAFA_VERSION_TEXT;
+#else
+	return NULL;
+#endif
+}
+
+const char *
 image_formats(void)
 {
 	return ""

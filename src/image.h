@@ -50,6 +50,7 @@ const char *image_proto_name(enum image_proto p);
  * it decodes ("JPEG PNG WebP GIF"). */
 int  image_supported(void);
 const char *image_formats(void);
+const char *image_chafa_version(void);  /* "1.12.4", NULL without */
 /* "JPEG", "PNG", "WebP", "GIF" by the file's first bytes, or NULL. */
 const char *image_sniff(const void *data, size_t len);
 

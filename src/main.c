@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "html.h"
+#include "image.h"
 #include "lang.h"
 #include "net.h"
 #include "store.h"
@@ -33,6 +34,7 @@ struct args {
 	int days;               /* --vacuum */
 	int ambiguous;          /* 0: from config */
 	int zh_script;          /* -1: from config, else the locale */
+	int images;             /* enum image_mode, -1: from config */
 	int offline;
 	int json;
 	int demo;
@@ -43,7 +45,7 @@ enum {
 	OPT_SITE_URL = 256, OPT_CACHE, OPT_OFFLINE, OPT_LIST, OPT_DUMP, OPT_WIDTH,
 	OPT_FORMAT, OPT_AMBIG, OPT_PROFILE, OPT_CONFIG, OPT_DEMO, OPT_DEMO_DIR,
 	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM, OPT_JSON, OPT_IMPORT, OPT_EXPORT,
-	OPT_ZH_SCRIPT,
+	OPT_ZH_SCRIPT, OPT_IMAGES,
 };
 
 /* One table: getopt's options and --help's text. */
@@ -75,6 +77,9 @@ static const struct option_doc {
 	{ { "zh-script", required_argument, NULL, OPT_ZH_SCRIPT }, "SCRIPT",
 	  N_("show Chinese in SCRIPT: simplified (as published), traditional, hk, "
 	     "tw (default: as the locale says)") },
+	{ { "images", required_argument, NULL, OPT_IMAGES }, "MODE",
+	  N_("draw pictures as MODE: auto (the terminal's best, the default), "
+	     "symbols, sixel, kitty, iterm, off (captions only)") },
 	{ { "ambiguous-width", required_argument, NULL, OPT_AMBIG }, "1|2",
 	  N_("columns of East Asian ambiguous characters such as “ ” …") },
 	{ { "import-opml", required_argument, NULL, OPT_IMPORT }, "FILE",
@@ -126,6 +131,11 @@ version(void)
 		printf(_("Traditional Chinese by %s\n"), zh_version());
 	else
 		printf("%s\n", _("without OpenCC: Chinese is shown as published"));
+	if (image_supported())
+		printf(_("pictures drawn by libchafa %s; formats:%s\n"),
+		       image_chafa_version(), image_formats());
+	else
+		printf("%s\n", _("without libchafa: pictures are shown as captions"));
 }
 
 static int
@@ -151,6 +161,7 @@ parse_args(int argc, char **argv, struct args *a)
 	memset(&longopts[ARRAY_LEN(options)], 0, sizeof longopts[0]);
 	a->width = 80;
 	a->zh_script = -1;
+	a->images = -1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_SITE_URL: a->site_url = optarg; break;
@@ -186,6 +197,14 @@ parse_args(int argc, char **argv, struct args *a)
 			if (a->zh_script < 0) {
 				fprintf(stderr, _("gxnews: --zh-script takes simplified, "
 				                  "traditional, hk or tw\n"));
+				return 2;
+			}
+			break;
+		case OPT_IMAGES:
+			a->images = image_mode_parse(optarg);
+			if (a->images < 0) {
+				fprintf(stderr, _("gxnews: --images takes auto, symbols, "
+				                  "sixel, kitty, iterm or off\n"));
 				return 2;
 			}
 			break;
@@ -377,6 +396,7 @@ run(struct args *a, struct conf *cf)
 	o.cache = cache;
 	o.offline = a->offline;
 	o.script = pick_script(a, cf);
+	o.images = a->images >= 0 ? a->images : cf->images;
 	if (news_open(&n, &o, &e) < 0) {
 		fprintf(stderr, "gxnews: %s\n", e.msg);
 		goto out;

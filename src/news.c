@@ -24,7 +24,9 @@ struct job {
 	int     tab_kind;
 	int64_t tab_fetched;
 	char   *url;            /* the page being fetched */
-	char   *article_url;    /* JOB_ARTICLE: the first page */
+	char   *article_url;    /* JOB_ARTICLE: the first page; JOB_PICTURE: the
+	                           article showing the picture */
+	char   *picture;        /* JOB_PICTURE: the picture's URL */
 	struct article art;     /* JOB_ARTICLE: fields of page 1 */
 	struct buf body;        /* JOB_ARTICLE: bodies of the pages so far */
 	int     pages;
@@ -53,6 +55,7 @@ struct news {
 	int script;             /* enum zh_script of what is given out */
 	int preferred;          /* the script asked for, where toggling goes */
 	char **raw_labels;      /* the tabs' labels as published */
+	int images;             /* enum image_mode */
 };
 
 typedef int read_fn(struct news *n, const struct store_tab *t,
@@ -114,12 +117,14 @@ enum {
 	JT_CACHED = 1 << 2,     /* done at once when the cache has it */
 	JT_PAGE1 = 1 << 3,      /* a list's first page: unchanged is nothing new,
 	                           empty is not the list */
+	JT_RAW = 1 << 4,        /* the bytes as they came, whatever the outcome:
+	                           no charset, no page kept */
 };
 typedef char *first_fn(struct news *n, struct job *j, size_t tab, const char *url);
 typedef int done_fn(struct news *n, struct job *j, const char *body, size_t len,
                     struct err *e);
-static first_fn first_channels, first_list, first_more, first_article;
-static done_fn store_channels, store_tab_page, article_page;
+static first_fn first_channels, first_list, first_more, first_article, first_none;
+static done_fn store_channels, store_tab_page, article_page, picture_page;
 static const struct job_type {
 	unsigned flags;
 	first_fn *first;        /* the URL to start from; NULL: nothing to do */
@@ -130,6 +135,7 @@ static const struct job_type {
 	[JOB_MORE] = { JT_TAB, first_more, store_tab_page },
 	[JOB_ARTICLE] = { JT_ARTICLE | JT_CACHED, first_article, article_page },
 	[JOB_FULLTEXT] = { JT_ARTICLE, first_article, article_page },
+	[JOB_PICTURE] = { JT_RAW, first_none, picture_page },  /* start_picture() */
 };
 
 static void
@@ -302,6 +308,7 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 	struct err why = { "" };
 
 	n->offline = o->offline;
+	n->images = image_supported() ? o->images : IMAGE_OFF;
 	n->zh = zh_new();
 	n->preferred = o->script;
 	if (zh_check(n->zh, o->script, &why) < 0)
@@ -475,6 +482,7 @@ news_event_free(struct news_event *ev)
 {
 	free(ev->tab_key);
 	free(ev->url);
+	free(ev->picture);
 	memset(ev, 0, sizeof *ev);
 }
 
@@ -484,6 +492,7 @@ job_free(struct job *j)
 	free(j->tab_key);
 	free(j->url);
 	free(j->article_url);
+	free(j->picture);
 	article_free(&j->art);
 	buf_free(&j->body);
 	if (j->req != NULL)
@@ -498,6 +507,7 @@ job_end(struct news *n, struct job *j, int changed, const char *msg)
 	struct news_event *ev = event_new(n, j->kind, j->tab_key, j->article_url);
 	struct job **p;
 
+	ev->picture = xstrdup(j->picture);
 	ev->changed = changed;
 	if (changed)
 		unread_forget(n);
@@ -764,6 +774,38 @@ out:
 	return rc;
 }
 
+/* A picture is in: its file is kept as it came, or the reason it cannot
+ * be, so it is not fetched again and again.  A failure that may pass (a
+ * timeout, a server error) is kept nowhere. */
+static int
+picture_page(struct news *n, struct job *j, const char *body, size_t len,
+             struct err *e)
+{
+	struct net_req *r = j->req;
+	struct store_image im = { .url = j->picture, .content_type = r->content_type };
+	char why[sizeof r->error + 64];
+
+	if (r->result != NET_OK && !(r->result == NET_ERR && r->permanent))
+		return err_set(e, "%s", r->result == NET_CANCELLED ? _("cancelled") :
+		               r->error[0] ? r->error : _("fetch failed"));
+	if (r->result != NET_OK)
+		snprintf(why, sizeof why, "(%s)", r->error);
+	else if (len > IMAGE_MAX_BYTES)
+		snprintf(why, sizeof why, _("(not shown: %zu KiB, more than %u MiB)"),
+		         len >> 10, IMAGE_MAX_BYTES >> 20);
+	else if (image_sniff(body, len) == NULL)
+		snprintf(why, sizeof why, "(%s)", _("not a picture gxnews can show"));
+	else
+		why[0] = '\0';
+	if (why[0] != '\0') {
+		im.error = why;
+	} else {
+		im.data = (char *)body;
+		im.len = len;
+	}
+	return store_put_image(n->store, j->article_url, &im, e);
+}
+
 static void
 job_done(struct news *n, struct job *j)
 {
@@ -773,9 +815,13 @@ job_done(struct news *n, struct job *j)
 	int rc;
 
 	n->notice[0] = '\0';
-	rc = job_page(n, j, &body, &len, &j->fresh, &e);
-	if (rc == 0)
-		rc = job_types[j->kind].done(n, j, body, len, &e);
+	if (job_types[j->kind].flags & JT_RAW) {
+		rc = job_types[j->kind].done(n, j, j->req->body, j->req->len, &e);
+	} else {
+		rc = job_page(n, j, &body, &len, &j->fresh, &e);
+		if (rc == 0)
+			rc = job_types[j->kind].done(n, j, body, len, &e);
+	}
 	free(body);
 	if (rc == 1)
 		return;                 /* the next page is on its way */
@@ -788,6 +834,11 @@ job_find(struct news *n, enum news_job kind, const char *key, const char *url)
 	for (struct job *j = n->jobs; j != NULL; j = j->next) {
 		if (j->kind != kind)
 			continue;
+		if (kind == JOB_PICTURE) {
+			if (url != NULL && strcmp(url, j->picture) == 0)
+				return j;
+			continue;
+		}
 		if (key != NULL && j->tab_key != NULL && strcmp(key, j->tab_key) == 0)
 			return j;
 		if (url != NULL && j->article_url != NULL && strcmp(url, j->article_url) == 0)
@@ -843,6 +894,16 @@ first_more(struct news *n, struct job *j, size_t tab, const char *url)
 }
 
 static char *
+first_none(struct news *n, struct job *j, size_t tab, const char *url)
+{
+	(void)n;
+	(void)j;
+	(void)tab;
+	(void)url;
+	return NULL;
+}
+
+static char *
 first_article(struct news *n, struct job *j, size_t tab, const char *url)
 {
 	(void)n;
@@ -891,6 +952,103 @@ news_start(struct news *n, enum news_job kind, size_t tab, const char *url)
 	}
 	job_fetch(n, j, first);
 	free(first);
+}
+
+/* Fetches a picture of an article in the background, once. */
+static void
+start_picture(struct news *n, const char *article_url, const char *url)
+{
+	struct job *j;
+
+	if (job_find(n, JOB_PICTURE, NULL, url) != NULL)
+		return;
+	j = xcalloc(1, sizeof *j);
+	j->kind = JOB_PICTURE;
+	j->art.comments = -1;
+	buf_init(&j->body, 0);
+	j->article_url = xstrdup(article_url);
+	j->picture = xstrdup(url);
+	j->next = n->jobs;
+	n->jobs = j;
+	job_fetch(n, j, url);
+}
+
+/* One picture block: decoded from the cache, or its note says why not, or
+ * its fetch started.  Returns 1 if it is on its way. */
+static int
+block_picture(struct news *n, const char *article_url, struct rblock *k,
+              struct image *pic)
+{
+	struct store_image im = { 0 };
+	struct err e = { "" };
+	int rc = 0;
+
+	xfree_set(&k->img_note, NULL);
+	k->img_w = k->img_h = 0;
+	switch (store_get_image(n->store, k->src, &im, &e)) {
+	case 0:
+		if (im.data == NULL)
+			k->img_note = xstrdup(im.error ? im.error : "");
+		else if (pic == NULL)
+			break;
+		else if (image_decode(im.data, im.len, pic, &e) < 0)
+			k->img_note = xasprintf("(%s)", e.msg);
+		else
+			k->img_w = pic->w, k->img_h = pic->h;
+		break;
+	case 1:
+		if (n->offline || n->net == NULL) {
+			k->img_note = xasprintf("(%s)", _("not in the cache"));
+			break;
+		}
+		start_picture(n, article_url, k->src);
+		rc = 1;
+		break;
+	default:
+		k->img_note = xasprintf("(%s)", e.msg);
+		break;
+	}
+	store_image_free(&im);
+	return rc;
+}
+
+int
+news_article_pictures(struct news *n, const char *article_url,
+                      struct rblocks *b, struct image *pics)
+{
+	int coming = 0;
+
+	for (size_t i = 0; n->images != IMAGE_OFF && i < b->n; i++) {
+		if (b->v[i].kind != RB_IMAGE || b->v[i].src == NULL)
+			continue;
+		if (pics != NULL)
+			image_free(&pics[i]);
+		coming += block_picture(n, article_url, &b->v[i],
+		                        pics != NULL ? &pics[i] : NULL);
+	}
+	return coming;
+}
+
+int
+news_fetch_pictures(struct news *n, const char *article_url)
+{
+	struct article a = { .comments = -1 };
+	struct rblocks b = { 0 };
+	int coming = 0;
+
+	if (n->images != IMAGE_OFF && store_get_article(n->store, article_url, &a, NULL) == 0 &&
+	    a.body_html != NULL &&
+	    render_blocks(a.body_html, strlen(a.body_html), a.url, &b, NULL) == 0)
+		coming = news_article_pictures(n, article_url, &b, NULL);
+	rblocks_free(&b);
+	article_free(&a);
+	return coming;
+}
+
+int
+news_images(const struct news *n)
+{
+	return n->images;
 }
 
 int

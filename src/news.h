@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "util.h"
+#include "image.h"
 #include "item.h"
 #include "render.h"
 #include "store.h"
@@ -24,6 +25,8 @@ struct news_opts {
 	const char *cache;      /* cache file */
 	int offline;            /* never touch the network */
 	int script;             /* enum zh_script: how Chinese is shown */
+	int images;             /* enum image_mode: how pictures are shown;
+	                           IMAGE_OFF: neither fetched nor shown */
 };
 
 struct news;
@@ -110,12 +113,14 @@ enum news_job {
 	JOB_ARTICLE,    /* an article and all its pages */
 	JOB_FULLTEXT,   /* the same, fetched even if cached: a feed item's
 	                   summary replaced by the page's full text */
+	JOB_PICTURE,    /* a picture of an article, kept with it */
 };
 
 struct news_event {
 	enum news_job job;
 	char  *tab_key;     /* JOB_LIST, JOB_MORE */
-	char  *url;         /* JOB_ARTICLE */
+	char  *url;         /* JOB_ARTICLE, JOB_PICTURE: the article */
+	char  *picture;     /* JOB_PICTURE: the picture's URL */
 	int    ok;          /* 0: msg says what failed */
 	int    changed;     /* new data was stored */
 	char   msg[512];    /* error, or a notice ("offline: …") */
@@ -137,6 +142,21 @@ void news_cancel(struct news *n);
  * (each pointer may be NULL). */
 int  news_busy(const struct news *n, int *done, int *total, char *host,
                size_t hostsz);
+/* The pictures of an article's blocks (news_article_blocks).  Each one the
+ * cache holds is decoded within the limits into pics[i] (i: its block;
+ * pics has b->n places, or is NULL to decode nothing) and its size set on
+ * its block, or the reason it cannot be shown becomes the block's note;
+ * one not cached is fetched in the background (a JOB_PICTURE whose event
+ * names the article), unless offline, where the note says it is not
+ * cached.  Nothing when news_opts.images is off.  Returns how many
+ * pictures are on their way. */
+int  news_article_pictures(struct news *n, const char *article_url,
+                           struct rblocks *b, struct image *pics);
+/* The same for an article in the cache, fetching only (for --sync). */
+int  news_fetch_pictures(struct news *n, const char *article_url);
+/* news_opts.images (IMAGE_OFF without libchafa). */
+int  news_images(const struct news *n);
+
 /* Whether the cache holds the article's body (no fetch needed). */
 int  news_has_article(struct news *n, const char *url);
 

@@ -595,6 +595,8 @@ job_done(struct reader *r, const struct news_event *ev)
 		if (ev->ok)
 			show_article(r, ev->url);
 		break;
+	case JOB_PICTURE:
+		break;
 	}
 }
 
