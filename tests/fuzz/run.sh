@@ -26,6 +26,7 @@ feed|site) max_len=65536 ;;
 render) max_len=32768 ;;
 charset|profile) max_len=16384 ;;
 text|conf|zhscript) max_len=4096 ;;
+jpeg|png|webp|gif) max_len=65536 ;;
 *) echo "run.sh: unknown target '$target'" >&2; exit 2 ;;
 esac
 if [ ! -x "$bin" ]; then
@@ -39,6 +40,7 @@ top_srcdir=$top \
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
 	"$bin" -max_total_time="$secs" -rss_limit_mb=2048 -max_len="$max_len" \
+	-malloc_limit_mb=512 \
 	-timeout=25 -print_final_stats=1 \
 	-artifact_prefix="$work/artifacts/$target-" ${FUZZ_ARGS:-} \
 	"$work/corpus/$target" "$here/corpus/$target" >"$log" 2>&1

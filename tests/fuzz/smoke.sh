@@ -9,7 +9,7 @@ secs=${1:-20}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 dir=${FUZZ_BUILDDIR:-$top/build-fuzz}
 export FUZZ_WORKDIR=${FUZZ_WORKDIR:-${TMPDIR:-/tmp}/gxnews-fuzz-smoke}
-targets="feed site render charset text profile conf zhscript"
+targets="feed site render charset text profile conf zhscript jpeg png webp gif"
 
 if ! command -v clang >/dev/null 2>&1; then
 	echo "1..0 # SKIP clang is not installed (apt-get install clang libclang-rt-14-dev)"

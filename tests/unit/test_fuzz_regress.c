@@ -28,6 +28,10 @@ static const struct {
 	{ "profile", fuzz_profile },
 	{ "conf",    fuzz_conf },
 	{ "zhscript", fuzz_zhscript },
+	{ "jpeg",    fuzz_jpeg },
+	{ "png",     fuzz_png },
+	{ "webp",    fuzz_webp },
+	{ "gif",     fuzz_gif },
 };
 
 static int
