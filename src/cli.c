@@ -335,7 +335,8 @@ sync_wait(struct sync *y, struct news *n)
 	}
 }
 
-/* The pictures of every article listed, those not cached yet. */
+/* The pictures of every article listed and of the list pages (an
+ * e-paper's 版面图), those not cached yet. */
 static int
 sync_pictures(struct news *n)
 {
@@ -343,12 +344,17 @@ sync_pictures(struct news *n)
 
 	for (size_t t = 0; t < news_ntabs(n); t++) {
 		struct item_list l = { 0 };
+		struct news_section *sec = NULL;
+		size_t nsec = 0;
 
-		if (news_get_list(n, t, &l, NULL) < 0)
-			continue;
-		for (size_t i = 0; i < l.n; i++)
-			started += news_fetch_pictures(n, l.v[i].url);
+		if (news_get_list(n, t, &l, NULL) == 0)
+			for (size_t i = 0; i < l.n; i++)
+				started += news_fetch_pictures(n, l.v[i].url);
 		item_list_free(&l);
+		if (news_tab_sections(n, t, &sec, &nsec, NULL) == 0)
+			for (size_t i = 0; i < nsec; i++)
+				started += news_picture(n, sec[i].picture, NULL, NULL) == 1;
+		news_sections_free(sec, nsec);
 	}
 	return started;
 }

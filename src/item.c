@@ -36,6 +36,7 @@ item_list_free(struct item_list *l)
 		item_free(&l->v[i]);
 	free(l->v);
 	free(l->next_url);
+	free(l->picture);
 	memset(l, 0, sizeof *l);
 }
 

@@ -23,6 +23,8 @@ struct item_list {
 	size_t n, cap;
 	char  *next_url;    /* next list page, NULL at the end */
 	int    npages;      /* page count if the page says, else 0 */
+	char  *picture;     /* the list page's own picture (an e-paper's 版面图:
+	                       the page as printed), or NULL */
 };
 
 struct article {

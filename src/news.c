@@ -1051,6 +1051,77 @@ news_images(const struct news *n)
 	return n->images;
 }
 
+#define MAX_SECTION_PAGES 64
+
+void
+news_sections_free(struct news_section *v, size_t nv)
+{
+	for (size_t i = 0; i < nv; i++) {
+		free(v[i].picture);
+		free(v[i].first);
+	}
+	free(v);
+}
+
+int
+news_tab_sections(struct news *n, size_t tab, struct news_section **v,
+                  size_t *nv, struct err *e)
+{
+	char *url;
+
+	*v = NULL;
+	*nv = 0;
+	if (tab >= n->ntabs || n->tabs[tab].kind != TAB_CHANNEL)
+		return 0;
+	url = xstrdup(n->tabs[tab].url);
+	for (int k = 0; url != NULL && k < MAX_SECTION_PAGES; k++) {
+		struct store_page p = { 0 };
+		struct item_list l = { 0 };
+		int rc = store_get_page(n->store, url, &p, e);
+
+		if (rc == 0 && p.body != NULL &&
+		    site_list(n->site, p.body, p.len, url, &l, NULL) == 0 &&
+		    l.picture != NULL && l.n > 0) {
+			*v = xrealloc(*v, (*nv + 1) * sizeof **v);
+			(*v)[*nv].picture = l.picture;
+			(*v)[*nv].first = xstrdup(l.v[0].url);
+			l.picture = NULL;
+			(*nv)++;
+		}
+		xfree_set(&url, rc == 0 ? l.next_url : NULL);
+		l.next_url = NULL;
+		item_list_free(&l);
+		store_page_free(&p);
+		if (rc < 0)
+			return -1;
+	}
+	free(url);
+	return 0;
+}
+
+int
+news_picture(struct news *n, const char *url, struct image *out, struct err *e)
+{
+	struct store_image im = { 0 };
+	int rc;
+
+	if (out != NULL)
+		memset(out, 0, sizeof *out);
+	if (n->images == IMAGE_OFF)
+		return err_set(e, _("pictures are off"));
+	rc = store_get_image(n->store, url, &im, e);
+	if (rc == 1 && (n->offline || n->net == NULL))
+		rc = err_set(e, "%s", _("not in the cache"));
+	else if (rc == 1)
+		start_picture(n, NULL, url);
+	else if (rc == 0 && im.data == NULL)
+		rc = err_set(e, "%s", im.error ? im.error : "");
+	else if (rc == 0 && out != NULL && image_decode(im.data, im.len, out, e) < 0)
+		rc = -1;
+	store_image_free(&im);
+	return rc;
+}
+
 int
 news_poll(struct news *n, int timeout_ms)
 {

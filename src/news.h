@@ -157,6 +157,24 @@ int  news_fetch_pictures(struct news *n, const char *article_url);
 /* news_opts.images (IMAGE_OFF without libchafa). */
 int  news_images(const struct news *n);
 
+/* A list page with a picture of its own (an e-paper's 版面图: the page as
+ * printed) and the first article listed under it. */
+struct news_section {
+	char *picture;      /* absolute URL */
+	char *first;        /* the first article's URL */
+};
+/* The sections of a site channel's list, in list order, read from the
+ * list pages the cache holds; none for other tabs.  0, or -1. */
+int  news_tab_sections(struct news *n, size_t tab, struct news_section **v,
+                       size_t *nv, struct err *e);
+void news_sections_free(struct news_section *v, size_t nv);
+/* A picture that belongs to no article (a section's) decoded from the
+ * cache into out (NULL: only make sure it is fetched): 0; 1 when it is
+ * not cached (and then fetched in the background, a JOB_PICTURE without
+ * an article, unless offline); -1 and why it cannot be shown. */
+int  news_picture(struct news *n, const char *url, struct image *out,
+                  struct err *e);
+
 /* Whether the cache holds the article's body (no fetch needed). */
 int  news_has_article(struct news *n, const char *url);
 

@@ -26,6 +26,7 @@
 	_(F_RANK,     "rank")     \
 	_(F_NEXT,     "next")     \
 	_(F_PAGES,    "pages")    \
+	_(F_PICTURE,  "picture")  \
 	_(F_TIME,     "time")     \
 	_(F_SOURCE,   "source")   \
 	_(F_AUTHOR,   "author")   \
@@ -56,7 +57,8 @@ static const struct sec_type {
 	{ "site",     SEC_SITE,     0, 0, 0 },
 	{ "channels", SEC_CHANNELS, 0, 0, B(F_ITEM) | B(F_LABEL) | B(F_URL) },
 	{ "list",     SEC_LIST,     0, 1, B(F_DETECT) | B(F_ITEM) | B(F_TITLE) |
-	  B(F_URL) | B(F_DATE) | B(F_SUMMARY) | B(F_THUMB) | B(F_NEXT) | B(F_PAGES) },
+	  B(F_URL) | B(F_DATE) | B(F_SUMMARY) | B(F_THUMB) | B(F_NEXT) | B(F_PAGES) |
+	  B(F_PICTURE) },
 	{ "article",  SEC_ARTICLE,  0, 1, B(F_DETECT) | B(F_TITLE) | B(F_TIME) |
 	  B(F_SOURCE) | B(F_AUTHOR) | B(F_COMMENTS) | B(F_EDITOR) | B(F_BODY) |
 	  B(F_CUT) | B(F_NEXT) },
@@ -1022,6 +1024,8 @@ site_list(const struct site *s, const char *html, size_t len,
 	}
 	extract_items(s, c, &pg, url, out);
 	xfree_set(&out->next_url, next_url(s, &c->f[F_NEXT], &pg, url));
+	xfree_set(&out->picture, field_url(s, &c->f[F_PICTURE], pg.ctx,
+	                                   (xmlNodePtr)pg.doc, url));
 	pages = field_value(&c->f[F_PAGES], pg.ctx, (xmlNodePtr)pg.doc);
 	out->npages = pages ? atoi(pages) : 0;
 	free(pages);
