@@ -35,6 +35,11 @@
 #include <gif_lib.h>
 #endif
 
+#if defined(HAVE_LIBJPEG) || defined(HAVE_LIBPNG) || defined(HAVE_LIBWEBP) || \
+    defined(HAVE_GIFLIB)
+#define HAVE_DECODERS 1
+#endif
+
 #define JPEG_MAX_SCANS   256            /* a progressive JPEG's scans */
 #define JPEG_MAX_MEMORY  (160L << 20)   /* libjpeg's own work memory */
 #define DEFAULT_CELL_W   8
@@ -140,6 +145,7 @@ image_sniff(const void *data, size_t len)
 	return data != NULL ? names[sniff(data, len)] : NULL;
 }
 
+#ifdef HAVE_DECODERS
 /* The header's size against the limits: 0, or -1 with the reason. */
 static int
 check_size(unsigned long w, unsigned long h, struct err *e)
@@ -162,6 +168,7 @@ image_alloc(struct image *im, unsigned w, unsigned h)
 	im->h = h;
 	im->rgba = xcalloc((size_t)w * h, 4);
 }
+#endif
 
 void
 image_free(struct image *im)
@@ -743,9 +750,16 @@ canvas_draw(const struct image *im, enum image_proto p, int cols, int rows,
             unsigned y0, unsigned y1, int cell_w, int cell_h, int ncolors,
             int wide)
 {
-	ChafaCanvasConfig *cc = chafa_canvas_config_new();
-	ChafaSymbolMap *map = chafa_symbol_map_new();
+	ChafaCanvasConfig *cc;
+	ChafaSymbolMap *map;
 	ChafaCanvas *c;
+
+	/* One thread: a picture of a few thousand cells takes milliseconds,
+	 * and worker threads would outlive the reader's every picture. */
+	if (chafa_get_n_threads() != 1)
+		chafa_set_n_threads(1);
+	cc = chafa_canvas_config_new();
+	map = chafa_symbol_map_new();
 
 	chafa_symbol_map_add_by_tags(map, CHAFA_SYMBOL_TAG_BLOCK | CHAFA_SYMBOL_TAG_SPACE);
 	chafa_symbol_map_remove_by_tags(map, CHAFA_SYMBOL_TAG_WIDE | CHAFA_SYMBOL_TAG_BAD);
