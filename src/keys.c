@@ -39,7 +39,7 @@ static const struct {
 	{ 'o', ACT_BROWSER }, { 'F', ACT_FULL_TEXT },
 	{ 's', ACT_STAR }, { 'u', ACT_TOGGLE_READ },
 	{ 'r', ACT_RELOAD }, { 'R', ACT_RELOAD_ALL }, { 'T', ACT_SCRIPT },
-	{ '?', ACT_HELP }, { CTRL('l'), ACT_REDRAW },
+	{ '?', ACT_HELP }, { 'M', ACT_MESSAGES }, { CTRL('l'), ACT_REDRAW },
 };
 
 const struct action_info *

@@ -17,6 +17,7 @@
 #include "view.h"
 #include "view_help.h"
 #include "view_list.h"
+#include "view_messages.h"
 #include "view_pager.h"
 #include "view_prompt.h"
 #include "view_search.h"
@@ -908,6 +909,10 @@ global(struct reader *r, enum action a, int key)
 	case ACT_HELP:
 		if (top(r)->ops != &view_help_ops)
 			push(r, &view_help_ops, NULL);
+		break;
+	case ACT_MESSAGES:
+		if (top(r)->ops != &view_messages_ops)
+			push(r, &view_messages_ops, NULL);
 		break;
 	case ACT_REDRAW:      screen_redraw(); break;
 	case ACT_NEXT_TAB:    switch_by(r, 1); break;
