@@ -29,11 +29,14 @@ done
 is "${missing:-}" "" "the help lists all $count actions of src/keys.h"
 for pair in "j Down C-n|Next line or article" "q|Go back; quit from the list" \
             "Tab ]|Go to the next tab" "0-9|List: go to tab N" "/|Search the cache" \
-            "o|Open the article in \$BROWSER" "Mouse|Wheel scrolls"; do
+            "o|Open the article in \$BROWSER"; do
 	line=$(printf '%s\n' "$s" | grep -F "${pair#*|}")
 	contains "$line" "${pair%%|*}" "help: ${pair%%|*} — ${pair#*|}"
 done
 is "$(screen | cells check 100)" "" "the help fits the screen"
+keys G
+wait_for "Wheel scrolls" 5
+contains "$(screen | grep -F "Wheel scrolls")" "Mouse" "help: the mouse comes last (G scrolls to it)"
 keys q
 wait_gone "Next line or article" 5
 ok $? "q leaves the help"
