@@ -2,8 +2,10 @@
  *
  * Order of evidence: the HTTP Content-Type header, a byte order mark, a
  * <meta> / <?xml?> declaration in the first 4 KB, then UTF-8.  Chinese
- * sites often declare nothing, or declare UTF-8 and serve GBK; when the
- * bytes clearly are GB18030 and not UTF-8 we read them as GB18030.
+ * sites often declare nothing, or declare UTF-8 and serve GBK; and feeds
+ * from elsewhere come undeclared in KOI8-R, Shift_JIS, EUC-KR...  When the
+ * bytes clearly are not UTF-8, ICU's charset detector says what they are,
+ * with GB18030 winning a near tie (this reader's pages are Chinese).
  * Conversion goes through iconv chunk by chunk; a bad byte becomes U+FFFD
  * and conversion goes on, so a page is never cut short. */
 #include "config.h"
@@ -14,11 +16,17 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/ucsdet.h>
+
 #include "charset.h"
 #include "utf8.h"
 
 #define SNIFF_BYTES 4096
 #define OUT_CHUNK   65536
+#define DETECT_BYTES (64 * 1024)    /* what the detector reads */
+#define GB_MARGIN   10              /* confidence GB18030 may trail by and win */
+#define WEAK        25              /* a confidence this low is a guess from
+                                       too little text */
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";   /* U+FFFD */
 
@@ -367,18 +375,82 @@ tally(const char *buf, size_t len, size_t (*seq)(const unsigned char *, size_t))
 	return t;
 }
 
-/* The bytes are GB18030 rather than UTF-8: they break UTF-8 more often
- * than they follow it, and GB18030 fits them better.  A UTF-8 page with a
- * stray byte or two stays UTF-8. */
+/* The bytes are not UTF-8: they break UTF-8 more often than they follow
+ * it.  A UTF-8 page with a stray byte or two stays UTF-8. */
 static int
-looks_gb18030(const char *buf, size_t len)
+not_utf8(const char *buf, size_t len)
 {
-	struct tally u = tally(buf, len, utf8_valid_len), g;
+	struct tally u = tally(buf, len, utf8_valid_len);
 
-	if (u.bad == 0 || u.bad <= u.multi)
+	return u.bad > 0 && u.bad > u.multi;
+}
+
+/* Bytes declared in another charset are UTF-8 all the same (a CMS
+ * template saying gb2312 over UTF-8 text): non-ASCII text in them (a BOM
+ * alone is none), all of it valid UTF-8, which text in a legacy charset
+ * almost never is. */
+static int
+surely_utf8(const char *buf, size_t len)
+{
+	size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	struct tally u = tally(buf + bom, len - bom, utf8_valid_len);
+
+	return u.bad == 0 && u.multi > 0;
+}
+
+/* What ICU's detector makes of bytes that are not UTF-8: the most
+ * confident charset that iconv can convert and that reads these bytes as
+ * ASCII does (not UTF-16 or EBCDIC); GB18030 instead when the bytes are
+ * valid GB18030 and it trails by GB_MARGIN or less, or the best answer is
+ * weak (a few Chinese characters give the detector too little to go on).
+ * 0 if the detector has no usable answer. */
+static int
+detected(const char *buf, size_t len, char *name, size_t namesz)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UCharsetDetector *d = ucsdet_open(&st);
+	const UCharsetMatch **m;
+	int32_t n = 0, best = -1, gb = -1;
+	char cand[64];
+
+	if (U_FAILURE(st))
 		return 0;
-	g = tally(buf, len, gb18030_seq);
-	return g.bad < u.bad;
+	ucsdet_enableInputFilter(d, 1);     /* markup is not evidence */
+	ucsdet_setText(d, buf, (int32_t)(len < DETECT_BYTES ? len : DETECT_BYTES), &st);
+	m = ucsdet_detectAll(d, &n, &st);
+	for (int32_t i = 0; U_SUCCESS(st) && i < n; i++) {
+		const char *cs = ucsdet_getName(m[i], &st);
+		int32_t conf = ucsdet_getConfidence(m[i], &st);
+
+		if (U_FAILURE(st) || cs == NULL || str_starts(cs, "UTF-") ||
+		    str_starts(cs, "IBM") || !canonical(cs, strlen(cs), cand, sizeof cand))
+			continue;
+		if (best < 0) {
+			best = conf;
+			snprintf(name, namesz, "%s", cand);
+		}
+		if (gb < 0 && strcmp(cand, "GB18030") == 0)
+			gb = conf;
+	}
+	ucsdet_close(d);
+	if (gb >= 0 && (gb + GB_MARGIN >= best || best < WEAK))
+		snprintf(name, namesz, "GB18030");
+	return best >= 0;
+}
+
+/* The charset of bytes that are not UTF-8: the detector's answer, else
+ * GB18030 if it fits the bytes better than UTF-8 does, else UTF-8 (each
+ * bad byte shown as U+FFFD). */
+static int
+guess(const char *buf, size_t len, char *name, size_t namesz)
+{
+	if (detected(buf, len, name, namesz))
+		return strcmp(name, "UTF-8") != 0;
+	if (tally(buf, len, gb18030_seq).bad < tally(buf, len, utf8_valid_len).bad) {
+		snprintf(name, namesz, "GB18030");
+		return 1;
+	}
+	return 0;
 }
 
 enum charset_source
@@ -412,10 +484,14 @@ charset_detect_why(const char *buf, size_t len, const char *content_type,
 	}
 	snprintf(name, namesz, "UTF-8");
 out:
-	if (strcmp(name, "UTF-8") == 0 && looks_gb18030(buf, len)) {
-		snprintf(name, namesz, "GB18030");
+	if (strcmp(name, "UTF-8") == 0 && not_utf8(buf, len) &&
+	    guess(buf, len, name, namesz)) {
 		src = src == CHARSET_FROM_DEFAULT ? CHARSET_FROM_BYTES
 		                                  : CHARSET_FROM_OVERRIDE;
+	} else if (strcmp(name, "UTF-8") != 0 && !str_starts(name, "UTF-16") &&
+	           surely_utf8(buf, len)) {
+		snprintf(name, namesz, "UTF-8");
+		src = CHARSET_FROM_OVERRIDE;
 	}
 	return src;
 }

@@ -7,8 +7,11 @@
 
 /* Picks the charset of a page: the HTTP Content-Type header (may be NULL),
  * then a BOM, then <meta charset> / <meta http-equiv> / <?xml encoding?>,
- * then UTF-8.  Writes a canonical name ("UTF-8", "GB18030", ...) to name.
- * GB2312 and GBK are reported as GB18030. */
+ * then UTF-8.  Bytes that are not UTF-8 although UTF-8 was declared or
+ * nothing was: what ICU's detector says they are (KOI8-R, SHIFT_JIS,
+ * EUC-KR...), GB18030 on a near tie.  Non-ASCII bytes that are all valid
+ * UTF-8 are UTF-8, whatever was declared.  Writes a canonical name ("UTF-8",
+ * "GB18030", ...) to name.  GB2312 and GBK are reported as GB18030. */
 void charset_detect(const char *buf, size_t len, const char *content_type,
                     char *name, size_t namesz);
 
@@ -17,9 +20,9 @@ enum charset_source {
 	CHARSET_FROM_HEADER = 1,  /* the HTTP Content-Type header */
 	CHARSET_FROM_BOM,
 	CHARSET_FROM_META,        /* <meta> or <?xml encoding?> */
-	CHARSET_FROM_BYTES,       /* undeclared; the bytes are GB18030, not UTF-8 */
+	CHARSET_FROM_BYTES,       /* undeclared; the detector read the bytes */
 	CHARSET_FROM_DEFAULT,     /* undeclared: UTF-8 */
-	CHARSET_FROM_OVERRIDE,    /* declared UTF-8, but the bytes are GB18030 */
+	CHARSET_FROM_OVERRIDE,    /* declared, but the bytes are something else */
 };
 
 /* charset_detect(), also saying where the answer came from. */

@@ -75,6 +75,14 @@ static const struct detect_case {
 	{ "<meta> says utf-8 but the bytes are GBK: GB18030",
 	  "<meta charset=\"utf-8\"><p>" GBK_ZGGXW " " GBK_ZRJ "</p>", 0, NULL,
 	  "GB18030", CHARSET_FROM_OVERRIDE },
+	{ "<?xml?> says gb2312 but the bytes are UTF-8: UTF-8",
+	  "<?xml version=\"1.0\" encoding=\"gb2312\"?><rss>" UTF8_ZGGXW, 0, NULL,
+	  "UTF-8", CHARSET_FROM_OVERRIDE },
+	{ "nothing declared, KOI8-R Russian: KOI8-R",
+	  "<p>\xEE\xCF\xD7\xCF\xD3\xD4\xC9 \xCE\xC1\xD5\xCB\xC9: \xD5\xDE\xA3\xCE\xD9\xC5 "
+	  "\xD7\xD0\xC5\xD2\xD7\xD9\xC5 \xD3\xC6\xCF\xD4\xCF\xC7\xD2\xC1\xC6\xC9\xD2\xCF\xD7\xC1\xCC\xC9 "
+	  "\xD4\xC5\xCE\xD8 \xDE\xA3\xD2\xCE\xCF\xCA \xC4\xD9\xD2\xD9</p>", 0, NULL,
+	  "KOI8-R", CHARSET_FROM_BYTES },
 	{ "the header says utf-8 but the bytes are GBK: GB18030",
 	  "<p>" GBK_ZGGXW "</p>", 0, "text/html; charset=UTF-8", "GB18030",
 	  CHARSET_FROM_OVERRIDE },

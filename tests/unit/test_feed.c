@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "charset.h"
 #include "feed.h"
 #include "tap.h"
 #include "util.h"
@@ -17,7 +18,7 @@ enum what {
 	W_FORMAT, W_FEED_TITLE, W_FEED_LINK, W_COUNT, W_URL, W_URL_PREFIX,
 	W_TITLE, W_DATE, W_TIME, W_AUTHOR, W_SUMMARY, W_THUMB, W_SOURCE,
 	W_BODY, W_BODY_HAS, W_BODY_LACKS, W_SUMMARY_ONLY, W_SUMMARY_ONLY_COUNT,
-	W_WARNED,
+	W_WARNED, W_CHARSET,
 };
 
 struct check {
@@ -105,6 +106,20 @@ static const struct check checks[] = {
 	{ "gbk-declared.xml", "a GB2312 declaration does not garble the title", W_TITLE, 0, "朱镕基与镕字的编码" },
 	{ "gbk-declared.xml", "a GB2312 declaration does not garble the channel", W_FEED_TITLE, 0, "深圳新闻网" },
 	{ "gbk-declared.xml", "a GB2312 declaration does not garble the summary", W_SUMMARY, 0, "“镕”不在 GB2312 中，在 GBK 中；这里已是 UTF-8。" },
+	/* undeclared charsets: the detector reads the bytes */
+	{ "koi8r-undeclared.xml", "an undeclared KOI8-R feed is read as KOI8-R", W_CHARSET, 0, "KOI8-R" },
+	{ "koi8r-undeclared.xml", "an undeclared KOI8-R feed reads as Russian", W_TITLE, 0, "Учёные впервые сфотографировали тень чёрной дыры" },
+	{ "koi8r-undeclared.xml", "an undeclared KOI8-R channel title", W_FEED_TITLE, 0, "Новости науки" },
+	{ "shift_jis-undeclared.xml", "an undeclared Shift_JIS feed is read as Shift_JIS", W_CHARSET, 0, "SHIFT_JIS" },
+	{ "shift_jis-undeclared.xml", "an undeclared Shift_JIS feed reads as Japanese", W_TITLE, 0, "研究者がブラックホールの影の撮影に初めて成功" },
+	{ "euc-jp-undeclared.xml", "an undeclared EUC-JP feed is read as EUC-JP", W_CHARSET, 0, "EUC-JP" },
+	{ "euc-jp-undeclared.xml", "an undeclared EUC-JP feed reads as Japanese", W_SUMMARY, 1, "ロケットは宇宙基地から打ち上げられ、衛星を予定の軌道に投入しました。" },
+	{ "euc-kr-undeclared.xml", "an undeclared EUC-KR feed is read as EUC-KR", W_CHARSET, 0, "EUC-KR" },
+	{ "euc-kr-undeclared.xml", "an undeclared EUC-KR feed reads as Korean", W_TITLE, 1, "새로운 위성이 궤도에 진입했다" },
+	{ "gbk-undeclared.xml", "an undeclared GBK feed is still read as GB18030", W_CHARSET, 0, "GB18030" },
+	{ "gbk-undeclared.xml", "an undeclared GBK feed reads as Chinese", W_TITLE, 0, "科学家首次拍摄到黑洞的影子" },
+	{ "gbk-declared.xml", "UTF-8 bytes under a GB2312 declaration are read as UTF-8", W_CHARSET, 0, "UTF-8" },
+	{ "phpcms.xml", "a GBK-declared PHPCMS feed in UTF-8 is read as UTF-8", W_CHARSET, 0, "UTF-8" },
 	/* dates */
 	{ "dates-zones.xml", "+0800", W_TIME, 0, "1656908281" },
 	{ "dates-zones.xml", "GMT", W_TIME, 1, "1656908281" },
@@ -177,12 +192,13 @@ static const struct check checks[] = {
 
 struct loaded {
 	const char *file;
+	char charset[64];
 	struct feed f;
 	int rc;
 	char msg[1024];
 };
 
-static struct loaded cache[32];
+static struct loaded cache[64];    /* one per fixture file */
 static size_t ncache;
 
 static char *
@@ -213,10 +229,24 @@ load(const char *file)
 	for (size_t i = 0; i < ncache; i++)
 		if (strcmp(cache[i].file, file) == 0)
 			return &cache[i];
+	if (ncache == ARRAY_LEN(cache)) {
+		printf("Bail out! more fixture files than the cache holds\n");
+		exit(1);
+	}
 	l = &cache[ncache++];
 	l->file = file;
 	buf = fixture(file, &len);
-	l->rc = buf ? feed_parse(buf, len, BASE, &l->f, &e) : -1;
+	l->rc = -1;
+	if (buf != NULL) {      /* as a download is read: charset first */
+		char cs[64], *utf8 = NULL;
+		size_t ulen = 0;
+
+		charset_detect(buf, len, NULL, cs, sizeof cs);
+		snprintf(l->charset, sizeof l->charset, "%s", cs);
+		if (charset_to_utf8(buf, len, cs, &utf8, &ulen, &e) == 0)
+			l->rc = feed_parse(utf8, ulen, BASE, &l->f, &e);
+		free(utf8);
+	}
 	snprintf(l->msg, sizeof l->msg, "%s", e.msg);
 	free(buf);
 	return l;
@@ -268,6 +298,7 @@ run_check(const struct check *c)
 	case W_SUMMARY_ONLY: snprintf(num, sizeof num, "%d", f->summary_only[c->idx]); got = num; break;
 	case W_SUMMARY_ONLY_COUNT: snprintf(num, sizeof num, "%d", f->summary_only_count); got = num; break;
 	case W_WARNED: got = f->warning[0] ? "1" : "0"; break;
+	case W_CHARSET: got = l->charset; break;
 	}
 	is_str(got, c->want, "%s: %s", c->file, c->name);
 	if (c->what == W_WARNED && f->warning[0])
