@@ -52,18 +52,41 @@ widest() { "${PYTHON3:-python3}" "$top_srcdir/tests/fixtures/ui/cells.py" width 
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 done_testing() { echo "1..$_n"; }
 
-# tmux: a private server, a fixed-size UTF-8 terminal.
+# tmux: a private server, a UTF-8 terminal of a fixed size.  The program
+# sees a COLSxROWS terminal (its tty's size), but the tmux pane around it is
+# wider and taller, so what it draws past its edges is not clipped away by
+# tmux but shows up in the capture: screen holds its ROWS rows at the full
+# pane width (a line too wide is seen too wide), offscreen what lies below.
+_pane_cols=200 _pane_rows=64
 tmux_start() {	# tmux_start COLS ROWS COMMAND...
 	_tmux_sock="$T/tmux.sock"
 	cols=$1 rows=$2; shift 2
-	tmux -S "$_tmux_sock" -f /dev/null new-session -d -x "$cols" -y "$rows" \
-		-e LC_ALL="$LC_ALL" -e LANG="$LANG" -e TERM=screen-256color "$@"
-	tmux -S "$_tmux_sock" set-option -g status off >/dev/null
+	_cols=$cols _rows=$rows
+	[ "$cols" -lt $((_pane_cols - 20)) ] || _pane_cols=$((cols + 20))
+	[ "$rows" -lt $((_pane_rows - 4)) ] || _pane_rows=$((rows + 4))
+	# The status line off from the start: turning it off later resizes the pane.
+	printf 'set-option -g status off\nset-option -g default-terminal tmux-256color\n' >"$T/tmux.conf"
+	# tmux-256color without auto-margins and without inserting or
+	# deleting characters or lines: curses would shift what a line or the
+	# screen holds, pushing text past the program's edge (or pulling it in),
+	# where a real terminal of its size loses it but the wider pane shows it.
+	if [ ! -d "$T/terminfo" ] && infocmp -x tmux-256color 2>/dev/null | grep -v '^#' |
+		tr ',' '\n' | sed 's/^[[:space:]]*//' |
+		grep -Ev '^(am|ich|ich1|smir|rmir|dch|dch1|il|il1|dl|dl1)(=|$)' |
+		awk 'NR == 1 { print $0 ","; next } NF { print "\t" $0 "," }' >"$T/terminfo.src"; then
+		tic -x -o "$T/terminfo" "$T/terminfo.src" 2>/dev/null || rm -rf "$T/terminfo"
+	fi
+	tmux -S "$_tmux_sock" -f "$T/tmux.conf" new-session -d -x "$_pane_cols" -y "$_pane_rows" \
+		-e LC_ALL="$LC_ALL" -e LANG="$LANG" -e TERMINFO="$T/terminfo" \
+		sh -c 'stty cols "$1" rows "$2" && shift 2 && exec "$@"' sh "$cols" "$rows" "$@"
 	_cleanup_hooks="$_cleanup_hooks tmux_stop"
 }
 tmux_stop() { tmux -S "$_tmux_sock" kill-server 2>/dev/null || true; }
+_pane_tty() { tmux -S "$_tmux_sock" display -p '#{pane_tty}'; }
 keys() { tmux -S "$_tmux_sock" send-keys "$@"; }
-screen() { tmux -S "$_tmux_sock" capture-pane -p; }
+screen() { tmux -S "$_tmux_sock" capture-pane -p | head -n "$_rows"; }
+# offscreen: what is drawn below the program's last row (nothing, if all is well)
+offscreen() { tmux -S "$_tmux_sock" capture-pane -p | sed "1,${_rows}d" | tr -d ' \n'; }
 # wait_for TEXT [SECONDS]: until the screen shows TEXT
 wait_for() {
 	_i=0 _max=$(( ${2:-10} * 10 ))
@@ -78,10 +101,20 @@ wait_for() {
 UI_MIRROR="file://$top_srcdir/tests/fixtures/ui/www.chinahightech.com/"
 _cells="$top_srcdir/tests/fixtures/ui/cells.py"
 cells() { "${PYTHON3:-python3}" "$_cells" "$@"; }	# see cells.py
-screen_e() { tmux -S "$_tmux_sock" capture-pane -p -e; }
+screen_e() { tmux -S "$_tmux_sock" capture-pane -p -e | head -n "$_rows"; }
 status_line() { screen | tail -n 1; }
 row() { screen | sed -n "$(($1 + 1))p"; }	# row N, 0 the top
-resize() { tmux -S "$_tmux_sock" resize-window -x "$1" -y "$2"; }
+# resize COLS ROWS: the program's terminal becomes COLSxROWS (it gets a
+# SIGWINCH); the pane grows first if it would not hold it with a margin.
+resize() {
+	if [ "$1" -ge $((_pane_cols - 20)) ] || [ "$2" -ge $((_pane_rows - 4)) ]; then
+		[ "$1" -lt $((_pane_cols - 20)) ] || _pane_cols=$(($1 + 20))
+		[ "$2" -lt $((_pane_rows - 4)) ] || _pane_rows=$(($2 + 4))
+		tmux -S "$_tmux_sock" resize-window -x "$_pane_cols" -y "$_pane_rows"
+	fi
+	_cols=$1 _rows=$2
+	stty -F "$(_pane_tty)" cols "$1" rows "$2" 2>/dev/null
+}
 alive() { tmux -S "$_tmux_sock" has-session 2>/dev/null; }
 # wait_until SECONDS COMMAND...: until COMMAND succeeds
 wait_until() {
@@ -95,7 +128,7 @@ wait_until() {
 _shows() { case $(screen) in *"$1"*) return 0 ;; esac; return 1; }
 _lacks() { case $(screen) in *"$1"*) return 1 ;; esac; return 0; }
 _status_has() { case $(status_line) in *"$1"*) return 0 ;; esac; return 1; }
-_size_is() { [ "$(tmux -S "$_tmux_sock" display -p '#{window_width}x#{window_height}')" = "$1" ]; }
+_size_is() { [ "$(stty -F "$(_pane_tty)" size 2>/dev/null | awk '{ print $2 "x" $1 }')" = "$1" ]; }
 wait_gone() { wait_until "${2:-10}" _lacks "$1"; }	# wait_gone TEXT [SECONDS]
 wait_status() { wait_until "${2:-10}" _status_has "$1"; }	# on the bottom line
 # resize_to W H: resize, then wait until the program has drawn at that

@@ -8,7 +8,6 @@
 command -v tmux >/dev/null || skip_all "tmux is not installed"
 command -v python3 >/dev/null || skip_all "python3 is needed for the test server"
 
-alive() { tmux -S "$_tmux_sock" has-session 2>/dev/null; }
 # quits: q (twice, in case a view is open) ends the reader within 5 s.
 quits() {
 	keys q; sleep 0.3; alive && keys q
@@ -26,12 +25,18 @@ for size in "10 5" "1 1" "2 2"; do
 	tmux_start "$1" "$2" "$GXNEWS" --site-url "$DEMO" --cache "$T/s.db"
 	sleep 1.5
 	ok $(alive; echo $?) "a ${1}x$2 terminal: the reader starts and keeps running"
+	# What fits: the start of the too-small message, wrapped to the width
+	# (all of it at 10x5), spaces aside.
 	s=$(screen)
-	if [ "$1" -ge 10 ]; then
-		ok $([ -n "$(printf '%s' "$s" | tr -d ' \n')" ]; echo $?) "a ${1}x$2 terminal shows what fits"
-	fi
-	w=$(printf '%s\n' "$s" | wc -L)
-	ok $([ "$w" -le "$1" ]; echo $?) "a ${1}x$2 terminal: nothing drawn past the edge (widest $w)"
+	msg="Terminaltoosmall(${1}x$2):atleast20x5"
+	got=$(printf '%s' "$s" | tr -d ' \n')
+	case $msg in "$got"*) fits=0 ;; *) fits=1 ;; esac
+	[ -n "$got" ] || fits=1
+	[ "$1" -lt 10 ] || [ "$got" = "$msg" ] || fits=1
+	ok $fits "a ${1}x$2 terminal shows what fits of the too-small message ('$got')"
+	w=$(printf '%s\n' "$s" | cells width)
+	ok $([ "$w" -le "$1" ] && [ -z "$(offscreen)" ]; echo $?) \
+		"a ${1}x$2 terminal: nothing drawn past the edge (widest $w, below: '$(offscreen)')"
 	keys Enter; sleep 0.5
 	ok $(alive; echo $?) "a ${1}x$2 terminal: opening an article does not crash"
 	quits; ok $? "a ${1}x$2 terminal: q quits"
@@ -49,14 +54,15 @@ wait_for "２０２４年成都高新区新增市场主体超6万户" 10; ok $? 
 keys r
 i=0
 for i in $(seq 1 60); do
-	tmux -S "$_tmux_sock" resize-window -x $(( (i * 37) % 150 + 1 )) -y $(( (i * 13) % 50 + 1 )) 2>/dev/null
+	resize $(( (i * 37) % 150 + 1 )) $(( (i * 13) % 50 + 1 ))
 	sleep 0.05
 done
 ok $(alive; echo $?) "60 resizes during a refresh: the reader is still running"
-tmux -S "$_tmux_sock" resize-window -x 80 -y 24
+resize 80 24
 sleep 4
 wait_for "排行·本月" 10; ok $? "after the storm, at 80x24, the tab bar is drawn again"
-w=$(screen | wc -L); ok $([ "$w" -le 80 ]; echo $?) "and nothing past the edge (widest $w)"
+w=$(screen | cells width)
+ok $([ "$w" -le 80 ] && [ -z "$(offscreen)" ]; echo $?) "and nothing past the edge (widest $w)"
 quits; ok $? "q quits after the storm"
 tmux_stop
 

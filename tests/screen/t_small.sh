@@ -55,8 +55,9 @@ for size in 19x5 20x4 10x5 3x2 1x1; do
 		wait_for "Terminal" 5
 		ok $? "at $size the screen says the terminal is too small"
 	fi
-	ok $([ "$(screen | wc -L)" -le "${size%x*}" ] && [ "$(screen | wc -l)" -le "${size#*x}" ]; echo $?) \
-		"at $size nothing is drawn out of bounds"
+	w=$(screen | cells width)
+	ok $([ "$w" -le "${size%x*}" ] && [ -z "$(offscreen)" ]; echo $?) \
+		"at $size nothing is drawn out of bounds (widest $w, below: '$(offscreen)')"
 	keys j
 	alive
 	ok $? "at $size a key does not crash it"

@@ -299,6 +299,9 @@ check_article(const char *rel, const char *url, const char *html, size_t len,
 	article_free(&a);
 }
 
+/* Pages of each kind checked against the mirror's .expect files. */
+static int n_home, n_article, n_list;
+
 static int
 visit(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -326,12 +329,18 @@ visit(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	html = load_page(rel, &len);
 	if (!ok(html != NULL, "%s: page exists in the mirror", rel))
 		goto out;
-	if (expect_has(&x, "channel") || expect_has(&x, "rank-all"))
+	if (expect_has(&x, "channel") || expect_has(&x, "rank-all")) {
 		check_home(rel, html, len, &x);
-	else if (expect_has(&x, "title"))
+		n_home++;
+	} else if (expect_has(&x, "title")) {
 		check_article(rel, url, html, len, &x);
-	else if (expect_has(&x, "item") || expect_has(&x, "next"))
+		n_article++;
+	} else if (expect_has(&x, "item") || expect_has(&x, "next")) {
 		check_list(rel, url, html, len, &x);
+		n_list++;
+	} else {
+		ok(0, "%s: its .expect says what kind of page it is", rel);
+	}
 out:
 	free(html);
 	expect_free(&x);
@@ -442,7 +451,12 @@ main(void)
 		return done_testing();
 	mirror_root = xasprintf("%s/data/demo", tap_srcdir());
 	expect_root = xasprintf("%s/tests/fixtures/demo", tap_srcdir());
-	nftw(expect_root, visit, 16, FTW_PHYS);
+	ok(nftw(expect_root, visit, 16, FTW_PHYS) == 0, "the expectations under %s are read",
+	   expect_root);
+	/* The mirror's pages: a front page, 82 articles, 11 lists (more may come). */
+	ok(n_home >= 1 && n_article >= 82 && n_list >= 11,
+	   "every kind of page is checked: %d front pages, %d articles, %d lists", n_home,
+	   n_article, n_list);
 	test_profile_errors();
 	test_channel_overrides();
 	test_mirror_urls();
