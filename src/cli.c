@@ -363,6 +363,7 @@ int
 cli_sync(struct news *n, FILE *err)
 {
 	struct sync y = { .err = err, .tty = isatty(fileno(err)) };
+	struct item_list started = { 0 };
 	struct err e = { "" };
 
 	if (news_offline(n)) {
@@ -385,12 +386,15 @@ cli_sync(struct news *n, FILE *err)
 		if (news_get_list(n, t, &l, NULL) < 0)
 			continue;
 		for (size_t i = 0; i < l.n; i++)
-			if (!news_has_article(n, l.v[i].url)) {
+			if (!news_has_article(n, l.v[i].url) && !item_list_has(&started, l.v[i].url)) {
+				/* an article in two tabs is one job: counted once */
+				item_list_add(&started)->url = xstrdup(l.v[i].url);
 				news_start(n, JOB_ARTICLE, 0, l.v[i].url);
 				y.total++;
 			}
 		item_list_free(&l);
 	}
+	item_list_free(&started);
 	sync_wait(&y, n);
 	y.total += sync_pictures(n);
 	sync_wait(&y, n);

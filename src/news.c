@@ -755,6 +755,9 @@ article_page(struct news *n, struct job *j, const char *body, size_t len,
 		if (j->pages == 0) {
 			article_copy(&j->art, &part);
 			xfree_set(&j->art.url, xstrdup(j->article_url));
+		} else if (part.editor != NULL) {
+			/* the editor's line (责任编辑) closes an article's last page */
+			xfree_set(&j->art.editor, xstrdup(part.editor));
 		}
 		buf_adds(&j->body, part.body_html ? part.body_html : "");
 		j->pages++;
