@@ -335,11 +335,23 @@ sync_wait(struct sync *y, struct news *n)
 	}
 }
 
+/* Whether url is new to seen (then it is added): an article listed in
+ * two tabs is one job, counted once in the progress. */
+static int
+first_time(struct item_list *seen, const char *url)
+{
+	if (item_list_has(seen, url))
+		return 0;
+	item_list_add(seen)->url = xstrdup(url);
+	return 1;
+}
+
 /* The pictures of every article listed and of the list pages (an
  * e-paper's 版面图), those not cached yet. */
 static int
 sync_pictures(struct news *n)
 {
+	struct item_list seen = { 0 };
 	int started = 0;
 
 	for (size_t t = 0; t < news_ntabs(n); t++) {
@@ -349,13 +361,15 @@ sync_pictures(struct news *n)
 
 		if (news_get_list(n, t, &l, NULL) == 0)
 			for (size_t i = 0; i < l.n; i++)
-				started += news_fetch_pictures(n, l.v[i].url);
+				if (first_time(&seen, l.v[i].url))
+					started += news_fetch_pictures(n, l.v[i].url);
 		item_list_free(&l);
 		if (news_tab_sections(n, t, &sec, &nsec, NULL) == 0)
 			for (size_t i = 0; i < nsec; i++)
 				started += news_picture(n, sec[i].picture, NULL, NULL) == 1;
 		news_sections_free(sec, nsec);
 	}
+	item_list_free(&seen);
 	return started;
 }
 
@@ -386,9 +400,7 @@ cli_sync(struct news *n, FILE *err)
 		if (news_get_list(n, t, &l, NULL) < 0)
 			continue;
 		for (size_t i = 0; i < l.n; i++)
-			if (!news_has_article(n, l.v[i].url) && !item_list_has(&started, l.v[i].url)) {
-				/* an article in two tabs is one job: counted once */
-				item_list_add(&started)->url = xstrdup(l.v[i].url);
+			if (!news_has_article(n, l.v[i].url) && first_time(&started, l.v[i].url)) {
 				news_start(n, JOB_ARTICLE, 0, l.v[i].url);
 				y.total++;
 			}

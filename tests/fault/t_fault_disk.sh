@@ -37,9 +37,11 @@ n=$(grep -vc '^==' "$T/good"); ok $([ "$n" -ge 40 ]; echo $?) "the cache lists $
 # ---- a reload killed with SIGKILL ------------------------------------------
 ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
 msleep() { sleep "$(($1 / 1000)).$(printf '%03d' $(($1 % 1000)))"; }
-# kept BEFORE AFTER: every line BEFORE lists is still listed AFTER (a
-# killed run may add to the cache, never take from it).
-kept() { grep -v '^(exit' "$1" | sort | comm -23 - "$(sort "$2" >"$2.s"; echo "$2.s")" | head -n 5; }
+# kept BEFORE AFTER: every article a tab listed BEFORE it still lists
+# AFTER, by URL (a killed run may add to the cache, and learn an article's
+# date, never take from it).
+urls() { awk -F'\t' '/^== / { tab = $0; next } !/^\(exit/ { print tab " " $NF }' "$1" | sort; }
+kept() { urls "$2" >"$2.u"; urls "$1" | comm -23 - "$2.u" | head -n 5; }
 
 cp "$G" "$T/k.db"
 "$GXNEWS" --site-url "http://127.0.0.1:$PORT/_fault/slow?ms=3000&p=" --cache "$T/k.db" --sync >/dev/null 2>&1 &
