@@ -152,6 +152,30 @@ static const char schema_images[] =
 	"CREATE TRIGGER images_article_del AFTER DELETE ON articles BEGIN"
 	" DELETE FROM images WHERE article = old.id; END;";
 
+/* The search triggers again, noting an article only when it is not noted
+ * yet.  Their INSERT OR IGNORE did not ignore under an upsert's DO UPDATE
+ * (SQLite lets the outer statement's conflict policy win), so a write that
+ * changed an article's title and then its body in one transaction failed. */
+#define NOTE_DIRTY(id) \
+	" INSERT INTO search_dirty(id) SELECT " id \
+	" WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE id = " id "); END;"
+static const char schema_dirty_once[] =
+	"DROP TRIGGER search_article_add; DROP TRIGGER search_title;"
+	"DROP TRIGGER search_article_del; DROP TRIGGER search_body_add;"
+	"DROP TRIGGER search_body_set;"
+	"CREATE TRIGGER search_article_add AFTER INSERT ON articles BEGIN"
+	NOTE_DIRTY("new.id")
+	"CREATE TRIGGER search_title AFTER UPDATE OF title ON articles"
+	" WHEN old.title IS NOT new.title BEGIN"
+	NOTE_DIRTY("new.id")
+	"CREATE TRIGGER search_article_del AFTER DELETE ON articles BEGIN"
+	NOTE_DIRTY("old.id")
+	"CREATE TRIGGER search_body_add AFTER INSERT ON bodies BEGIN"
+	NOTE_DIRTY("new.id")
+	"CREATE TRIGGER search_body_set AFTER UPDATE OF html ON bodies"
+	" WHEN old.html IS NOT new.html BEGIN"
+	NOTE_DIRTY("new.id");
+
 /* Version k is reached by running migrations[k - 1] in one transaction. */
 static const struct migration {
 	const char *sql;
@@ -160,6 +184,7 @@ static const struct migration {
 	{ schema_v1, "sources tabs lists snapshots list_items articles bodies pages" },
 	{ schema_v2, "search search_dirty" },
 	{ schema_images, "images" },
+	{ schema_dirty_once, "" },
 };
 
 /* Tables read at open to catch damage early: the rightmost path of each

@@ -156,7 +156,7 @@ void store_image_free(struct store_image *im);
 /* The schema version this gxnews writes.  An older cache is upgraded step
  * by step (a copy kept as FILE.vN.bak, and store_notice() says so); a newer
  * one is refused without being touched. */
-#define STORE_SCHEMA 3
+#define STORE_SCHEMA 4
 
 /* The SQLite library in use, e.g. "3.40.1". */
 const char *store_version(void);

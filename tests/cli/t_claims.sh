@@ -1,6 +1,6 @@
 #!/bin/sh
 # README's claims, run as a user runs them: --vacuum[=DAYS] (never starred
-# or recent unread articles), --import-opml and --export-opml, the progress
+# or recent unread articles), --images and the images config key, --import-opml and --export-opml, the progress
 # of --sync on a terminal and off one, an article of several pages read as
 # one with its editor (责任编辑) from the last page, the default cache
 # path, and the config keys site-url and cache.
@@ -55,6 +55,29 @@ is "$(grep -A 2 '^信息产业集群。$' "$T/dump" | tail -n 1)" "(Editor: 王�
 lacks "$d" "责任编辑" "the editor's line is not left in the body"
 j=$("$GXNEWS" --site-url "$DEMO" --cache "$T/m.db" --offline --dump "$MULTI" --json)
 contains "$j" '"editor": "王丹萍"' "--json gives the editor of the last page, from the cache"
+
+# ---- --images MODE and the images config key ------------------------------
+# (the cache from --sync above holds the article's picture)
+P() { "$GXNEWS" --offline --cache "$T/c.db" --dump "$MULTI" --width 60 "$@"; }
+esc=$(printf '\033')
+P --images off >"$T/off"; ok $? "--images off exits 0"
+contains "$(cat "$T/off")" "[图: 北湖科技园内的光电企业生产车间]" "--images off: the picture is its caption"
+ok $(! grep -q "$esc" "$T/off"; echo $?) "--images off: nothing drawn"
+P --images symbols >"$T/sym"
+if "$GXNEWS" --version | grep -q "pictures drawn by libchafa"; then
+	ok $([ $(wc -l <"$T/sym") -gt $(($(wc -l <"$T/off") + 5)) ] && grep -q "$esc\[38;5;" "$T/sym"; echo $?) \
+		"--images symbols: the picture drawn in coloured symbols under its caption"
+	printf 'images symbols\n' >"$T/img.conf"
+	"$GXNEWS" --config "$T/img.conf" --offline --cache "$T/c.db" --dump "$MULTI" --width 60 >"$T/cfg"
+	ok $(cmp -s "$T/cfg" "$T/sym"; echo $?) "the config line images symbols draws as --images symbols does"
+	"$GXNEWS" --config "$T/img.conf" --offline --cache "$T/c.db" --dump "$MULTI" --width 60 \
+		--images off >"$T/cfg"
+	ok $(cmp -s "$T/cfg" "$T/off"; echo $?) "--images off on the command line wins over the config"
+else
+	for i in 1 2 3; do _n=$((_n + 1)); echo "ok $_n # SKIP built without libchafa: no picture is drawn"; done
+fi
+P --images bogus >/dev/null 2>"$T/err"; is $? 2 "--images bogus exits 2"
+contains "$(cat "$T/err")" "--images takes auto, symbols" "and says what it takes"
 
 # ---- --vacuum[=DAYS] -----------------------------------------------------
 cp "$T/c.db" "$T/v.db"

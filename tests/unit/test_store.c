@@ -382,6 +382,18 @@ test_upsert(void)
 	ok(got.comments == 3 && got.author != NULL, "a refetch missing fields keeps them");
 	is_str(got.title, "改过的标题", "a refetch updates the title");
 	article_free(&got);
+
+	/* A new title and a new body at once (a feed item's summary replaced
+	 * by the page's full text): both are written, the article noted once
+	 * for the search index. */
+	xfree_set(&a.title, xstrdup("全文的标题"));
+	xfree_set(&a.body_html, xstrdup("<p>全文</p>"));
+	ok(store_put_article(s, &a, &e) == 0, "a refetch with a new title and a new body is stored %s",
+	   e.msg);
+	store_get_article(s, U("a"), &got, &e);
+	is_str(got.body_html, "<p>全文</p>", "the new body replaces the old");
+	is_str(got.title, "全文的标题", "and the new title");
+	article_free(&got);
 	article_free(&a);
 	ok(store_get_article(s, U("nowhere"), &got, &e) == 1, "an unknown URL is not found");
 	article_free(&got);
