@@ -25,6 +25,7 @@ struct item_list {
 	int    npages;      /* page count if the page says, else 0 */
 	char  *picture;     /* the list page's own picture (an e-paper's 版面图:
 	                       the page as printed), or NULL */
+	int    more;        /* a search that stopped: more items match */
 };
 
 struct article {

@@ -10,8 +10,11 @@
  *   articles(id, url, title, ..., read, starred)  small columns only
  *   bodies(id, html)                  article bodies, apart so lists stay fast
  *   pages(url, fetched, validators, body)        raw pages for conditional GET
- *   search                            FTS5 trigram index of title and text,
- *                                     kept in sync by triggers (gx_text())
+ *   search                            FTS5 index of the character pairs of
+ *                                     title and text (gx_pairs()), no copy
+ *                                     of the text: see schema_pairs
+ *   search_dirty(id)                  articles changed since they were
+ *                                     indexed, kept by triggers
  *   images(url, article, data, error)  pictures, kept with the article that
  *                                     shows them and removed with it
  * Every write is one transaction (BEGIN IMMEDIATE ... COMMIT) of upserts; the
@@ -38,7 +41,7 @@
 #define APP_ID        0x67786e77        /* "gxnw" in PRAGMA application_id */
 #define BUSY_MS       3000
 #define SEEN_GRAIN    3600              /* rewrite an unchanged row's seen time hourly */
-#define VOCAB_MAX     2000              /* short terms: most trigrams to OR */
+#define INDEX_BATCH   256               /* articles indexed per statement */
 #define SHM_LOCKS     120               /* first lock byte in a WAL -shm file */
 
 enum { OPEN_OK = 0, OPEN_DAMAGED = 1, OPEN_FOREIGN = 2 };
@@ -111,14 +114,8 @@ static const char schema_v1[] =
 	"CREATE TRIGGER articles_del AFTER DELETE ON articles BEGIN"
 	" DELETE FROM bodies WHERE id = old.id; END;";
 
-/* Full-text search.  The triggers only note which articles changed in
- * search_dirty; the last step of every write transaction (index_dirty)
- * re-indexes those in two statements.  Writing the FTS5 table from the
- * triggers themselves would flush its pending terms at every statement
- * (FTS5 flushes on each savepoint), three times slower for a refresh.
- * gx_text(x, html) is the text indexed: tags cut, entities decoded, and two
- * spaces appended so every 1-2 character substring starts a trigram; it is
- * registered by store_open. */
+/* Full-text search, first version: the triggers note in search_dirty
+ * which articles changed; schema_v3 replaces its index. */
 static const char schema_v2[] =
 	"CREATE VIRTUAL TABLE search USING fts5(title, body,"
 	" tokenize = 'trigram', detail = none);"
@@ -176,6 +173,27 @@ static const char schema_dirty_once[] =
 	" WHEN old.html IS NOT new.html BEGIN"
 	NOTE_DIRTY("new.id");
 
+/* The search index holds, for each article, the pairs of adjacent
+ * characters of its title and text (gx_pairs(): tags cut, entities
+ * decoded, ASCII letters in lower case), as tokens of FTS5's ascii
+ * tokenizer, and no copy of the text (content='').  A term of two
+ * characters is one token, so its articles are exactly its doclist; a
+ * longer term is the AND of its pairs, a single character the prefix of
+ * the pairs it starts.  Every candidate is then checked on the article's
+ * own text, so the index only has to find a superset: an article changed
+ * after it was indexed keeps its old tokens (contentless rows cannot be
+ * deleted) and is indexed again with its new ones.  Indexing is not part
+ * of the writes: store_index() works through search_dirty when there is
+ * time (the reader when idle, --sync at its end), and a search checks the
+ * articles not yet indexed directly, so it is exact either way. */
+static const char schema_pairs[] =
+	"DROP TABLE search;"
+	"CREATE VIRTUAL TABLE search USING fts5(text, content = '',"
+	" tokenize = 'ascii', detail = none, columnsize = 0);"
+	"DELETE FROM search_dirty;"
+	"INSERT INTO search_dirty(id) SELECT id FROM articles;"
+	"CREATE INDEX articles_time ON articles(time);";
+
 /* Version k is reached by running migrations[k - 1] in one transaction. */
 static const struct migration {
 	const char *sql;
@@ -185,6 +203,7 @@ static const struct migration {
 	{ schema_v2, "search search_dirty" },
 	{ schema_images, "images" },
 	{ schema_dirty_once, "" },
+	{ schema_pairs, "search" },
 };
 
 /* Tables read at open to catch damage early: the rightmost path of each
@@ -314,19 +333,18 @@ static const char *const probes[] = {
 		" data = coalesce(excluded.data, data)") \
 	_(IMAGE_GET, "SELECT url, content_type, data, error, fetched FROM images" \
 		" WHERE url = ?1") \
-	_(DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM search_dirty)") \
-	_(DIRTY_UNINDEX, "DELETE FROM search WHERE rowid IN (SELECT id FROM search_dirty)") \
-	_(DIRTY_INDEX, "INSERT INTO search(rowid, title, body)" \
-		" SELECT a.id, gx_text(a.title, 0), gx_text(b.html, 1) FROM search_dirty d" \
-		" JOIN articles a ON a.id = d.id LEFT JOIN bodies b ON b.id = a.id" \
-		" ORDER BY d.id") \
-	_(DIRTY_CLEAR, "DELETE FROM search_dirty") \
-	_(ITEM_BY_ID, "SELECT " ITEM_COLS("0") " FROM articles a WHERE a.id = ?1") \
+	_(DIRTY_COUNT, "SELECT count(*) FROM search_dirty") \
+	_(DIRTY_INDEX, "INSERT INTO search(rowid, text)" \
+		" SELECT a.id, gx_pairs(a.title, b.html) FROM" \
+		" (SELECT id FROM search_dirty ORDER BY id LIMIT ?1) d" \
+		" JOIN articles a ON a.id = d.id LEFT JOIN bodies b ON b.id = a.id") \
+	_(DIRTY_CLEAR, "DELETE FROM search_dirty WHERE id IN" \
+		" (SELECT id FROM search_dirty ORDER BY id LIMIT ?1)") \
+	_(HIT_TEXT, "SELECT " ITEM_COLS("0") ", b.html FROM articles a" \
+		" LEFT JOIN bodies b ON b.id = a.id WHERE a.id = ?1") \
 	_(LIST_UNREAD, "SELECT count(*) FROM lists l JOIN list_items li ON li.snap = l.snap" \
 		" JOIN articles a ON a.id = li.article WHERE l.key = ?1 AND NOT a.read") \
-	_(STARRED_UNREAD, "SELECT count(*) FROM articles WHERE starred AND NOT read") \
-	_(VOCAB, "SELECT term FROM temp.search_vocab" \
-		" WHERE term >= ?1 AND term < ?2 LIMIT " STR(VOCAB_MAX + 1))
+	_(STARRED_UNREAD, "SELECT count(*) FROM articles WHERE starred AND NOT read")
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -349,7 +367,6 @@ struct store {
 	char         *path;
 	char         *notice;
 	int           memory;      /* ":memory:": no files to check or move */
-	int           vocab;       /* temp.search_vocab exists */
 	int           indexed;     /* the schema has the search index */
 	int64_t       clock;       /* store_set_clock, 0: time(NULL) */
 	int64_t       max_pages;   /* PRAGMA max_page_count as opened, 0: unread */
@@ -573,56 +590,113 @@ tx_begin(struct store *s, struct err *e)
 	return run_id(s, ST_BEGIN, e);
 }
 
-/* Brings the search index up to date with the articles changed in this
- * transaction. */
-static int
-index_dirty(struct store *s, struct err *e)
-{
-	sqlite3_stmt *any;
-	int64_t dirty = 0;
-	int found;
-
-	if (!s->indexed)
-		return 0;
-	any = stmt(s, ST_DIRTY_ANY, e);
-	if (any == NULL || query_int(s, any, &dirty, &found, e) < 0)
-		return -1;
-	if (!dirty)
-		return 0;
-	if (run_id(s, ST_DIRTY_UNINDEX, e) < 0 || run_id(s, ST_DIRTY_INDEX, e) < 0)
-		return -1;
-	return run_id(s, ST_DIRTY_CLEAR, e);
-}
-
 /* Commits if rc is 0, else (or if the commit fails) rolls back. */
 static int
 tx_end(struct store *s, int rc, struct err *e)
 {
-	if (rc == 0 && index_dirty(s, e) == 0 && run_id(s, ST_COMMIT, e) == 0)
+	if (rc == 0 && run_id(s, ST_COMMIT, e) == 0)
 		return 0;
 	if (!sqlite3_get_autocommit(s->db))
 		run_id(s, ST_ROLLBACK, NULL);
 	return -1;
 }
 
-/* ---- gx_text(): the text the search index sees -------------------------- */
+/* ---- gx_pairs(): the text the search index sees -------------------------- */
 
+/* The title and text of an article as a search sees them. */
 static void
-sql_gx_text(sqlite3_context *cx, int argc, sqlite3_value **argv)
+search_text(struct buf *b, const char *title, const char *html, size_t len)
 {
-	const char *v = (const char *)sqlite3_value_text(argv[0]);
-	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
-	struct buf b;
 	int cut;
 
+	if (title != NULL)
+		buf_adds(b, title);
+	buf_add(b, " ", 1);
+	if (html != NULL)
+		htmltext(b, html, len, SIZE_MAX, &cut);
+}
+
+/* Bytes of the character at p (n > 0 bytes left; an ill-formed sequence
+ * as its maximal subpart). */
+static size_t
+char_len(const char *p, size_t n)
+{
+	uint32_t cp;
+
+	return utf8_decode(p, n, &cp);
+}
+
+/* A character as a piece of an index token: ASCII letters and digits in
+ * lower case, other ASCII (which the ascii tokenizer would cut at) as a
+ * private-use character, anything else as it is. */
+static void
+add_token_char(struct buf *b, const char *p, size_t n)
+{
+	unsigned char c = (unsigned char)*p;
+	char u[3];
+
+	if (n > 1 || c >= 0x80) {
+		buf_add(b, p, n);
+	} else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+		buf_add(b, p, 1);
+	} else if (c >= 'A' && c <= 'Z') {
+		u[0] = (char)(c - 'A' + 'a');
+		buf_add(b, u, 1);
+	} else {
+		u[0] = (char)0xee;                   /* U+E000 + c */
+		u[1] = (char)(0x80 | c >> 6);
+		u[2] = (char)(0x80 | (c & 0x3f));
+		buf_add(b, u, 3);
+	}
+}
+
+static int
+is_blank(const char *p)
+{
+	return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+}
+
+/* Every pair of adjacent characters of text that starts with a character
+ * that is not a space, as space-separated tokens; the last character
+ * before a space or the end pairs with a space. */
+static void
+text_pairs(struct buf *out, const char *p, size_t len)
+{
+	const char *end = p + len;
+
+	while (p < end) {
+		size_t n = char_len(p, (size_t)(end - p)), m;
+
+		if (is_blank(p)) {
+			p += n;
+			continue;
+		}
+		add_token_char(out, p, n);
+		if (p + n < end && !is_blank(p + n)) {
+			m = char_len(p + n, (size_t)(end - p - n));
+			add_token_char(out, p + n, m);
+		} else {
+			add_token_char(out, " ", 1);
+		}
+		buf_add(out, " ", 1);
+		p += n;
+	}
+}
+
+static void
+sql_gx_pairs(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *title = (const char *)sqlite3_value_text(argv[0]);
+	const char *html = (const char *)sqlite3_value_text(argv[1]);
+	struct buf text, pairs;
+
 	(void)argc;
-	buf_init(&b, 0);
-	if (v != NULL && sqlite3_value_int(argv[1]))
-		htmltext(&b, v, len, SIZE_MAX, &cut);
-	else if (v != NULL)
-		buf_add(&b, v, len);
-	buf_add(&b, "  ", 2);
-	sqlite3_result_text(cx, b.data, (int)b.len, free);
+	buf_init(&text, 0);
+	search_text(&text, title, html, (size_t)sqlite3_value_bytes(argv[1]));
+	buf_init(&pairs, 0);
+	text_pairs(&pairs, text.data, text.len);
+	buf_free(&text);
+	sqlite3_result_text(cx, pairs.data, (int)pairs.len, free);
 }
 
 /* ---- opening ------------------------------------------------------------ */
@@ -636,7 +710,6 @@ close_db(struct store *s)
 	}
 	sqlite3_close(s->db);
 	s->db = NULL;
-	s->vocab = 0;
 }
 
 static int
@@ -652,9 +725,9 @@ connect_as(struct store *s, const char *name, int flags, struct err *e)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_MS);
-	sqlite3_create_function_v2(s->db, "gx_text", 2,
+	sqlite3_create_function_v2(s->db, "gx_pairs", 2,
 	                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-	                           NULL, sql_gx_text, NULL, NULL, NULL);
+	                           NULL, sql_gx_pairs, NULL, NULL, NULL);
 	return 0;
 }
 
@@ -1907,157 +1980,40 @@ store_starred(struct store *s, struct item_list *out, struct err *e)
 
 /* ---- search ------------------------------------------------------------- */
 
-/* A term the index cannot settle alone, checked on each candidate's text. */
-struct filter {
-	char *arg;              /* instr() needle, or LIKE pattern */
-	int   like;             /* the term has ASCII letters: LIKE ignores case */
-};
-
 struct query {
-	struct buf     match;   /* FTS5 expression: groups joined by AND */
-	struct filter *filters;
-	size_t         nfilters;
-	int            nothing; /* a term is in no article */
+	struct buf match;       /* FTS5 expression: one group a term, ANDed */
+	char     **terms;       /* each checked on the candidates' text */
+	size_t     nterms;
 };
 
+/* One term: its pairs ANDed, or a single character as a prefix. */
 static void
-add_quoted(struct buf *b, const char *p, size_t n)
+add_term(struct query *q, const char *p, size_t n)
 {
-	buf_add(b, "\"", 1);
-	for (size_t i = 0; i < n; i++)
-		buf_add(b, p[i] == '"' ? "\"\"" : &p[i], p[i] == '"' ? 2 : 1);
-	buf_add(b, "\"", 1);
-}
+	const char *end = p + n;
+	size_t first = char_len(p, n);
 
-static void
-add_filter(struct query *q, const char *p, size_t n)
-{
-	struct filter *f;
-	struct buf b;
-	int like = 0;
-
-	for (size_t i = 0; i < n; i++)
-		like |= (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z');
-	buf_init(&b, 0);
-	if (like)
-		buf_add(&b, "%", 1);
-	for (size_t i = 0; i < n; i++) {
-		if (like && (p[i] == '%' || p[i] == '_' || p[i] == '\\'))
-			buf_add(&b, "\\", 1);
-		buf_add(&b, &p[i], 1);
+	q->terms = xrealloc(q->terms, (q->nterms + 1) * sizeof *q->terms);
+	q->terms[q->nterms++] = xstrndup(p, n);
+	buf_adds(&q->match, q->match.len > 0 ? " AND (" : "(");
+	if (first == n) {
+		buf_add(&q->match, "\"", 1);
+		add_token_char(&q->match, p, n);
+		buf_adds(&q->match, "\" *");
 	}
-	if (like)
-		buf_add(&b, "%", 1);
-	q->filters = xrealloc(q->filters, (q->nfilters + 1) * sizeof *q->filters);
-	f = &q->filters[q->nfilters++];
-	f->arg = buf_steal(&b, NULL);
-	f->like = like;
-}
+	while (first < n && p < end) {
+		size_t a = char_len(p, (size_t)(end - p)), b;
 
-static void
-group_start(struct query *q)
-{
-	if (q->match.len > 0)
-		buf_adds(&q->match, " AND ");
-	buf_add(&q->match, "(", 1);
-}
-
-/* 3+ characters: every trigram of the term, and the term itself checked on
- * the text when the trigrams alone could match elsewhere. */
-static void
-term_long(struct query *q, const char *p, size_t n, const size_t *off,
-          size_t nchars)
-{
-	group_start(q);
-	for (size_t i = 0; i + 3 <= nchars; i++) {
-		if (i > 0)
-			buf_adds(&q->match, " AND ");
-		add_quoted(&q->match, p + off[i], off[i + 3] - off[i]);
+		if (p + a >= end)
+			break;
+		b = char_len(p + a, (size_t)(end - p - a));
+		buf_adds(&q->match, q->match.data[q->match.len - 1] == '(' ? "\"" : " AND \"");
+		add_token_char(&q->match, p, a);
+		add_token_char(&q->match, p + a, b);
+		buf_add(&q->match, "\"", 1);
+		p += a;
 	}
 	buf_add(&q->match, ")", 1);
-	if (nchars > 3)
-		add_filter(q, p, n);
-}
-
-/* 1-2 characters: the trigrams that start with the term (the indexed text
- * ends with two spaces, so every occurrence starts one), from the index's
- * vocabulary; too many, and the text is scanned instead. */
-static int
-vocab_terms(struct store *s, const char *lo, struct buf *terms, size_t *nterms,
-            struct err *e)
-{
-	char *hi = xasprintf("%s\xf4\x8f\xbf\xbf", lo);
-	sqlite3_stmt *st;
-	int rc = 0;
-
-	if (!s->vocab)
-		rc = exec_sql(s, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab"
-		                 " USING fts5vocab(main, search, 'row')", e);
-	s->vocab = rc == 0;
-	st = rc == 0 ? stmt(s, ST_VOCAB, e) : NULL;
-	if (st == NULL) {
-		free(hi);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-	rc = step(s, st, e);
-	while (rc == 1) {
-		if ((*nterms)++ > 0)
-			buf_adds(terms, " OR ");
-		add_quoted(terms, (const char *)sqlite3_column_text(st, 0),
-		           (size_t)sqlite3_column_bytes(st, 0));
-		rc = step(s, st, e);
-	}
-	free(hi);
-	return rc;
-}
-
-/* 1-2 characters: the trigrams that start with the term (the indexed text
- * ends with two spaces, so every occurrence starts one), from the index's
- * vocabulary; too many, and the text is scanned instead. */
-static int
-term_short(struct store *s, struct query *q, const char *p, size_t n,
-           struct err *e)
-{
-	char *lo = xstrndup(p, n);
-	struct buf terms;
-	size_t nterms = 0;
-	int rc;
-
-	for (char *c = lo; *c != '\0'; c++)
-		*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
-	buf_init(&terms, 0);
-	rc = vocab_terms(s, lo, &terms, &nterms, e);
-	if (rc == 0 && nterms == 0) {
-		q->nothing = 1;
-	} else if (rc == 0 && nterms > VOCAB_MAX) {
-		add_filter(q, p, n);
-	} else if (rc == 0) {
-		group_start(q);
-		buf_add(&q->match, terms.data, terms.len);
-		buf_add(&q->match, ")", 1);
-	}
-	buf_free(&terms);
-	free(lo);
-	return rc;
-}
-
-static int
-add_term(struct store *s, struct query *q, const char *p, size_t n,
-         struct err *e)
-{
-	size_t *off = xmalloc((n + 1) * sizeof *off);
-	size_t nchars = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (utf8_lead((unsigned char)p[i]))
-			off[nchars++] = i;
-	off[nchars] = n;
-	if (nchars >= 3)
-		term_long(q, p, n, off, nchars);
-	free(off);
-	return nchars >= 3 ? 0 : term_short(s, q, p, n, e);
 }
 
 /* Length of the separator at p: ASCII space or U+3000, else 0. */
@@ -2069,135 +2025,128 @@ separator(const char *p)
 	return strncmp(p, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
 }
 
-static int
-parse_query(struct store *s, const char *query, struct query *q, struct err *e)
+static void
+parse_query(const char *query, struct query *q)
 {
 	const char *p = query;
-	int rc = 0;
 
-	while (rc == 0 && *p != '\0' && !q->nothing) {
+	while (*p != '\0') {
 		size_t n = 0;
 
 		p += separator(p);
 		while (p[n] != '\0' && separator(p + n) == 0)
 			n++;
 		if (n > 0)
-			rc = add_term(s, q, p, n, e);
+			add_term(q, p, n);
 		p += n;
 	}
-	return rc;
-}
-
-/* Candidate ids, newest first: all of them if filters must be checked. */
-static char *
-candidates_sql(const struct query *q)
-{
-	struct buf b;
-
-	buf_init(&b, 0);
-	buf_adds(&b, "SELECT a.id FROM articles a");
-	if (q->match.len > 0)
-		buf_adds(&b, " WHERE a.id IN (SELECT rowid FROM search WHERE search MATCH ?1)");
-	buf_adds(&b, " ORDER BY a.time DESC, a.id DESC");
-	if (q->nfilters == 0)
-		buf_addf(&b, " LIMIT %d", STORE_SEARCH_MAX);
-	return buf_steal(&b, NULL);
-}
-
-/* 1 if article ?1 has every filtered term in its title or text. */
-static char *
-check_sql(const struct query *q)
-{
-	struct buf b;
-
-	buf_init(&b, 0);
-	buf_adds(&b, "SELECT 1 FROM search WHERE rowid = ?1");
-	for (size_t i = 0; i < q->nfilters; i++) {
-		if (q->filters[i].like)
-			buf_addf(&b, " AND (title LIKE ?%zu ESCAPE '\\'"
-			             " OR body LIKE ?%zu ESCAPE '\\')", i + 2, i + 2);
-		else
-			buf_addf(&b, " AND (instr(title, ?%zu) OR instr(body, ?%zu))",
-			         i + 2, i + 2);
-	}
-	return buf_steal(&b, NULL);
-}
-
-static sqlite3_stmt *
-prepare_sql(struct store *s, char *sql, struct err *e)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-
-	free(sql);
-	if (rc != SQLITE_OK) {
-		fail(s, rc, e);
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
-/* Does candidate id pass the filters?  1 yes, 0 no, -1 error. */
-static int
-check_one(struct store *s, sqlite3_stmt *check, const struct query *q, int64_t id,
-          struct err *e)
-{
-	int rc;
-
-	if (check == NULL)
-		return 1;
-	sqlite3_bind_int64(check, 1, id);
-	for (size_t i = 0; i < q->nfilters; i++)
-		sqlite3_bind_text(check, (int)i + 2, q->filters[i].arg, -1, SQLITE_STATIC);
-	rc = step(s, check, e);
-	if (rc == 1)
-		done(check);
-	return rc;
 }
 
 static int
-add_found(struct store *s, int64_t id, struct item_list *out, struct err *e)
+fold(int c)
 {
-	sqlite3_stmt *st = stmt(s, ST_ITEM_BY_ID, e);
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Whether hay holds needle, ASCII letters in either case. */
+static int
+has_folded(const char *hay, size_t hlen, const char *needle)
+{
+	size_t n = strlen(needle);
+	int first = fold((unsigned char)needle[0]);
+
+	for (size_t i = 0; n > 0 && i + n <= hlen; i++) {
+		size_t k = 0;
+
+		if (fold((unsigned char)hay[i]) != first)
+			continue;
+		while (k < n && fold((unsigned char)hay[i + k]) ==
+		       fold((unsigned char)needle[k]))
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the article on st's row hold every term in its title or text? */
+static int
+holds_terms(sqlite3_stmt *st, const struct query *q, struct buf *text)
+{
+	const char *title = (const char *)sqlite3_column_text(st, 1);
+	const char *html = (const char *)sqlite3_column_text(st, 9);
+	size_t tlen;
+	int cut;
+
+	text->len = 0;
+	if (html != NULL)
+		htmltext(text, html, (size_t)sqlite3_column_bytes(st, 9), SIZE_MAX, &cut);
+	tlen = title ? strlen(title) : 0;
+	for (size_t i = 0; i < q->nterms; i++)
+		if (!has_folded(title ? title : "", tlen, q->terms[i]) &&
+		    !has_folded(text->data ? text->data : "", text->len, q->terms[i]))
+			return 0;
+	return 1;
+}
+
+/* Candidates, newest first: what the index finds, and every article not
+ * indexed yet. */
+static const char candidates_sql[] =
+	"SELECT a.id FROM articles a WHERE a.id IN"
+	" (SELECT rowid FROM search WHERE search MATCH ?1"
+	" UNION ALL SELECT id FROM search_dirty)"
+	" ORDER BY a.time DESC, a.id DESC";
+
+/* 1 if candidate id holds the terms (added to out), 0 if not, -1. */
+static int
+check_hit(struct store *s, int64_t id, const struct query *q, struct buf *text,
+          struct item_list *out, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_HIT_TEXT, e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	rc = step(s, st, e);
-	if (rc == 1) {
+	if (rc != 1)
+		return rc;
+	rc = holds_terms(st, q, text);
+	if (rc && out->n < STORE_SEARCH_MAX)
 		row_item(st, item_list_add(out));
-		done(st);
-	}
-	return rc < 0 ? -1 : 0;
+	done(st);
+	return rc;
 }
 
-/* Walks the candidates newest first, checking the filters lazily, so a
- * common term stops after STORE_SEARCH_MAX hits. */
+/* Walks the candidates newest first, checking each on its text, until
+ * STORE_SEARCH_MAX hits and one more (out->more). */
 static int
 run_search(struct store *s, const struct query *q, struct item_list *out,
            struct err *e)
 {
-	sqlite3_stmt *cand = prepare_sql(s, candidates_sql(q), e);
-	sqlite3_stmt *check = q->nfilters > 0 ? prepare_sql(s, check_sql(q), e) : NULL;
-	int rc = cand == NULL || (q->nfilters > 0 && check == NULL) ? -1 : 0;
+	sqlite3_stmt *cand = NULL;
+	struct buf text;
+	int rc = sqlite3_prepare_v2(s->db, candidates_sql, -1, &cand, NULL);
 
-	if (rc == 0 && q->match.len > 0)
-		sqlite3_bind_text(cand, 1, q->match.data, (int)q->match.len, SQLITE_STATIC);
-	if (rc == 0)
-		rc = step(s, cand, e);
-	while (rc == 1 && out->n < STORE_SEARCH_MAX) {
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(cand);
+		return fail(s, rc, e);
+	}
+	buf_init(&text, 0);
+	sqlite3_bind_text(cand, 1, q->match.data, (int)q->match.len, SQLITE_STATIC);
+	rc = step(s, cand, e);
+	while (rc == 1 && !out->more) {
 		int64_t id = sqlite3_column_int64(cand, 0);
+		size_t had = out->n;
 
-		rc = check_one(s, check, q, id, e);
-		if (rc == 1)
-			rc = add_found(s, id, out, e);
-		if (rc == 0)
+		rc = check_hit(s, id, q, &text, out, e);
+		if (rc == 1 && had == STORE_SEARCH_MAX)
+			out->more = 1;
+		if (rc >= 0)
 			rc = step(s, cand, e);
 	}
+	buf_free(&text);
 	sqlite3_finalize(cand);
-	sqlite3_finalize(check);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -2206,18 +2155,51 @@ store_search(struct store *s, const char *query, struct item_list *out,
              struct err *e)
 {
 	struct query q;
-	int rc;
+	int rc = 0;
 
 	memset(&q, 0, sizeof q);
 	buf_init(&q.match, 0);
-	rc = parse_query(s, query ? query : "", &q, e);
-	if (rc == 0 && !q.nothing && (q.match.len > 0 || q.nfilters > 0))
+	parse_query(query ? query : "", &q);
+	if (q.nterms > 0)
 		rc = run_search(s, &q, out, e);
 	buf_free(&q.match);
-	for (size_t i = 0; i < q.nfilters; i++)
-		free(q.filters[i].arg);
-	free(q.filters);
+	for (size_t i = 0; i < q.nterms; i++)
+		free(q.terms[i]);
+	free(q.terms);
 	return rc;
+}
+
+int
+store_index(struct store *s, int max, struct err *e)
+{
+	sqlite3_stmt *index = stmt(s, ST_DIRTY_INDEX, e);
+	sqlite3_stmt *clear = stmt(s, ST_DIRTY_CLEAR, e);
+	int64_t left = 0;
+	int rc;
+
+	if (index == NULL || clear == NULL || tx_begin(s, e) < 0)
+		return -1;
+	sqlite3_bind_int(index, 1, max > 0 ? max : INDEX_BATCH);
+	sqlite3_bind_int(clear, 1, max > 0 ? max : INDEX_BATCH);
+	rc = run(s, index, e);
+	if (rc == 0)
+		rc = run(s, clear, e);
+	if (tx_end(s, rc, e) < 0)
+		return -1;
+	left = store_unindexed(s);
+	return left > INT32_MAX ? INT32_MAX : (int)left;
+}
+
+int64_t
+store_unindexed(struct store *s)
+{
+	sqlite3_stmt *st = stmt(s, ST_DIRTY_COUNT, NULL);
+	int64_t n = 0;
+	int found;
+
+	if (st == NULL || query_int(s, st, &n, &found, NULL) < 0)
+		return 0;
+	return n;
 }
 
 /* ---- expiry ------------------------------------------------------------- */
@@ -2311,8 +2293,6 @@ tidy(struct store *s, int64_t removed, struct err *e)
 		return -1;
 	if (removed == 0)
 		return 0;
-	if (index_dirty(s, e) < 0)
-		return -1;
 	return exec_sql(s, "INSERT INTO search(search) VALUES ('optimize')", e);
 }
 

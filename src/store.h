@@ -111,11 +111,21 @@ int  store_starred(struct store *s, struct item_list *out, struct err *e);
 #define STORE_SEARCH_MAX 500
 /* Articles whose title or text (body without tags) contains every term of
  * query (terms are separated by spaces, ASCII or U+3000; ASCII letters match
- * either case), newest first, at most STORE_SEARCH_MAX, with read/starred.
- * Any term length works: 3+ characters use the trigram index, 1-2 characters
- * ("高新") the trigrams that start with them.  An empty query finds nothing. */
+ * either case), newest first, at most STORE_SEARCH_MAX, with read/starred;
+ * out->more is set when more articles match than that.  Exactly the
+ * articles a substring scan would find, for terms of any length: the index
+ * finds candidates (a two-character term at once), each is checked on its
+ * text, and articles not indexed yet are checked too.  An empty query
+ * finds nothing. */
 int  store_search(struct store *s, const char *query, struct item_list *out,
                   struct err *e);
+
+/* Adds up to max articles (0: a default batch) changed since they were
+ * indexed to the search index, in one transaction.  Writes do not index:
+ * this runs when there is time.  Returns how many are left, or -1. */
+int  store_index(struct store *s, int max, struct err *e);
+/* How many articles wait to be indexed. */
+int64_t store_unindexed(struct store *s);
 
 #define STORE_KEEP_UNREAD_DAYS 7
 /* Expires articles not listed or fetched for max_age_days (0: no age
@@ -156,7 +166,7 @@ void store_image_free(struct store_image *im);
 /* The schema version this gxnews writes.  An older cache is upgraded step
  * by step (a copy kept as FILE.vN.bak, and store_notice() says so); a newer
  * one is refused without being touched. */
-#define STORE_SCHEMA 4
+#define STORE_SCHEMA 5
 
 /* The SQLite library in use, e.g. "3.40.1". */
 const char *store_version(void);

@@ -718,6 +718,10 @@ test_search(void)
 	a.time = T0 + 1;
 	store_put_article(s, &a, &e);
 	article_free(&a);
+	ok(store_unindexed(s) == 4, "writes leave the articles for the indexer");
+	for (size_t i = 0; i < ARRAY_LEN(search_cases); i++)
+		search_is(s, search_cases[i].query, search_cases[i].want, search_cases[i].what);
+	is_int(store_index(s, 0, &e), 0, "the indexer takes in every article");
 	for (size_t i = 0; i < ARRAY_LEN(search_cases); i++)
 		search_is(s, search_cases[i].query, search_cases[i].want, search_cases[i].what);
 
@@ -731,8 +735,102 @@ test_search(void)
 	article_free(&a);
 	search_is(s, "报名", "", "a replaced body is no longer found");
 	search_is(s, "新内容", "b", "the new body is found");
+	store_index(s, 0, &e);
+	search_is(s, "报名", "", "a replaced body is no longer found once indexed again");
+	search_is(s, "新内容", "b", "the new body is found once indexed again");
 	ok(raw_exec(path, "INSERT INTO search(search) VALUES ('integrity-check')") == SQLITE_OK,
 	   "the search index matches the articles");
+	store_close(s);
+	free(path);
+}
+
+/* Random text from a small alphabet, so that terms of 1 to 4 characters
+ * have every frequency; the search must find what a substring scan finds,
+ * before and after indexing, and in the same order. */
+static const char *const alphabet[] = {
+	"高", "新", "技", "术", "芯", "片", "产", "业", "A", "b", " ", "，", "&amp;", "%",
+};
+
+static char *
+random_text(unsigned *seed, int n)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (int i = 0; i < n; i++)
+		buf_adds(&b, alphabet[rand_r(seed) % ARRAY_LEN(alphabet)]);
+	return buf_steal(&b, NULL);
+}
+
+/* What a search must find: titles and texts scanned one by one. */
+static size_t
+scan_hits(char *const *titles, char *const *texts, size_t n, const char *term)
+{
+	size_t hits = 0;
+
+	for (size_t i = 0; i < n; i++)
+		hits += strcasestr(titles[i], term) != NULL || strcasestr(texts[i], term) != NULL;
+	return hits;
+}
+
+static void
+test_search_exact(void)
+{
+	static const char *const terms[] = { "芯", "芯片", "高新技术", "技术芯片", "ab",
+	                                     "B", "%", "新，", "&", "片高新术" };
+	enum { N = 700 };
+	char *path = tpath("exact.db");
+	struct store *s = open_ok(path);
+	char *titles[N], *texts[N];
+	unsigned seed = 17;
+	struct err e;
+	int bad[2] = { 0, 0 };
+
+	for (int i = 0; i < N; i++) {
+		struct article a;
+		char *name = xasprintf("x%d", i);
+		char *html;
+
+		titles[i] = random_text(&seed, 8);
+		texts[i] = random_text(&seed, 40);
+		html = xasprintf("<p>%s</p>", texts[i]);
+		article_of(&a, name, titles[i], html);
+		a.time = T0 + i;
+		store_put_article(s, &a, &e);
+		article_free(&a);
+		free(html);
+		free(name);
+		/* the text a reader sees: &amp; is & */
+		for (char *p = strstr(texts[i], "&amp;"); p; p = strstr(p + 1, "&amp;"))
+			memmove(p + 1, p + 5, strlen(p + 5) + 1);
+	}
+	for (int round = 0; round < 2; round++) {
+		for (size_t t = 0; t < ARRAY_LEN(terms); t++) {
+			struct item_list l = { 0 };
+			size_t want = scan_hits(titles, texts, N, terms[t]);
+			size_t got;
+
+			store_search(s, terms[t], &l, &e);
+			got = l.n;
+			for (size_t k = 1; k < l.n; k++)
+				bad[round] += strcmp(l.v[k - 1].url, l.v[k].url) == 0;
+			if ((want > STORE_SEARCH_MAX) != (l.more != 0) ||
+			    got != (want > STORE_SEARCH_MAX ? STORE_SEARCH_MAX : want)) {
+				printf("# %s (%s): %zu found, %zu by a scan, more %d\n", terms[t],
+				       round ? "indexed" : "not indexed", got, want, l.more);
+				bad[round]++;
+			}
+			item_list_free(&l);
+		}
+		while (store_index(s, 100, &e) > 0)
+			;
+	}
+	is_int(bad[0], 0, "search finds what a substring scan finds (not indexed yet)");
+	is_int(bad[1], 0, "search finds what a substring scan finds (indexed)");
+	for (int i = 0; i < N; i++) {
+		free(titles[i]);
+		free(texts[i]);
+	}
 	store_close(s);
 	free(path);
 }
@@ -1432,6 +1530,7 @@ main(void)
 	test_images();
 	test_starred();
 	test_search();
+	test_search_exact();
 	test_vacuum_age();
 	test_vacuum_size();
 	test_damaged();
