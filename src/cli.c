@@ -410,6 +410,9 @@ cli_sync(struct news *n, FILE *err)
 	sync_wait(&y, n);
 	y.total += sync_pictures(n);
 	sync_wait(&y, n);
+	/* what was fetched for offline reading can be searched at once */
+	if (news_index(n, 0, &e) < 0)
+		fprintf(err, "\ngxnews: %s\n", e.msg);
 	if (y.tty)
 		fputc('\n', err);
 	fprintf(err, _("%d fetched, %d failed\n"), y.done - y.failed, y.failed);

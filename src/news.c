@@ -17,6 +17,7 @@
 
 #define MAX_ARTICLE_PAGES 30
 #define MAX_LIST_HOPS 3        /* empty list pages followed to their next */
+#define INDEX_STEP    64       /* articles indexed per transaction (~5 ms) */
 
 struct job {
 	enum news_job kind;
@@ -56,6 +57,7 @@ struct news {
 	int preferred;          /* the script asked for, where toggling goes */
 	char **raw_labels;      /* the tabs' labels as published */
 	int images;             /* enum image_mode */
+	int64_t unindexed;      /* articles waiting for the search index, -1: unknown */
 };
 
 typedef int read_fn(struct news *n, const struct store_tab *t,
@@ -315,6 +317,7 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 		notice(n, "%s", why.msg);
 	else
 		n->script = o->script;
+	n->unindexed = -1;
 	if (site_load(&n->site, o->profile, e) < 0)
 		goto fail;
 	site_set_mirror(n->site, o->mirror);
@@ -509,8 +512,10 @@ job_end(struct news *n, struct job *j, int changed, const char *msg)
 
 	ev->picture = xstrdup(j->picture);
 	ev->changed = changed;
-	if (changed)
+	if (changed) {
 		unread_forget(n);
+		n->unindexed = -1;
+	}
 	for (size_t i = 0; changed && j->tab_key != NULL && i < n->ntabs; i++)
 		if (strcmp(n->tabs[i].key, j->tab_key) == 0)
 			n->tabs[i].fetched = store_tab_fetched(n->store, j->tab_key);
@@ -539,7 +544,10 @@ job_fetch(struct news *n, struct job *j, const char *url)
 	xfree_set(&j->url, xstrdup(url));
 	j->req = net_req_new(fetch);
 	free(fetch);
-	if (store_get_page(n->store, url, &cached, NULL) == 0) {
+	/* a feed's page is kept as its validators only: ask for "not
+	 * modified" only when its items are in the store */
+	if (store_get_page(n->store, url, &cached, NULL) == 0 &&
+	    (cached.body != NULL || j->tab_fetched > 0)) {
 		j->req->etag = xstrdup(cached.etag);
 		j->req->last_modified = xstrdup(cached.last_modified);
 	}
@@ -568,21 +576,23 @@ job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
 		p.etag = r->etag_out;
 		p.last_modified = r->last_modified_out;
 		p.fetched = (int64_t)time(NULL);
-		if (charset_to_utf8(r->body, r->len, cs, &p.body, &p.len, e) < 0)
+		if (charset_to_utf8(r->body, r->len, cs, body, len, e) < 0)
 			return -1;
+		/* a feed's items are stored whole: its raw page is not needed */
+		p.body = j->tab_kind == TAB_FEED ? NULL : *body;
+		p.len = p.body != NULL ? *len : 0;
 		if (store_put_page(n->store, &p, e) < 0) {
-			free(p.body);
+			free(*body);
+			*body = NULL;
 			return -1;
 		}
-		*body = p.body;
-		*len = p.len;
 		*fresh = 1;
 		return 0;
 	}
 	miss = store_get_page(n->store, j->url, &cached, e);
 	if (miss < 0)
 		return -1;
-	if (miss) {
+	if (miss || (cached.body == NULL && j->tab_fetched == 0)) {
 		err_set(e, "%s", r->result == NET_CANCELLED ? _("cancelled") :
 		        r->error[0] ? r->error : _("fetch failed"));
 		goto out;
@@ -659,8 +669,13 @@ store_feed(struct news *n, struct job *j, const char *body, size_t len,
 		return -1;
 	if (f.warning[0] != '\0')
 		notice(n, "%s: %s", j->url, f.warning);
-	for (size_t i = 0; i < f.narticles; i++)
+	for (size_t i = 0; i < f.narticles; i++) {
 		xfree_set(&f.articles[i].source, xstrdup(f.title));
+		/* the summary is the body's text: the body keeps it once */
+		if (i < f.items.n && f.articles[i].body_html != NULL &&
+		    strcmp(f.articles[i].url, f.items.v[i].url) == 0)
+			xfree_set(&f.items.v[i].summary, NULL);
+	}
 	if (store_put_articles(n->store, f.articles, f.narticles, e) < 0 ||
 	    store_put_list(n->store, j->tab_key, &f.items, LIST_HEAD, e) < 0)
 		goto out;
@@ -1262,7 +1277,8 @@ news_load_more(struct news *n, size_t tab, struct err *e)
 }
 
 /* Merges part into out, both newest first, leaving out the articles out
- * has already; at most STORE_SEARCH_MAX. */
+ * has already; at most STORE_SEARCH_MAX, and more set when either search
+ * stopped or the merge left an article out. */
 static void
 merge_new(struct item_list *out, struct item_list *part)
 {
@@ -1279,6 +1295,9 @@ merge_new(struct item_list *out, struct item_list *part)
 			memset(it, 0, sizeof *it);
 		}
 	}
+	m.more = out->more || part->more || i < out->n;
+	for (; !m.more && k < part->n; k++)
+		m.more = !item_list_has(&m, part->v[k].url);
 	item_list_free(out);
 	item_list_free(part);
 	*out = m;
@@ -1444,4 +1463,40 @@ news_set_starred(struct news *n, const char *url, int starred, struct err *e)
 {
 	unread_forget(n);
 	return store_set_starred(n->store, url, starred, e);
+}
+
+/* ---- the search index -------------------------------------------------- */
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+int
+news_indexing(struct news *n)
+{
+	if (n->unindexed < 0)
+		n->unindexed = store_unindexed(n->store);
+	return n->unindexed > 0;
+}
+
+int
+news_index(struct news *n, int budget_ms, struct err *e)
+{
+	int64_t until = mono_ms() + budget_ms;
+	int left;
+
+	do {
+		left = store_index(n->store, INDEX_STEP, e);
+		if (left < 0) {
+			n->unindexed = 0;       /* a read-only cache: try again after a change */
+			return -1;
+		}
+		n->unindexed = left;
+	} while (left > 0 && (budget_ms <= 0 || mono_ms() < until));
+	return left;
 }

@@ -178,6 +178,14 @@ int  news_picture(struct news *n, const char *url, struct image *out,
 /* Whether the cache holds the article's body (no fetch needed). */
 int  news_has_article(struct news *n, const char *url);
 
+/* Whether articles wait for the search index (a search is exact without
+ * it, only slower). */
+int  news_indexing(struct news *n);
+/* Indexes waiting articles for about budget_ms (0: all of them), a few at
+ * a time, so the reader stays quick to answer keys.  Returns how many are
+ * left, or -1. */
+int  news_index(struct news *n, int budget_ms, struct err *e);
+
 /* What the last operation has to tell the user ("offline: …"), or NULL. */
 const char *news_notice(const struct news *n);
 int news_offline(const struct news *n);

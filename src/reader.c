@@ -968,7 +968,7 @@ static void
 run(struct reader *r)
 {
 	while (!r->quit) {
-		int key;
+		int key, busy, indexing;
 
 		pump(r);
 		if (interrupted) {
@@ -978,9 +978,13 @@ run(struct reader *r)
 			cancel(r);
 		}
 		draw(r);
-		key = screen_read(news_busy(r->news, NULL, NULL, NULL, 0) ? 50 : 1000);
+		busy = news_busy(r->news, NULL, NULL, NULL, 0);
+		indexing = !busy && news_indexing(r->news);
+		key = screen_read(busy ? 50 : indexing ? 0 : 1000);
 		if (key >= 0)
 			handle(r, key);
+		else if (indexing)      /* idle: the search index, a bit at a time */
+			news_index(r->news, 10, NULL);
 		free_dead(r);
 	}
 }

@@ -52,6 +52,9 @@ show(struct search *s, size_t tab)
 	xfree_set(&s->told, xstrdup(q));
 	if (s->rows.items.n == 0)
 		host_status(s->h, 0, _("Nothing in the cache matches %s"), q);
+	else if (s->rows.items.more)
+		host_status(s->h, 0, _("%zu+ articles match %s (the newest %zu shown)"),
+		            s->rows.items.n, q, s->rows.items.n);
 	else
 		host_status(s->h, 0, _("%zu articles match %s"), s->rows.items.n, q);
 }
