@@ -282,7 +282,8 @@ static const char *const probes[] = {
 		" OR (excluded.time <> time AND excluded.time <> 0" \
 		"  AND (time = 0 OR fetched = 0))" \
 		" OR (excluded.summary IS NOT summary AND excluded.summary IS NOT NULL)" \
-		" OR (excluded.thumb IS NOT thumb AND excluded.thumb IS NOT NULL)") \
+		" OR (excluded.thumb IS NOT thumb AND excluded.thumb IS NOT NULL)" \
+		" RETURNING id") \
 	_(ART_ID, "SELECT id FROM articles WHERE url = ?1") \
 	_(ART_PUT, "INSERT INTO articles(url, title, time_text, time, source," \
 		" author, editor, comments, next_page, fetched, seen)" \
@@ -297,7 +298,8 @@ static const char *const probes[] = {
 		" comments = CASE WHEN excluded.comments >= 0 THEN excluded.comments" \
 		"  ELSE comments END," \
 		" next_page = excluded.next_page," \
-		" fetched = excluded.fetched, seen = max(seen, excluded.seen)") \
+		" fetched = excluded.fetched, seen = max(seen, excluded.seen)" \
+		" RETURNING id") \
 	_(BODY_PUT, "INSERT INTO bodies(id, html) VALUES (?1, ?2)" \
 		" ON CONFLICT(id) DO UPDATE SET html = excluded.html" \
 		" WHERE html IS NOT excluded.html") \
@@ -1134,6 +1136,9 @@ store_open(struct store **out, const char *path, struct err *e)
 	int rc;
 
 	*out = NULL;
+	/* no global allocation counters (a mutex round every malloc); fails
+	 * harmlessly once SQLite is initialised */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	s->path = xstrdup(path);
 	s->memory = strcmp(path, ":memory:") == 0;
 	rc = open_db(s, e);
@@ -1417,8 +1422,10 @@ put_stubs(struct store *s, const struct item_list *l, int64_t *ids,
 		bind_text(up, 5, it->summary);
 		bind_text(up, 6, it->thumb);
 		sqlite3_bind_int64(up, 7, now(s));
-		if (run(s, up, e) < 0)
+		if (query_int(s, up, &ids[i], &found, e) < 0)
 			return -1;
+		if (found)
+			continue;       /* changed: its id came back */
 		bind_text(get, 1, it->url);
 		if (query_int(s, get, &ids[i], &found, e) < 0)
 			return -1;
@@ -1475,9 +1482,11 @@ list_head(struct store *s, struct list_row *lr, const struct item_list *l,
 	size_t added;
 	int found;
 
-	if (drop == NULL || (lr->snap == 0 && new_snapshot(s, lr, e) < 0))
+	int fresh = lr->snap == 0;
+
+	if (drop == NULL || (fresh && new_snapshot(s, lr, e) < 0))
 		return -1;
-	for (size_t i = 0; i < l->n; i++) {
+	for (size_t i = 0; !fresh && i < l->n; i++) {
 		sqlite3_bind_int64(drop, 1, lr->snap);
 		sqlite3_bind_int64(drop, 2, ids[i]);
 		if (ids[i] != 0 && run(s, drop, e) < 0)
@@ -1725,12 +1734,11 @@ static int
 put_article(struct store *s, const struct article *a, struct err *e)
 {
 	sqlite3_stmt *up = stmt(s, ST_ART_PUT, e);
-	sqlite3_stmt *get = stmt(s, ST_ART_ID, e);
 	sqlite3_stmt *body = stmt(s, ST_BODY_PUT, e);
 	int64_t id = 0;
 	int found;
 
-	if (up == NULL || get == NULL || body == NULL)
+	if (up == NULL || body == NULL)
 		return -1;
 	if (str_empty(a->url))
 		return err_set(e, _("cache %s: an article without a URL cannot be stored"),
@@ -1745,8 +1753,7 @@ put_article(struct store *s, const struct article *a, struct err *e)
 	sqlite3_bind_int(up, 8, a->comments);
 	bind_text(up, 9, a->next_page);
 	sqlite3_bind_int64(up, 10, now(s));
-	bind_text(get, 1, a->url);
-	if (run(s, up, e) < 0 || query_int(s, get, &id, &found, e) < 0)
+	if (query_int(s, up, &id, &found, e) < 0)
 		return -1;
 	if (a->body_html == NULL)
 		return 0;
