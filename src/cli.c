@@ -17,9 +17,10 @@
 
 static char *clean(const char *s);
 
-/* Refreshes the tabs (unless offline), finds the tab, refreshes its list. */
+/* Refreshes the tabs (unless offline), finds the tab, refreshes its list;
+ * *failed: the list could not be refreshed (what is cached still shows). */
 static long
-find_tab(struct news *n, const char *name, struct err *e)
+find_tab(struct news *n, const char *name, int *failed, struct err *e)
 {
 	long t;
 
@@ -33,6 +34,7 @@ find_tab(struct news *n, const char *name, struct err *e)
 	if (t >= 0 && !news_offline(n) && news_refresh_list(n, (size_t)t, e) < 0) {
 		fprintf(stderr, "gxnews: %s\n", e->msg);
 		err_clear(e);
+		*failed = 1;
 	}
 	if (t < 0 && e->msg[0] == '\0') {
 		struct buf names;
@@ -88,7 +90,8 @@ cli_list(struct news *n, const char *tab, int json, FILE *out)
 {
 	struct err e = { "" };
 	struct item_list l = { 0 };
-	long t = find_tab(n, tab, &e);
+	int failed = 0;
+	long t = find_tab(n, tab, &failed, &e);
 
 	if (t < 0 || news_get_list(n, (size_t)t, &l, &e) < 0) {
 		fprintf(stderr, "gxnews: %s\n", e.msg);
@@ -120,7 +123,7 @@ cli_list(struct news *n, const char *tab, int json, FILE *out)
 	if (news_notice(n) != NULL)
 		fprintf(stderr, "gxnews: %s\n", news_notice(n));
 	item_list_free(&l);
-	return 0;
+	return failed;
 }
 
 /* The article as JSON: its fields, the laid-out lines and the links. */

@@ -104,6 +104,20 @@ set_images(struct conf *c, char **argv, int argc, struct err *e)
 }
 
 static int
+set_max_page(struct conf *c, char **argv, int argc, struct err *e)
+{
+	char *end;
+	long v = strtol(argv[0], &end, 10);
+
+	(void)argc;
+	if (argv[0][0] == '\0' || *end != '\0' || v < 1 || v > CONF_PAGE_MB_MAX)
+		return err_set(e, _("max-page-size must be a number of MB from 1 to %d, not '%s'"),
+		               CONF_PAGE_MB_MAX, argv[0]);
+	c->max_page_mb = (int)v;
+	return 0;
+}
+
+static int
 set_site(struct conf *c, char **argv, int argc, struct err *e)
 {
 	(void)argc;
@@ -191,6 +205,7 @@ static const struct setting {
 	{ "site",            1, set_site,      N_("site profile name or file") },
 	{ "site-url",        1, set_site_url,  N_("read the site's pages from this URL") },
 	{ "cache",           1, set_cache,     N_("the cache file") },
+	{ "max-page-size",   1, set_max_page,  N_("MB: the largest page or feed read (32)") },
 	{ "bind",            2, set_bind,      N_("bind KEY ACTION") },
 	{ "color",          -3, set_color,     N_("color ELEMENT FG BG [ATTR]: how a part of the screen looks") },
 	{ "mouse",           1, set_mouse,     N_("yes or no: take mouse clicks and the wheel") },

@@ -29,7 +29,10 @@ struct conf {
 	size_t nbinds;
 	struct theme_color *colors; /* "color" lines, in order */
 	size_t ncolors;
+	int   max_page_mb;      /* largest page or feed read, MB; 0: the default */
 };
+
+#define CONF_PAGE_MB_MAX 4096   /* max-page-size and --max-page-size: 1..this */
 
 void conf_init(struct conf *c);
 void conf_free(struct conf *c);

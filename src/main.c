@@ -38,6 +38,7 @@ struct args {
 	int offline;
 	int json;
 	int demo;
+	int max_page_mb;        /* --max-page-size, 0: from config */
 	const char *site_url, *cache, *profile, *config, *demo_dir;
 };
 
@@ -45,7 +46,7 @@ enum {
 	OPT_SITE_URL = 256, OPT_CACHE, OPT_OFFLINE, OPT_LIST, OPT_DUMP, OPT_WIDTH,
 	OPT_FORMAT, OPT_AMBIG, OPT_PROFILE, OPT_CONFIG, OPT_DEMO, OPT_DEMO_DIR,
 	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM, OPT_JSON, OPT_IMPORT, OPT_EXPORT,
-	OPT_ZH_SCRIPT, OPT_IMAGES,
+	OPT_ZH_SCRIPT, OPT_IMAGES, OPT_MAX_PAGE,
 };
 
 /* One table: getopt's options and --help's text. */
@@ -58,6 +59,8 @@ static const struct option_doc {
 	  N_("read the site's pages from URL (a mirror, e.g. file:///…/www.chinahightech.com/)") },
 	{ { "cache", required_argument, NULL, OPT_CACHE }, "FILE",
 	  N_("use FILE as the offline cache") },
+	{ { "max-page-size", required_argument, NULL, OPT_MAX_PAGE }, "MB",
+	  N_("read pages and feeds up to MB megabytes (default 32)") },
 	{ { "offline", no_argument, NULL, OPT_OFFLINE }, NULL,
 	  N_("never touch the network; show what is cached") },
 	{ { "list", required_argument, NULL, OPT_LIST }, "TAB",
@@ -205,6 +208,13 @@ parse_args(int argc, char **argv, struct args *a)
 			if (a->images < 0) {
 				fprintf(stderr, _("gxnews: --images takes auto, symbols, "
 				                  "sixel, kitty, iterm or off\n"));
+				return 2;
+			}
+			break;
+		case OPT_MAX_PAGE:
+			if (parse_int(optarg, 1, CONF_PAGE_MB_MAX, &a->max_page_mb) < 0) {
+				fprintf(stderr, _("gxnews: --max-page-size takes a number of MB "
+				                  "from 1 to %d\n"), CONF_PAGE_MB_MAX);
 				return 2;
 			}
 			break;
@@ -397,6 +407,7 @@ run(struct args *a, struct conf *cf)
 	o.offline = a->offline;
 	o.script = pick_script(a, cf);
 	o.images = a->images >= 0 ? a->images : cf->images;
+	o.max_page = (size_t)(a->max_page_mb ? a->max_page_mb : cf->max_page_mb) << 20;
 	if (news_open(&n, &o, &e) < 0) {
 		fprintf(stderr, "gxnews: %s\n", e.msg);
 		goto out;

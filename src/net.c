@@ -532,7 +532,9 @@ say_write(struct net *n, struct xfer *x, struct verdict *v)
 	if (!x->over_cap)
 		snprintf(v->msg, sizeof v->msg, _("cannot keep the page from %s"), who(x));
 	else if (n->o.max_bytes >= MIB)
-		snprintf(v->msg, sizeof v->msg, _("page larger than %zu MB"),
+		snprintf(v->msg, sizeof v->msg, _("page larger than the limit of %zu MB, "
+		                                  "not read; raise it with --max-page-size "
+		                                  "MB or the max-page-size setting"),
 		         n->o.max_bytes / MIB);
 	else
 		snprintf(v->msg, sizeof v->msg, _("page larger than %zu KB"),

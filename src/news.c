@@ -327,6 +327,8 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 		notice(n, "%s", store_notice(n->store));
 	net_opts_default(&no);
 	no.allow_file = o->mirror != NULL && str_starts(o->mirror, "file://");
+	if (o->max_page > 0)
+		no.max_bytes = o->max_page;
 	n->feeds = xcalloc(o->nfeeds + 1, sizeof *n->feeds);
 	for (size_t i = 0; i < o->nfeeds; i++) {
 		n->feeds[i].url = xstrdup(o->feeds[i].url);

@@ -27,6 +27,7 @@ struct news_opts {
 	int script;             /* enum zh_script: how Chinese is shown */
 	int images;             /* enum image_mode: how pictures are shown;
 	                           IMAGE_OFF: neither fetched nor shown */
+	size_t max_page;        /* bytes: the largest page read, 0: net's default */
 };
 
 struct news;

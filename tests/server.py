@@ -4,11 +4,15 @@
     python3 tests/server.py --root DIR --port-file FILE [--host 127.0.0.1]
                             [--port 0] [--max-seconds 600]
                             [--tls-cert PEM --tls-key PEM] [--verbose]
+                            [--latency-ms N] [--no-gzip]
 
 Binds --host:--port (port 0: a free one) and writes the chosen port to
 --port-file (written whole, then renamed into place, so a reader never sees
 half of it).  With --tls-cert/--tls-key a second, HTTPS listener is opened
 on another free port, written as the second line of the port file.
+
+--latency-ms N holds every answer back N ms (a far server, for the
+benchmarks); --no-gzip never compresses, so every client gets the same bytes.
 
 It exits by itself when the process that started it dies, or after
 --max-seconds, so no test leaves it behind.
@@ -132,6 +136,8 @@ class Handler(BaseHTTPRequestHandler):
     server_version = 'gxnews-test'
     verbose = False
     root = '.'
+    latency = 0.0
+    gzip_ok = True
 
     def log_message(self, fmt, *args):
         if self.verbose:
@@ -147,7 +153,7 @@ class Handler(BaseHTTPRequestHandler):
         if isinstance(body, str):
             body = body.encode('utf-8')
         enc = None
-        if (compress and body and code == 200 and
+        if (compress and self.gzip_ok and body and code == 200 and
                 'gzip' in self.headers.get('Accept-Encoding', '')):
             body = gzip.compress(body, 6)
             enc = 'gzip'
@@ -195,6 +201,8 @@ class Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self):
+        if self.latency > 0:
+            time.sleep(self.latency)
         url = urllib.parse.urlsplit(self.path)
         self.query = urllib.parse.parse_qs(url.query)
         path = urllib.parse.unquote(url.path)
@@ -439,10 +447,14 @@ def main():
     ap.add_argument('--tls-cert')
     ap.add_argument('--tls-key')
     ap.add_argument('--verbose', action='store_true')
+    ap.add_argument('--latency-ms', type=float, default=0)
+    ap.add_argument('--no-gzip', action='store_true')
     args = ap.parse_args()
 
     Handler.root = args.root
     Handler.verbose = Server.verbose = args.verbose
+    Handler.latency = args.latency_ms / 1000.0
+    Handler.gzip_ok = not args.no_gzip
     servers = [Server((args.host, args.port), Handler)]
     if args.tls_cert:
         tls = Server((args.host, 0), Handler)

@@ -95,4 +95,28 @@ contains "$(cat "$T/err")" "cached" "and stderr says the copy is from the cache"
 printf 'ambiguous-width 3\n' > "$T/bad.conf"
 "$GXNEWS" --config "$T/bad.conf" --list x >/dev/null 2>"$T/err"; is $? 2 "a bad config exits 2"
 contains "$(cat "$T/err")" "bad.conf:1:" "the config error names file and line"
+# The page size limit: max-page-size (config) and --max-page-size.  A feed
+# over the limit is an error that says how to raise it; raised, it is read.
+"${PYTHON3:-python3}" - "$T/big.xml" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>大</title>')
+    for i in range(1500):
+        f.write('<item><title>第%d条</title><link>http://example.com/%d</link>'
+                '<description>%s</description></item>\n' % (i, i, "高新技术" * 80))
+    f.write('</channel></rss>\n')
+PY
+printf 'max-page-size 1\nfeed file://%s 大\n' "$T/big.xml" > "$T/limit.conf"
+"$GXNEWS" --config "$T/limit.conf" --site-url file:///nonexistent/ --cache "$T/limit.db" \
+	--list 大 >/dev/null 2>"$T/err"
+is $? 1 "max-page-size 1: a 1.5 MB feed is refused with exit status 1"
+contains "$(cat "$T/err")" "limit of 1 MB" "the refusal says the limit"
+contains "$(cat "$T/err")" "--max-page-size" "and how to raise it"
+n=$("$GXNEWS" --config "$T/limit.conf" --max-page-size 2 --site-url file:///nonexistent/ \
+	--cache "$T/limit.db" --list 大 2>/dev/null | wc -l)
+is "$n" 1500 "--max-page-size 2 over the config's 1: the feed is read whole"
+printf 'max-page-size 0\n' > "$T/bad.conf"
+"$GXNEWS" --config "$T/bad.conf" --list x >/dev/null 2>"$T/err"; is $? 2 "max-page-size 0 is a config error"
+contains "$(cat "$T/err")" "max-page-size must be" "which says what it takes"
+"$GXNEWS" --max-page-size 0 --list x >/dev/null 2>"$T/err"; is $? 2 "--max-page-size 0 is refused"
 done_testing
