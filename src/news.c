@@ -231,6 +231,19 @@ load_tabs(struct news *n, struct err *e)
 	return 0;
 }
 
+/* The per-tab unread counts, made for the tabs there are now. */
+static void
+unread_table(struct news *n)
+{
+	if (n->unread != NULL && n->nunread == n->ntabs)
+		return;
+	free(n->unread);
+	n->nunread = n->ntabs;
+	n->unread = xcalloc(n->ntabs + 1, sizeof *n->unread);
+	for (size_t i = 0; i < n->ntabs; i++)
+		n->unread[i] = (size_t)-1;
+}
+
 size_t
 news_unread(struct news *n, size_t tab)
 {
@@ -238,19 +251,27 @@ news_unread(struct news *n, size_t tab)
 
 	if (tab >= n->ntabs)
 		return 0;
-	if (n->unread == NULL || n->nunread != n->ntabs) {
-		free(n->unread);
-		n->nunread = n->ntabs;
-		n->unread = xcalloc(n->ntabs + 1, sizeof *n->unread);
-		for (size_t i = 0; i < n->ntabs; i++)
-			n->unread[i] = (size_t)-1;
-	}
+	unread_table(n);
 	if (n->unread[tab] != (size_t)-1)
 		return n->unread[tab];
 	if (kind_of(n->tabs[tab].kind)->count(n, &n->tabs[tab], &count, NULL) < 0)
 		count = 0;
 	n->unread[tab] = count;
 	return count;
+}
+
+/* Keeps the unread count of tab's list l, read just now. */
+static void
+unread_note(struct news *n, size_t tab, const struct item_list *l)
+{
+	size_t count = 0;
+
+	if (tab >= n->ntabs)
+		return;
+	unread_table(n);
+	for (size_t i = 0; i < l->n; i++)
+		count += !l->v[i].read;
+	n->unread[tab] = count;
 }
 
 static void
@@ -1397,6 +1418,7 @@ news_get_list(struct news *n, size_t tab, struct item_list *out,
 {
 	if (get_list(n, tab, out, e) < 0)
 		return -1;
+	unread_note(n, tab, out);       /* the tab bar's count, without a second read */
 	for (size_t i = 0; n->script != ZH_SIMPLIFIED && i < out->n; i++) {
 		zh_convert_in_place(n->zh, n->script, &out->v[i].title);
 		zh_convert_in_place(n->zh, n->script, &out->v[i].summary);

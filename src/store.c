@@ -2097,9 +2097,11 @@ holds_terms(sqlite3_stmt *st, const struct query *q, struct buf *text)
 }
 
 /* Candidates, newest first: what the index finds, and every article not
- * indexed yet. */
+ * indexed yet.  Walking the time index and stopping at enough hits beats
+ * looking up and sorting every candidate of a common term (46,000 of
+ * 100,000 articles: 6 ms against 60 ms); a rare term walks it all (20 ms). */
 static const char candidates_sql[] =
-	"SELECT a.id FROM articles a WHERE a.id IN"
+	"SELECT a.id FROM articles a INDEXED BY articles_time WHERE a.id IN"
 	" (SELECT rowid FROM search WHERE search MATCH ?1"
 	" UNION ALL SELECT id FROM search_dirty)"
 	" ORDER BY a.time DESC, a.id DESC";

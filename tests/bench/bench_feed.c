@@ -1,18 +1,15 @@
 /* bench_feed.c: feed_parse throughput on a generated 5,000-item Chinese
- * RSS 2.0 file (~7 MB), next to sfeed on the same file in the same run,
- * and extract_article time per page over the extract fixtures.
+ * RSS 2.0 file (~7 MB), in this process, and extract_article time per page
+ * over the extract fixtures.  Set against other programs only as whole
+ * processes: tests/bench/run.
  * Usage: bench_feed SRCDIR.  Prints figures; never fails on speed. */
 #include "config.h"
 
 #include <dirent.h>
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "extract.h"
 #include "feed.h"
@@ -20,8 +17,6 @@
 
 #define RUNS   5
 #define ITEMS  5000
-
-extern char **environ;
 
 static double
 now_ms(void)
@@ -93,70 +88,14 @@ make_feed(size_t *len)
 	return buf_steal(&b, len);
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* One run of `sfeed < path > /dev/null`, in ms; -1 if it cannot run. */
-static double
-run_sfeed(const char *sfeed, const char *path)
-{
-	posix_spawn_file_actions_t fa;
-	char *argv[] = { (char *)"sfeed", NULL };
-	double t0, t1;
-	pid_t pid;
-	int st, rc;
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, path, O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	t0 = now_ms();
-	rc = posix_spawn(&pid, sfeed, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	if (rc != 0)
-		return -1;
-	if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		return -1;
-	t1 = now_ms();
-	return t1 - t0;
-}
-
-static const char *
-find_sfeed(void)
-{
-	static const char *const where[] = { "/usr/bin/sfeed", "/usr/local/bin/sfeed" };
-
-	for (size_t i = 0; i < ARRAY_LEN(where); i++)
-		if (access(where[i], X_OK) == 0)
-			return where[i];
-	return NULL;
-}
-
 static void
 bench_feed(void)
 {
-	char path[] = "/tmp/gxnews-bench-feed-XXXXXX";
-	double t[RUNS], s[RUNS], ours, theirs;
+	double t[RUNS], ours;
 	size_t len;
 	char *xml = make_feed(&len);
-	const char *sfeed = find_sfeed();
 	struct err e;
-	int fd = mkstemp(path), ok = 1;
 
-	if (fd < 0 || write_all(fd, xml, len) < 0) {
-		printf("feed: cannot write %s\n", path);
-		goto out;
-	}
 	for (int r = 0; r < RUNS; r++) {
 		struct feed f;
 		double t0 = now_ms();
@@ -173,27 +112,7 @@ bench_feed(void)
 	ours = median(t, RUNS);
 	printf("feed_parse: %d items, %.2f MB, median of %d: %.1f ms, %.1f MB/s\n",
 	       ITEMS, (double)len / 1e6, RUNS, ours, (double)len / 1e6 / (ours / 1e3));
-	if (sfeed == NULL) {
-		printf("sfeed: not installed (Debian package sfeed), comparison skipped\n");
-		goto out;
-	}
-	for (int r = 0; r < RUNS && ok; r++) {
-		s[r] = run_sfeed(sfeed, path);
-		ok = s[r] >= 0;
-	}
-	if (!ok) {
-		printf("sfeed: failed to run, comparison skipped\n");
-		goto out;
-	}
-	theirs = median(s, RUNS);
-	printf("sfeed < file > /dev/null: median of %d: %.1f ms, %.1f MB/s (process start included)\n",
-	       RUNS, theirs, (double)len / 1e6 / (theirs / 1e3));
-	printf("ratio feed_parse / sfeed: %.2f\n", ours / theirs);
 out:
-	if (fd >= 0) {
-		close(fd);
-		unlink(path);
-	}
 	free(xml);
 }
 
