@@ -413,19 +413,23 @@ test_limits(void)
 	t0 = now_ms();
 	r = fetch(&o, "/_fault/endless");
 	is_int(r->result, NET_ERR, "an endless page: stopped");
-	is_str(r->error, "page larger than 1 MB", "an endless page: in words");
+	is_str(r->error, "page larger than the limit of 1 MB, not read; raise it with "
+	       "--max-page-size MB or the max-page-size setting",
+	       "an endless page: in words, with how to raise the limit");
 	ok(r->permanent, "an endless page: not retried");
 	ok(now_ms() - t0 < 5000, "an endless page: stopped quickly");
 	net_req_free(r);
 
 	r = fetch(&o, "/_fault/gzip-bomb");
 	is_int(r->result, NET_ERR, "a gzip bomb: stopped");
-	is_str(r->error, "page larger than 1 MB", "a gzip bomb: in words");
+	is_str(r->error, "page larger than the limit of 1 MB, not read; raise it with "
+	       "--max-page-size MB or the max-page-size setting", "a gzip bomb: in words");
 	net_req_free(r);
 
 	test_opts(&o);
 	r = fetch(&o, "/_fault/gzip-bomb");
-	is_str(r->error, "page larger than 32 MB",
+	is_str(r->error, "page larger than the limit of 32 MB, not read; raise it with "
+	       "--max-page-size MB or the max-page-size setting",
 	       "a gzip bomb: stopped at the default 32 MB");
 	net_req_free(r);
 }
