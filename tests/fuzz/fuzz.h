@@ -26,6 +26,7 @@ int fuzz_jpeg(const uint8_t *data, size_t size);
 int fuzz_png(const uint8_t *data, size_t size);
 int fuzz_webp(const uint8_t *data, size_t size);
 int fuzz_gif(const uint8_t *data, size_t size);
+int fuzz_query(const uint8_t *data, size_t size);
 
 /* A broken property: under libFuzzer an abort (a crash it keeps); in the
  * replay test a count the test reports. */

@@ -25,7 +25,7 @@ case $target in
 feed|site) max_len=65536 ;;
 render) max_len=32768 ;;
 charset|profile) max_len=16384 ;;
-text|conf|zhscript) max_len=4096 ;;
+text|conf|zhscript|query) max_len=4096 ;;
 jpeg|png|webp|gif) max_len=65536 ;;
 *) echo "run.sh: unknown target '$target'" >&2; exit 2 ;;
 esac

@@ -32,6 +32,7 @@ static const struct {
 	{ "png",     fuzz_png },
 	{ "webp",    fuzz_webp },
 	{ "gif",     fuzz_gif },
+	{ "query",   fuzz_query },
 };
 
 static int
