@@ -64,7 +64,8 @@ enum {
 	NS_DC      = 1 << 1,
 	NS_CONTENT = 1 << 2,
 	NS_MEDIA   = 1 << 3,
-	NS_OTHER   = 1 << 4,
+	NS_DCTERMS = 1 << 4,
+	NS_OTHER   = 1 << 5,
 };
 
 static const struct {
@@ -78,6 +79,7 @@ static const struct {
 	{ "http://www.w3.org/2005/Atom",               NS_CORE },
 	{ "http://purl.org/atom/ns#",                  NS_CORE },
 	{ "http://purl.org/dc/elements/1.1/",          NS_DC },
+	{ "http://purl.org/dc/terms/",                 NS_DCTERMS },
 	{ "http://purl.org/rss/1.0/modules/content/",  NS_CONTENT },
 	{ "http://search.yahoo.com/mrss/",             NS_MEDIA },
 	{ "http://search.yahoo.com/mrss",              NS_MEDIA },
@@ -89,16 +91,18 @@ static const struct {
 	const char *prefix;
 	int ns;
 } ns_prefixes[] = {
-	{ "atom", NS_CORE }, { "rss", NS_CORE }, { "dc", NS_DC },
+	{ "atom", NS_CORE }, { "rss", NS_CORE }, { "dc", NS_DC }, { "dcterms", NS_DCTERMS },
 	{ "content", NS_CONTENT }, { "media", NS_MEDIA },
 };
 
 #define NS_RSS090  "http://my.netscape.com/rdf/simple/0.9/"
 #define NS_ATOM03  "http://purl.org/atom/ns#"
 
+/* The fields of an item.  Dates come in three kinds, as feedparser
+ * reads them: published, else updated, else created. */
 enum fd {
-	FD_TITLE, FD_LINK, FD_GUID, FD_ID, FD_DESC, FD_CONTENT, FD_DATE,
-	FD_AUTHOR, FD_THUMB, FD_COUNT
+	FD_TITLE, FD_LINK, FD_GUID, FD_ID, FD_DESC, FD_CONTENT,
+	FD_PUBLISHED, FD_UPDATED, FD_CREATED, FD_AUTHOR, FD_THUMB, FD_COUNT
 };
 
 /* How the captured text of a field is to be read. */
@@ -108,6 +112,11 @@ enum cm {
 	CM_XHTML,   /* markup inline (Atom type="xhtml") */
 	CM_GUESS,   /* RSS: HTML if it has tags, else plain text */
 };
+
+/* A link's priority: an alternate HTML page (rel and type absent, or
+ * saying so) over any other link written as text. */
+#define LINK_PRIO       2
+#define LINK_PRIO_OTHER 1
 
 struct pstate;
 struct rec;
@@ -129,21 +138,24 @@ static start_fn start_text, start_typed, start_link, start_guid, start_author,
 	start_thumb, start_media, start_enclosure;
 
 static const struct rule item_rules[] = {
-	{ "title",       NS_CORE,          FD_TITLE,   2, start_typed },
-	{ "title",       NS_DC,            FD_TITLE,   1, start_typed },
-	{ "link",        NS_CORE,          FD_LINK,    2, start_link },
+	{ "title",       NS_CORE,          FD_TITLE,   3, start_typed },
+	{ "title",       NS_DC,            FD_TITLE,   2, start_typed },
+	{ "title",       NS_MEDIA,         FD_TITLE,   1, start_typed },
+	{ "link",        NS_CORE,          FD_LINK,    LINK_PRIO, start_link },
 	{ "guid",        NS_CORE,          FD_GUID,    1, start_guid },
 	{ "id",          NS_CORE,          FD_ID,      1, start_text },
 	{ "description", NS_CORE | NS_DC,  FD_DESC,    2, start_typed },
 	{ "summary",     NS_CORE,          FD_DESC,    2, start_typed },
 	{ "encoded",     NS_CONTENT,       FD_CONTENT, 2, start_typed },
 	{ "content",     NS_CORE,          FD_CONTENT, 2, start_typed },
-	{ "pubDate",     NS_CORE,          FD_DATE,    3, start_text },
-	{ "published",   NS_CORE,          FD_DATE,    3, start_text },
-	{ "issued",      NS_CORE,          FD_DATE,    3, start_text },
-	{ "date",        NS_DC,            FD_DATE,    2, start_text },
-	{ "updated",     NS_CORE,          FD_DATE,    1, start_text },
-	{ "modified",    NS_CORE,          FD_DATE,    1, start_text },
+	{ "pubDate",     NS_CORE,          FD_PUBLISHED, 1, start_text },
+	{ "published",   NS_CORE,          FD_PUBLISHED, 1, start_text },
+	{ "issued",      NS_CORE | NS_DCTERMS, FD_PUBLISHED, 1, start_text },
+	{ "updated",     NS_CORE,          FD_UPDATED, 1, start_text },
+	{ "modified",    NS_CORE | NS_DCTERMS, FD_UPDATED, 1, start_text },
+	{ "date",        NS_DC,            FD_UPDATED, 1, start_text },
+	{ "lastBuildDate", NS_CORE,        FD_UPDATED, 1, start_text },
+	{ "created",     NS_CORE | NS_DCTERMS, FD_CREATED, 1, start_text },
 	{ "author",      NS_CORE,          FD_AUTHOR,  2, start_author },
 	{ "creator",     NS_DC,            FD_AUTHOR,  1, start_text },
 	{ "thumbnail",   NS_MEDIA,         FD_THUMB,   3, start_thumb },
@@ -153,7 +165,7 @@ static const struct rule item_rules[] = {
 
 static const struct rule chan_rules[] = {
 	{ "title",       NS_CORE,          FD_TITLE,   2, start_typed },
-	{ "link",        NS_CORE,          FD_LINK,    2, start_link },
+	{ "link",        NS_CORE,          FD_LINK,    LINK_PRIO, start_link },
 	{ "author",      NS_CORE,          FD_AUTHOR,  2, start_author },
 };
 
@@ -424,26 +436,38 @@ fnv1a(uint64_t h, const char *s)
 	return h;
 }
 
-/* ---- RFC 822 dates ------------------------------------------------------------ */
+/* ---- dates ------------------------------------------------------------------ */
 
 static const char *const months[] = {
 	"jan", "feb", "mar", "apr", "may", "jun",
 	"jul", "aug", "sep", "oct", "nov", "dec",
 };
 
-/* Zone names, in minutes east of UTC.  CST is China Standard Time: the
- * readers of this program are Chinese, and Chinese CMSs write it so. */
+/* Zone names, in minutes east of UTC, as feedparser knows them, but CST
+ * is China Standard Time: the readers of this program are Chinese, and
+ * Chinese CMSs write it so. */
 static const struct {
 	const char *name;
 	int minutes;
 } zones[] = {
 	{ "UT", 0 }, { "UTC", 0 }, { "GMT", 0 }, { "Z", 0 },
-	{ "EST", -300 }, { "EDT", -240 }, { "CST", 480 }, { "CDT", -300 },
-	{ "MST", -420 }, { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 },
+	{ "ADT", -180 }, { "AST", -240 }, { "AT", -240 },
+	{ "EST", -300 }, { "EDT", -240 }, { "ET", -300 },
+	{ "CST", 480 }, { "CDT", -300 }, { "CT", -360 },
+	{ "MST", -420 }, { "MDT", -360 }, { "MT", -420 },
+	{ "PST", -480 }, { "PDT", -420 }, { "PT", -480 },
+	{ "A", -60 }, { "N", 60 }, { "M", -720 }, { "Y", 720 },
+	{ "MET", 60 }, { "MEST", 120 },
 	{ "CCT", 480 }, { "BJT", 480 }, { "HKT", 480 }, { "SGT", 480 },
 	{ "JST", 540 }, { "KST", 540 }, { "CET", 60 }, { "CEST", 120 },
 	{ "BST", 60 }, { "EET", 120 },
 };
+
+static int
+is_letter(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
 static const char *
 skip_sp(const char *s)
@@ -465,7 +489,8 @@ read_num(const char *s, int maxdig, int *v, int *ndig)
 	return s;
 }
 
-/* Minutes east of UTC of a zone at s; -1 (as INT_MIN) if none. */
+/* Minutes east of UTC of a zone at s ("+0800", "-05:00", "+08", "GMT",
+ * "GMT+8", "Etc/GMT"); INT_MIN if there is none. */
 static int
 zone_minutes(const char *s)
 {
@@ -473,18 +498,22 @@ zone_minutes(const char *s)
 	size_t k = 0;
 
 	s = skip_sp(s);
+	if (strncasecmp(s, "Etc/", 4) == 0)
+		s += 4;
+	if (strncasecmp(s, "GMT", 3) == 0 && (s[3] == '+' || s[3] == '-'))
+		s += 3;
 	if (*s == '+' || *s == '-') {
 		int sign = *s == '+' ? 1 : -1, hh = 0, mm = 0, nd;
 
 		s = read_num(s + 1, 2, &hh, &nd);
-		if (nd != 2)
+		if (nd == 0)
 			return INT_MIN;
 		if (*s == ':')
 			s++;
-		s = read_num(s, 2, &mm, &nd);
+		read_num(s, 2, &mm, &nd);
 		return sign * (hh * 60 + mm);
 	}
-	while (k < sizeof name - 1 && ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+	while (k < sizeof name - 1 && is_letter((unsigned char)*s))
 		name[k++] = *s++;
 	name[k] = '\0';
 	if (k == 0)
@@ -492,21 +521,64 @@ zone_minutes(const char *s)
 	for (size_t i = 0; i < ARRAY_LEN(zones); i++)
 		if (strcasecmp(name, zones[i].name) == 0)
 			return zones[i].minutes;
-	if (k == 1)         /* military zones: RFC 2822 says read them as UTC */
+	return k == 1 ? 0 : INT_MIN;   /* other military letters: UTC */
+}
+
+/* A month name at s: 1..12, 0 if none; *end after the word. */
+static int
+month_at(const char *s, const char **end)
+{
+	int mon = 0;
+
+	for (size_t i = 0; i < ARRAY_LEN(months); i++)
+		if (strncasecmp(s, months[i], 3) == 0)
+			mon = (int)i + 1;
+	while (is_letter((unsigned char)*s) || *s == '.')
+		s++;
+	*end = s;
+	return mon;
+}
+
+/* The instant of a civil time and its zone (minutes east of UTC); 0 if
+ * the fields are out of range. */
+static int64_t
+instant(int y, int mon, int d, int hh, int mi, int ss, int zone)
+{
+	if (y < 1970 || mon < 1 || mon > 12 || d < 1 || d > 31 || hh > 24 || mi > 59 || ss > 60)
 		return 0;
-	return INT_MIN;
+	return days_from_civil(y, mon, d) * 86400 + hh * 3600 + mi * 60 + ss -
+	       (int64_t)zone * 60;
+}
+
+/* hh:mm[:ss] at s; returns where it ends, or NULL if there is none. */
+static const char *
+clock_at(const char *s, int *hh, int *mi, int *ss)
+{
+	int nd;
+
+	*hh = *mi = *ss = 0;
+	s = read_num(s, 2, hh, &nd);
+	if (nd == 0 || *s != ':')
+		return NULL;
+	s = read_num(s + 1, 2, mi, &nd);
+	if (nd != 2)
+		return NULL;
+	if (*s == ':')
+		s = read_num(s + 1, 2, ss, &nd);
+	return s;
 }
 
 int64_t
 feed_time_rfc822(const char *s)
 {
-	int day, mon = -1, year, hh = 0, mi = 0, ss = 0, nd, zone;
+	int day, mon, year, hh = 0, mi = 0, ss = 0, nd, zone;
+	const char *after;
 
 	if (s == NULL)
 		return 0;
 	s = skip_sp(s);
-	if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')) {   /* day name */
-		while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '.')
+	if (is_letter((unsigned char)*s)) {    /* day name */
+		while (is_letter((unsigned char)*s) || *s == '.')
 			s++;
 		s = skip_sp(s);
 	}
@@ -514,37 +586,128 @@ feed_time_rfc822(const char *s)
 	if (nd == 0 || (*s != ' ' && *s != '-'))
 		return 0;
 	s = skip_sp(*s == '-' ? s + 1 : s);
-	for (size_t i = 0; i < ARRAY_LEN(months); i++)
-		if (strncasecmp(s, months[i], 3) == 0)
-			mon = (int)i + 1;
-	if (mon < 0)
+	mon = month_at(s, &s);
+	if (mon == 0)
 		return 0;
-	while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '.')
-		s++;
 	s = skip_sp(*s == '-' ? s + 1 : s);
 	s = read_num(s, 4, &year, &nd);
 	if (nd == 2)
-		year += year < 50 ? 2000 : 1900;
+		year += year < 90 ? 2000 : 1900;
 	else if (nd != 4)
 		return 0;
 	s = skip_sp(s);
-	if (*s >= '0' && *s <= '9') {
-		s = read_num(s, 2, &hh, &nd);
-		if (*s++ != ':')
-			return 0;
-		s = read_num(s, 2, &mi, &nd);
-		if (nd != 2)
-			return 0;
-		if (*s == ':')
-			s = read_num(s + 1, 2, &ss, &nd);
-	}
-	if (year < 1970 || day < 1 || day > 31 || hh > 23 || mi > 59 || ss > 60)
+	if (*s == '\0')         /* a date alone: its midnight, UTC */
+		return instant(year, mon, day, 0, 0, 0, 0);
+	after = clock_at(s, &hh, &mi, &ss);
+	if (after == NULL)
 		return 0;
-	zone = zone_minutes(s);
+	zone = zone_minutes(after);
 	if (zone == INT_MIN)
 		zone = CN_OFFSET / 60;
-	return days_from_civil(year, mon, day) * 86400 + hh * 3600 + mi * 60 + ss -
-	       (int64_t)zone * 60;
+	return instant(year, mon, day, hh, mi, ss, zone);
+}
+
+/* The date of W3C-DTF / ISO 8601 at s: YYYY, YYYY-MM, YYYY-MM-DD,
+ * YYYYMMDD or YYYY-DDD; *end after it; 0 if none. */
+static int64_t
+iso_day(const char *s, const char **end)
+{
+	int y, m = 1, d = 1, nd, v;
+
+	s = read_num(s, 4, &y, &nd);
+	if (nd != 4 || y < 1970)
+		return 0;
+	if (*s == '-') {
+		s = read_num(s + 1, 3, &v, &nd);
+		if (nd == 3) {          /* ordinal day */
+			*end = s;
+			return v >= 1 && v <= 366 ? (days_from_civil(y, 1, 1) + v - 1) * 86400 : 0;
+		}
+		if (nd != 2)
+			return 0;
+		m = v;
+		if (*s == '-') {
+			s = read_num(s + 1, 2, &d, &nd);
+			if (nd != 2)
+				return 0;
+		}
+	} else if (*s >= '0' && *s <= '9') {
+		s = read_num(s, 4, &v, &nd);
+		if (nd != 4)
+			return 0;
+		m = v / 100;
+		d = v % 100;
+	}
+	*end = s;
+	return instant(y, m, d, 0, 0, 0, 0);
+}
+
+/* W3C-DTF and the ISO 8601 forms feeds write: a date (see iso_day), then
+ * T or a space and hh:mm[:ss[.fraction]] or hhmm[ss], then Z or an
+ * offset.  A date alone is its midnight UTC, and so is a time after T
+ * without zone (as feedparser takes them); a time after a space without
+ * zone is Beijing time (Chinese CMSs write their local time so). */
+static int64_t
+iso_time(const char *s)
+{
+	const char *p;
+	int64_t day;
+	int hh = 0, mi = 0, ss = 0, nd, zone;
+	char sep;
+
+	if (s == NULL)
+		return 0;
+	day = iso_day(skip_sp(s), &p);
+	if (day == 0)
+		return 0;
+	sep = *p;
+	if (sep != 'T' && sep != 't' && !(sep == ' ' && p[1] >= '0' && p[1] <= '9'))
+		return *skip_sp(p) == '\0' ? day : 0;
+	p = read_num(p + 1, 2, &hh, &nd);
+	if (nd != 2)
+		return 0;
+	if (*p == ':')
+		p++;
+	p = read_num(p, 2, &mi, &nd);
+	if (*p == ':')
+		p++;
+	p = read_num(p, 2, &ss, &nd);
+	while (*p == '.' || *p == ',' || (*p >= '0' && *p <= '9'))
+		p++;
+	zone = zone_minutes(p);
+	if (zone == INT_MIN)
+		zone = sep == ' ' ? CN_OFFSET / 60 : 0;
+	if (hh > 24 || mi > 59 || ss > 60)
+		return 0;
+	return day + hh * 3600 + mi * 60 + ss - (int64_t)zone * 60;
+}
+
+/* asctime: "Sun Jan  4 16:29:06 2004", a zone perhaps before the year;
+ * without one, UTC. */
+static int64_t
+asctime_time(const char *s)
+{
+	int mon, day, year, hh, mi, ss, nd, zone = 0;
+	const char *p = skip_sp(s);
+
+	while (is_letter((unsigned char)*p))      /* day name */
+		p++;
+	mon = month_at(skip_sp(p), &p);
+	if (mon == 0)
+		return 0;
+	p = read_num(skip_sp(p), 2, &day, &nd);
+	if (nd == 0 || (p = clock_at(skip_sp(p), &hh, &mi, &ss)) == NULL)
+		return 0;
+	p = skip_sp(p);
+	if (!(*p >= '0' && *p <= '9')) {
+		zone = zone_minutes(p);
+		if (zone == INT_MIN)
+			return 0;
+		while (*p != '\0' && *p != ' ')
+			p++;
+	}
+	read_num(skip_sp(p), 4, &year, &nd);
+	return nd == 4 ? instant(year, mon, day, hh, mi, ss, zone) : 0;
 }
 
 static int64_t
@@ -552,6 +715,10 @@ parse_time(const char *s)
 {
 	int64_t t = feed_time_rfc822(s);
 
+	if (t == 0)
+		t = iso_time(s);
+	if (t == 0)
+		t = asctime_time(s);
 	return t != 0 ? t : time_parse_cn(s);
 }
 
@@ -803,7 +970,8 @@ cap_commit(struct pstate *p)
 		xfree_set(&s->base, xstrdup(cur_base(p)));
 }
 
-/* Atom's type attribute (and Atom 0.3's mode); -1: not text, skip it. */
+/* Atom's type attribute (and Atom 0.3's mode, Media RSS's "plain" and
+ * "html"); -1: not text, skip it. */
 static int
 type_mode(const struct elem *el, int dflt)
 {
@@ -813,7 +981,7 @@ type_mode(const struct elem *el, int dflt)
 	} types[] = {
 		{ "text", CM_TEXT }, { "html", CM_HTML }, { "xhtml", CM_XHTML },
 		{ "text/html", CM_HTML }, { "application/xhtml+xml", CM_XHTML },
-		{ "text/plain", CM_TEXT },
+		{ "text/plain", CM_TEXT }, { "plain", CM_TEXT },     /* Media RSS */
 	};
 	char *t = attr_get(el, NULL, "type");
 	int mode = dflt;
@@ -856,19 +1024,39 @@ start_typed(struct pstate *p, struct rec *r, const struct rule *ru,
 	free(src);
 }
 
+/* Whether a link is the entry's web page: rel alternate (or none) and
+ * an HTML type (or none), as feedparser takes it. */
+static int
+link_is_page(const struct elem *el)
+{
+	char *rel = attr_get(el, NULL, "rel");
+	char *type = attr_get(el, NULL, "type");
+	int yes = (rel == NULL || strcasecmp(html_squeeze(rel), "alternate") == 0) &&
+	          (type == NULL || strcasecmp(html_squeeze(type), "text/html") == 0 ||
+	           strcasecmp(type, "application/xhtml+xml") == 0);
+
+	free(rel);
+	free(type);
+	return yes;
+}
+
+/* Atom's <link href> counts only as the page; a link written as text (RSS,
+ * and Atom written so by mistake) counts whatever its rel, but a page
+ * link wins over it wherever it stands. */
 static void
 start_link(struct pstate *p, struct rec *r, const struct rule *ru,
            const struct elem *el)
 {
 	char *href = attr_get(el, NULL, "href");
-	char *rel = attr_get(el, NULL, "rel");
+	int page = link_is_page(el);
 
-	if (href == NULL)
+	if (href == NULL) {
 		cap_begin(p, r, ru, CM_TEXT);
-	else if (rel == NULL || strcasecmp(html_squeeze(rel), "alternate") == 0)
-		slot_set_url(p, r, ru->fd, ru->prio, href);
+		p->cap.prio = page ? LINK_PRIO : LINK_PRIO_OTHER;
+	} else if (page) {
+		slot_set_url(p, r, ru->fd, LINK_PRIO, href);
+	}
 	free(href);
-	free(rel);
 }
 
 static void
@@ -1195,38 +1383,89 @@ item_add(struct pstate *p, char *url, char *title, char *date, int64_t t,
 	f->narticles++;
 }
 
+/* The item's date as written and its instant: the first of published,
+ * updated and created that reads as a date, else the first written (an
+ * instant of 0, the text shown as it is, cut to DATE_MAX characters). */
 static char *
-date_text(const char *raw, int64_t t)
+item_date(const struct rec *r, int64_t *t)
 {
-	char ymdhm[17];
-	char *d;
+	static const int kinds[] = { FD_PUBLISHED, FD_UPDATED, FD_CREATED };
+	char *shown = NULL;
 
-	if (t != 0) {
-		time_ymdhm(t, ymdhm);
-		return xstrdup(ymdhm);
+	*t = 0;
+	for (size_t i = 0; i < ARRAY_LEN(kinds); i++) {
+		const struct slot *s = &r->f[kinds[i]];
+		char *raw;
+
+		if (s->prio == 0)
+			continue;
+		raw = html_squeeze(xstrndup(s->b.data, s->b.len));
+		*t = parse_time(raw);
+		if (*t != 0) {
+			free(shown);
+			return raw;
+		}
+		if (shown == NULL && *raw != '\0')
+			shown = raw;
+		else
+			free(raw);
 	}
-	if (raw == NULL)
-		return NULL;
-	d = xstrdup(raw);
-	utf8_cut(d, DATE_MAX);
-	return d;
+	if (shown != NULL)
+		utf8_cut(shown, DATE_MAX);
+	return shown;
 }
 
-static void
-item_finish(struct pstate *p)
+/* The entry's id (Atom <id> or RSS <guid>), or NULL. */
+static char *
+item_id(const struct rec *r)
 {
-	struct rec *r = &p->item;
-	char *title = slot_title(&r->f[FD_TITLE]);
-	char *raw = r->f[FD_DATE].prio ? html_squeeze(xstrndup(r->f[FD_DATE].b.data,
-	                                                       r->f[FD_DATE].b.len)) : NULL;
-	int64_t t = parse_time(raw);
-	char *url = r->f[FD_LINK].prio ? xstrdup(r->f[FD_LINK].b.data) : NULL;
+	const struct slot *s = r->f[FD_ID].prio ? &r->f[FD_ID] : &r->f[FD_GUID];
+	char *id;
 
-	r->open = 0;
+	if (s->prio == 0)
+		return NULL;
+	id = html_squeeze(xstrndup(s->b.data, s->b.len));
+	if (*id == '\0')
+		xfree_set(&id, NULL);
+	return id;
+}
+
+/* The page an item opens: its link, else a permalink guid or an id that
+ * is a web address; else "urn:gxnews:" and a hash of the feed's URL and
+ * the item's id, or (no id) its title and date, so that it keeps its read
+ * state across refreshes and items with other ids stay apart. */
+static char *
+item_url(const struct pstate *p, const struct rec *r, const char *title,
+         const char *date)
+{
+	char *url = r->f[FD_LINK].prio ? xstrdup(r->f[FD_LINK].b.data) : NULL;
+	char *id;
+	uint64_t h;
+
 	if (url == NULL && r->f[FD_GUID].permalink)
 		url = guid_url(&r->f[FD_GUID]);
 	if (url == NULL)
 		url = guid_url(&r->f[FD_ID]);
+	if (url != NULL)
+		return url;
+	h = fnv1a(fnv1a(0xcbf29ce484222325ULL, p->feed_url), "\n");
+	id = item_id(r);
+	if (id != NULL)
+		h = fnv1a(fnv1a(h, "id\n"), id);
+	else
+		h = fnv1a(fnv1a(fnv1a(h, title), "\n"), date);
+	free(id);
+	return xasprintf("urn:gxnews:%016llx", (unsigned long long)h);
+}
+
+/* The item's title: the title, else the first FALLBACK_TITLE characters
+ * of its description or content, else "(no title)"; cut at
+ * FEED_TITLE_MAX characters with "…". */
+static char *
+item_title(const struct rec *r)
+{
+	char *title = slot_title(&r->f[FD_TITLE]);
+
 	if (title != NULL && *title == '\0')
 		xfree_set(&title, NULL);
 	if (title == NULL)
@@ -1237,20 +1476,29 @@ item_finish(struct pstate *p)
 		title = xstrdup(_("(no title)"));
 	if (utf8_cut(title, FEED_TITLE_MAX))
 		xfree_set(&title, xasprintf("%s…", title));
-	if (url == NULL) {
-		uint64_t h = fnv1a(0xcbf29ce484222325ULL, p->feed_url);
+	return title;
+}
 
-		h = fnv1a(fnv1a(fnv1a(h, "\n"), title), "\n");
-		url = xasprintf("urn:gxnews:%016llx", (unsigned long long)fnv1a(h, raw));
-	}
+static void
+item_finish(struct pstate *p)
+{
+	struct rec *r = &p->item;
+	int64_t t;
+	char *date = item_date(r, &t);
+	char *title = item_title(r);
+	char *url = item_url(p, r, title, date);
+
+	r->open = 0;
 	if (seen_url(p, url)) {
 		free(url);
 		free(title);
-		free(raw);
+		free(date);
 		return;
 	}
-	item_add(p, url, title, date_text(raw, t), t, r);
-	free(raw);
+	/* a date read is an instant, shown in the reader's zone: no text */
+	if (t != 0)
+		xfree_set(&date, NULL);
+	item_add(p, url, title, date, t, r);
 }
 
 /* ---- SAX callbacks ------------------------------------------------------------ */
@@ -1373,7 +1621,9 @@ on_start(struct pstate *p, const struct elem *el)
 	if (is_item(el)) {      /* the last item was never closed */
 		item_finish(p);
 		rec_open(&p->item, p->depth);
-	} else if (p->depth == p->item.depth + 1) {
+	} else if (p->depth == p->item.depth + 1 || (el->ns & NS_MEDIA)) {
+		/* Media RSS nests its title and thumbnail in media:content
+		 * and media:group */
 		field_start(p, &p->item, item_rules, ARRAY_LEN(item_rules), el);
 	}
 }

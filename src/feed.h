@@ -36,23 +36,35 @@ struct feed {
  * feed (an HTML page, empty, unreadable), with e saying so and out empty.
  *
  * What the items get:
- * - url: Atom link rel="alternate" (or without rel); RSS <link>; else an
- *   RSS <guid> that is a permalink (isPermaLink not "false") and an http(s)
- *   URL; else an Atom <id> that is an http(s) URL; resolved against
- *   xml:base and base_url.  An item with none of these gets "urn:gxnews:"
- *   and 16 hex digits of an FNV-1a hash of the feed URL, the title and the
- *   date as written, so it keeps its id (and read state) across refreshes.
- *   An item whose url was seen before in the same feed is dropped.
- * - title: plain text: tags stripped and entities decoded when the title
- *   holds escaped HTML (RSS, Atom type="html"), whitespace folded, cut to
- *   FEED_TITLE_MAX characters.  None: the first 40 characters of the
- *   description's text, with "…" if cut; none either: "(no title)".
- * - time: RSS pubDate (RFC 822: named zones UT, GMT, Z, EST..PDT, military
- *   letters; CST is China Standard Time, UTC+8, since the readers are
- *   Chinese), dc:date, Atom published (else updated), and the CMS form
- *   "2022-07-04 12:18:01"; without a zone, Asia/Shanghai.  date and
- *   time_text are "YYYY-MM-DD HH:MM" in Asia/Shanghai, or the text as given
- *   when it could not be read (time 0), or NULL when there is none.
+ * - url: Atom <link href> with rel="alternate" (or none) and an HTML type
+ *   (or none); else a link written as text (RSS <link>, Atom without
+ *   href), an alternate one winning over another rel wherever it stands;
+ *   else an RSS <guid> that is a permalink (isPermaLink not "false") and
+ *   an http(s) URL; else an Atom <id> that is an http(s) URL; resolved
+ *   against xml:base and base_url.  An item with none of these gets
+ *   "urn:gxnews:" and 16 hex digits of an FNV-1a hash of the feed URL and
+ *   its id (<id>, <guid>), or without one its title and date as written,
+ *   so it keeps its id (and read state) across refreshes and entries with
+ *   other ids stay apart.  An item whose url was seen before in the same
+ *   feed is dropped.
+ * - title: <title>, else dc:title, else media:title (beside the item or
+ *   in media:content or media:group): plain text: tags and comments
+ *   stripped and entities decoded when the title holds escaped HTML (RSS,
+ *   Atom type="html"), whitespace folded, cut to FEED_TITLE_MAX
+ *   characters.  None: the first 40 characters of the description's text,
+ *   with "…" if cut; none either: "(no title)".
+ * - time: as feedparser reads dates: published (pubDate, Atom published
+ *   or issued, dcterms:issued), else updated (Atom updated or modified,
+ *   dc:date, dcterms:modified), else created (Atom 0.3 created,
+ *   dcterms:created), the first of these that reads.  Forms: RFC 822
+ *   (named zones UT, GMT, Z, EST..PDT, military letters, GMT+08:00; CST is
+ *   China Standard Time, UTC+8, since the readers are Chinese), W3C-DTF
+ *   and ISO 8601, asctime, and the CMS form "2022-07-04 12:18:01".  A day
+ *   alone is its midnight UTC, a time after T without zone UTC; a time in
+ *   RFC 822 or after a space without zone is Beijing time.  date and
+ *   time_text are NULL when the date reads: the time is an instant, shown
+ *   in the reader's zone (item.h); the text as given, cut, when it could
+ *   not be read (time 0); NULL when there is none.
  * - summary: the description's plain text, cut to FEED_SUMMARY_MAX
  *   characters with "…"; thumb: media:thumbnail, an image media:content
  *   or an image enclosure.
@@ -74,9 +86,10 @@ void feed_free(struct feed *f);
  * feed), 0 otherwise (an HTML page, say). */
 int  feed_sniff(const char *buf, size_t len);
 
-/* RFC 822 / RFC 1123 date ("Mon, 04 Jul 2022 12:18:01 +0800", two-digit
- * years, day name optional, seconds optional) to seconds since the epoch;
- * 0 if unparsed. */
+/* RFC 822 / RFC 1123 date ("Mon, 04 Jul 2022 12:18:01 +0800"; two-digit
+ * years under 90 in this century, as feedparser reads them; day name,
+ * seconds and time optional) to seconds since the epoch: a day alone is
+ * its midnight UTC, a time without zone Beijing time; 0 if unparsed. */
 int64_t feed_time_rfc822(const char *s);
 
 #define FEED_TITLE_MAX   1000   /* characters */

@@ -81,12 +81,18 @@ static const char *const block_tags[] = {
 	"dt", "pre", "figure", "figcaption",
 };
 
-/* The length of the tag at s ('<'), up to its '>'; 0 if it is no tag. */
+/* The length of the tag at s ('<'), up to its '>'; 0 if it is no tag.  A
+ * comment runs to its "-->" (a '>' inside is the comment's), or to the
+ * end if it is never closed. */
 static size_t
 tag_len(const char *s, size_t n)
 {
 	const char *gt;
 
+	if (n >= 4 && memcmp(s, "<!--", 4) == 0) {
+		gt = memmem(s + 4, n - 4, "-->", 3);
+		return gt != NULL ? (size_t)(gt - s) + 3 : n;
+	}
 	if (!(is_alnum((unsigned char)s[1]) || s[1] == '/' || s[1] == '!' || s[1] == '?'))
 		return 0;
 	gt = memchr(s, '>', n);

@@ -7,9 +7,9 @@
 #include "util.h"
 
 /* Appends the plain text of HTML source s[0, n) (or of text with
- * entities) to out: tags dropped (script and style with their content),
- * character references and HTML entities decoded (a NUL or a value past
- * U+10FFFF as U+FFFD), block tags (p, br, div, li, td, h1…) as a space so
+ * entities) to out: tags and comments dropped (script and style with
+ * their content), character references and HTML entities decoded (a NUL
+ * or a value past U+10FFFF as U+FFFD), block tags (p, br, div, li, td, h1…) as a space so
  * their words stay apart, inline tags as nothing so a word split by <b>
  * stays whole.  At most max characters; *cut is set if there was more.
  * s[n] must be readable and NUL (a buf, SQLite text): the end of a script
