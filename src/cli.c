@@ -70,11 +70,10 @@ clean(const char *s)
 static void
 json_item(struct buf *b, const struct item *it)
 {
-	char date[11] = "";
+	char date[11];
 	char *title = clean(it->title), *url = clean(it->url);
 
-	if (it->time != 0)
-		time_ymd(it->time, date);
+	item_day(it, date);
 	buf_adds(b, "  {");
 	json_field(b, "date", it->time ? date : NULL, 0);
 	json_field(b, "title", title, 1);
@@ -111,11 +110,10 @@ cli_list(struct news *n, const char *tab, int json, FILE *out)
 		buf_free(&b);
 	}
 	for (size_t i = 0; !json && i < l.n; i++) {
-		char date[11] = "";
+		char date[11];
 		char *title = clean(l.v[i].title), *url = clean(l.v[i].url);
 
-		if (l.v[i].time != 0)
-			time_ymd(l.v[i].time, date);
+		item_day(&l.v[i], date);
 		fprintf(out, "%s\t%s\t%s\n", date, title, url);
 		free(title);
 		free(url);

@@ -111,3 +111,13 @@ channel_list_free(struct channel_list *l)
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }
+
+void
+item_day(const struct item *it, char out[11])
+{
+	out[0] = '\0';
+	if (it->time != 0 && it->date != NULL)
+		time_ymd(it->time, out);
+	else if (it->time != 0)
+		time_ymd_local(it->time, out);
+}

@@ -9,7 +9,10 @@
 struct item {
 	char   *url;        /* absolute, canonical (the site's own host) */
 	char   *title;      /* full title, plain text */
-	char   *date;       /* as shown on the list page, may be NULL */
+	char   *date;       /* as the list page writes it (then time is
+	                       its Beijing wall clock), or NULL (then time
+	                       is an instant: a feed's, in the reader's
+	                       zone); as written when time is 0 */
 	int64_t time;       /* seconds since the epoch, 0: unknown */
 	int     rank;       /* 1.. for ranking lists, 0 otherwise */
 	char   *summary;    /* plain text, may be NULL */
@@ -31,7 +34,8 @@ struct item_list {
 struct article {
 	char   *url;
 	char   *title;
-	char   *time_text;  /* as the page shows it */
+	char   *time_text;  /* as the page shows it; NULL with a time: an
+	                       instant (a feed's), shown in the reader's zone */
 	int64_t time;
 	char   *source;     /* 来源 */
 	char   *author;     /* 作者 */
@@ -55,6 +59,10 @@ struct channel_list {
 
 struct item *item_list_add(struct item_list *l);   /* zeroed slot */
 void item_free(struct item *it);
+/* The day an item is listed under, YYYY-MM-DD: a date the page wrote in
+ * Beijing time, as the site writes it; an instant with no date text (a
+ * feed's) in the reader's zone (TZ); "" if it has no time. */
+void item_day(const struct item *it, char out[11]);
 void item_list_free(struct item_list *l);
 /* Whether an item of l has this url. */
 int  item_list_has(const struct item_list *l, const char *url);

@@ -621,7 +621,7 @@ job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
 		goto out;
 	}
 	if (r->result != NET_NOT_MODIFIED) {
-		time_ymdhm(cached.fetched, when);
+		time_ymdhm_local(cached.fetched, when);
 		notice(n, _("%s; showing the copy cached at %s"),
 		       r->error[0] ? r->error : _("fetch failed"), when);
 	}

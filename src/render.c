@@ -1311,8 +1311,8 @@ lay_meta(struct lay *l, const struct article *a)
 
 	if (!str_empty(a->time_text)) {
 		meta_field(v, &n, xstrdup(a->time_text));
-	} else if (a->time != 0) {
-		time_ymdhm(a->time, when);
+	} else if (a->time != 0) {     /* an instant (a feed's): the reader's zone */
+		time_ymdhm_local(a->time, when);
 		meta_field(v, &n, xstrdup(when));
 	}
 	if (!str_empty(a->source))

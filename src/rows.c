@@ -137,7 +137,7 @@ row_date(const struct item *it, int cols, char *out, size_t outsz)
 
 	out[0] = '\0';
 	if (it->time != 0) {
-		time_ymd(it->time, ymd);
+		item_day(it, ymd);
 		snprintf(out, outsz, "%s", cols >= 10 ? ymd : ymd + 5);
 	} else if (it->date != NULL) {
 		snprintf(out, outsz, "%s", it->date);

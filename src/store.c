@@ -226,6 +226,13 @@ static const char *const probes[] = {
 #define ITEM_COLS(rank) \
 	"a.url, a.title, a.date_text, a.time, " rank ", a.summary, a.thumb, a.read, a.starred"
 
+/* A date's text: the new one, else the one kept, except that a time
+ * with no text is an instant (a feed's, shown in the reader's zone) and
+ * drops the text an older reading stored. */
+#define KEEP_TEXT(col) \
+	"CASE WHEN excluded.time <> 0 AND excluded." col " IS NULL THEN NULL" \
+	" ELSE coalesce(excluded." col ", " col ") END"
+
 #define STMTS(_) \
 	_(BEGIN, "BEGIN IMMEDIATE") \
 	_(COMMIT, "COMMIT") \
@@ -269,7 +276,7 @@ static const char *const probes[] = {
 		" ON CONFLICT(url) DO UPDATE SET" \
 		" title = CASE WHEN fetched > 0 AND title IS NOT NULL THEN title" \
 		"  ELSE coalesce(excluded.title, title) END," \
-		" date_text = coalesce(excluded.date_text, date_text)," \
+		" date_text = " KEEP_TEXT("date_text") "," \
 		" time = CASE WHEN excluded.time <> 0 AND (time = 0 OR fetched = 0)" \
 		"  THEN excluded.time ELSE time END," \
 		" summary = coalesce(excluded.summary, summary)," \
@@ -279,6 +286,7 @@ static const char *const probes[] = {
 		" OR (excluded.title IS NOT title AND excluded.title IS NOT NULL" \
 		"  AND (fetched = 0 OR title IS NULL))" \
 		" OR (excluded.date_text IS NOT date_text AND excluded.date_text IS NOT NULL)" \
+		" OR (excluded.time <> 0 AND excluded.date_text IS NULL AND date_text IS NOT NULL)" \
 		" OR (excluded.time <> time AND excluded.time <> 0" \
 		"  AND (time = 0 OR fetched = 0))" \
 		" OR (excluded.summary IS NOT summary AND excluded.summary IS NOT NULL)" \
@@ -290,7 +298,7 @@ static const char *const probes[] = {
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)" \
 		" ON CONFLICT(url) DO UPDATE SET" \
 		" title = coalesce(excluded.title, title)," \
-		" time_text = coalesce(excluded.time_text, time_text)," \
+		" time_text = " KEEP_TEXT("time_text") "," \
 		" time = CASE WHEN excluded.time <> 0 THEN excluded.time ELSE time END," \
 		" source = coalesce(excluded.source, source)," \
 		" author = coalesce(excluded.author, author)," \

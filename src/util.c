@@ -403,32 +403,41 @@ time_parse_cn(const char *s)
 	return t - sign * (zh * 3600 + zm * 60);
 }
 
+/* t as a calendar time in Beijing (local 0) or in the reader's zone, TZ
+ * (local 1), formatted by fmt into out; "" if it cannot be. */
 static void
-cn_tm(int64_t t, struct tm *tm)
+time_format(int64_t t, int local, const char *fmt, char *out, size_t outsz)
 {
-	time_t tt = (time_t)(t + CN_OFFSET);
+	time_t tt = (time_t)(local ? t : t + CN_OFFSET);
+	struct tm tm;
+	struct tm *ok = local ? localtime_r(&tt, &tm) : gmtime_r(&tt, &tm);
 
-	gmtime_r(&tt, tm);
+	if (ok == NULL || strftime(out, outsz, fmt, &tm) == 0)
+		out[0] = '\0';
 }
 
 void
 time_ymd(int64_t t, char out[11])
 {
-	struct tm tm;
-
-	cn_tm(t, &tm);
-	if (strftime(out, 11, "%Y-%m-%d", &tm) == 0)
-		out[0] = '\0';
+	time_format(t, 0, "%Y-%m-%d", out, 11);
 }
 
 void
 time_ymdhm(int64_t t, char out[17])
 {
-	struct tm tm;
+	time_format(t, 0, "%Y-%m-%d %H:%M", out, 17);
+}
 
-	cn_tm(t, &tm);
-	if (strftime(out, 17, "%Y-%m-%d %H:%M", &tm) == 0)
-		out[0] = '\0';
+void
+time_ymd_local(int64_t t, char out[11])
+{
+	time_format(t, 1, "%Y-%m-%d", out, 11);
+}
+
+void
+time_ymdhm_local(int64_t t, char out[17])
+{
+	time_format(t, 1, "%Y-%m-%d %H:%M", out, 17);
 }
 
 void
@@ -449,7 +458,7 @@ time_ago(int64_t t, int64_t now, char *out, size_t outsz)
 		snprintf(out, outsz, ngettext("%d day ago", "%d days ago",
 		                              (unsigned long)(d / 86400)), (int)(d / 86400));
 	} else {
-		time_ymd(t, ymd);
+		time_ymd_local(t, ymd);
 		snprintf(out, outsz, "%s", ymd);
 	}
 }

@@ -68,12 +68,17 @@ char *path_join(const char *a, const char *b);
 int64_t time_parse_cn(const char *s);
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
 int64_t days_from_civil(int y, int m, int d);
-/* YYYY-MM-DD of t in Asia/Shanghai. */
+/* YYYY-MM-DD of t in Asia/Shanghai: the wall clock the site's pages write. */
 void time_ymd(int64_t t, char out[11]);
 /* YYYY-MM-DD HH:MM of t in Asia/Shanghai. */
 void time_ymdhm(int64_t t, char out[17]);
+/* YYYY-MM-DD of t in the reader's zone (TZ): an instant, such as a feed's
+ * date or when a page was fetched. */
+void time_ymd_local(int64_t t, char out[11]);
+/* YYYY-MM-DD HH:MM of t in the reader's zone (TZ). */
+void time_ymdhm_local(int64_t t, char out[17]);
 /* How long ago t was, in the user's language ("3 分钟前", "2 hours ago"),
- * relative to now; older than a week: the date. */
+ * relative to now; older than a week: the date in the reader's zone. */
 void time_ago(int64_t t, int64_t now, char *out, size_t outsz);
 
 #endif

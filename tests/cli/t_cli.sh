@@ -119,4 +119,17 @@ printf 'max-page-size 0\n' > "$T/bad.conf"
 "$GXNEWS" --config "$T/bad.conf" --list x >/dev/null 2>"$T/err"; is $? 2 "max-page-size 0 is a config error"
 contains "$(cat "$T/err")" "max-page-size must be" "which says what it takes"
 "$GXNEWS" --max-page-size 0 --list x >/dev/null 2>"$T/err"; is $? 2 "--max-page-size 0 is refused"
+
+# Dates: a feed's instant in the reader's zone (TZ), the site's own dates
+# in Beijing time whatever TZ says.  04:18 UTC is still the 3rd in New York.
+printf 'feed file://%s/tests/fixtures/feed/date-forms.xml 日期\n' "$top_srcdir" >"$T/feeds.conf"
+got=$(TZ=EST+5 "$GXNEWS" --config "$T/feeds.conf" --site-url "$DEMO" --cache "$T/tz.db" --list 日期 | head -n 1)
+is "$got" "2022-07-03	W3C-DTF Z	http://forms.example/1" "a feed's date is its day in the reader's zone (New York)"
+got=$(TZ=CST-8 "$GXNEWS" --config "$T/feeds.conf" --site-url "$DEMO" --cache "$T/tz.db" --offline --list 日期 | head -n 1)
+is "$got" "2022-07-04	W3C-DTF Z	http://forms.example/1" "the same cached date in Beijing is the 4th"
+got=$(TZ=EST+5 "$GXNEWS" --config "$T/feeds.conf" --site-url "$DEMO" --cache "$T/tz.db" --offline --list 日期 --json)
+contains "$got" '"date": "2022-07-03", "title": "W3C-DTF Z"' "--json gives the day in the reader's zone too"
+got=$(TZ=EST+5 run --list 园区)
+want=$(awk -F'\t' '$1 == "item" { print $2 "\t" $3 "\t" $4 }' "$X/html/yuanqu/index.html.expect")
+is "$got" "$want" "the site's list dates stay in Beijing time in any zone"
 done_testing

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "item.h"
 #include "render.h"
@@ -353,23 +354,29 @@ sample_article(struct article *a)
 	a->comments = 0;
 }
 
+/* tz: the reader's TZ (POSIX form, no tzdata needed), NULL: as it is. */
 static const struct {
 	const char *name;
 	const char *time_text, *source, *author;
 	long long time;
 	int comments, width;
+	const char *tz;
 	const char *want;
 } meta_cases[] = {
 	{ "the meta line shows time, source, author and comments",
-	  "2022-07-04 12:18:01", "贵阳高新区", "陈佳艺", 0, 0, 80,
+	  "2022-07-04 12:18:01", "贵阳高新区", "陈佳艺", 0, 0, 80, NULL,
 	  "2022-07-04 12:18:01  Source: 贵阳高新区  Author: 陈佳艺  Comments: 0" },
 	{ "empty fields and unknown comments are left out",
-	  "2022-07-04 12:18:01", NULL, "", 0, -1, 80, "2022-07-04 12:18:01" },
-	{ "the time is formatted when the page gave no text",
-	  NULL, "来源甲", NULL, 1656908281, 12, 80,
+	  "2022-07-04 12:18:01", NULL, "", 0, -1, 80, NULL, "2022-07-04 12:18:01" },
+	{ "a time without text (a feed's) is in the reader's zone: Beijing",
+	  NULL, "来源甲", NULL, 1656908281, 12, 80, "CST-8",
 	  "2022-07-04 12:18  Source: 来源甲  Comments: 12" },
+	{ "a time without text (a feed's) is in the reader's zone: New York",
+	  NULL, NULL, NULL, 1656908281, -1, 80, "EST+5", "2022-07-03 23:18" },
+	{ "a page's own time text stays as written in any zone",
+	  "2022-07-04 00:30", NULL, NULL, 1656865800, -1, 80, "EST+5", "2022-07-04 00:30" },
 	{ "a narrow meta line breaks between fields",
-	  "2022-07-04 12:18:01", "贵阳高新区", "陈佳艺", 0, 0, 30,
+	  "2022-07-04 12:18:01", "贵阳高新区", "陈佳艺", 0, 0, 30, NULL,
 	  "2022-07-04 12:18:01\nSource: 贵阳高新区\nAuthor: 陈佳艺  Comments: 0" },
 };
 
@@ -388,7 +395,13 @@ test_meta(void)
 		a.author = (char *)meta_cases[i].author;
 		a.time = meta_cases[i].time;
 		a.comments = meta_cases[i].comments;
+		if (meta_cases[i].tz != NULL) {
+			setenv("TZ", meta_cases[i].tz, 1);
+			tzset();
+		}
 		render_layout(&a, NULL, meta_cases[i].width, &d);
+		unsetenv("TZ");
+		tzset();
 		buf_init(&s, 0);
 		buf_add(&s, "", 0);
 		for (size_t j = 0; j < d.n; j++)

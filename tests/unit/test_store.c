@@ -400,6 +400,44 @@ test_upsert(void)
 	store_close(s);
 }
 
+/* A feed item cached with a date text in Beijing time, read again as an
+ * instant with no text: the old text goes, so the date shows in the
+ * reader's zone; a site item's date text stays. */
+static void
+test_instant_date(void)
+{
+	struct store *s = open_ok(":memory:");
+	struct item_list l;
+	struct article a, got;
+	struct err e;
+
+	list_of(&l, "feed site");
+	l.v[0].date = xstrdup("2022-07-05 04:30");
+	l.v[0].time = l.v[1].time = 1656966600;
+	l.v[1].date = xstrdup("2022-07-05 04:30");
+	store_put_list(s, "k", &l, LIST_HEAD, &e);
+	xfree_set(&l.v[0].date, NULL);
+	store_put_list(s, "k", &l, LIST_HEAD, &e);
+	item_list_free(&l);
+	ok(store_get_list(s, "k", &l, &e) == 0 && l.n == 2, "the list is read back");
+	ok(l.n == 2 && l.v[0].date == NULL && l.v[0].time == 1656966600,
+	   "an instant read again drops the date text an older reading stored");
+	ok(l.n == 2 && l.v[1].date != NULL && strcmp(l.v[1].date, "2022-07-05 04:30") == 0,
+	   "a date the page writes is kept");
+	item_list_free(&l);
+	article_of(&a, "feed", "标题", "<p>正文</p>");
+	a.time_text = xstrdup("2022-07-05 04:30");
+	a.time = 1656966600;
+	store_put_article(s, &a, &e);
+	xfree_set(&a.time_text, NULL);
+	store_put_article(s, &a, &e);
+	ok(store_get_article(s, U("feed"), &got, &e) == 0 && got.time_text == NULL &&
+	   got.time == 1656966600, "an article's instant drops the time text stored before");
+	article_free(&got);
+	article_free(&a);
+	store_close(s);
+}
+
 static const struct list_step {
 	int mode;
 	const char *names;
@@ -1523,6 +1561,7 @@ main(void)
 	test_newer_refused();
 	test_migrate_v1();
 	test_upsert();
+	test_instant_date();
 	test_list_modes();
 	test_snapshots();
 	test_tabs();
