@@ -1,11 +1,12 @@
 /* keys.h: the actions a user can take and the keys bound to them: one
  * table of actions (the help screen, the man page and `bind` read it) and
  * a key map.  Keys are plain numbers: a character is its code point, a
- * function key one of KEYS_* (screen.c turns the terminal's into these). */
+ * function key one of KEYS_* (screen.c turns the terminal's into these);
+ * doc/gen-keys.c makes the man page's KEYS section from them. */
 #ifndef GX_KEYS_H
 #define GX_KEYS_H
 
-#include <stdio.h>
+#include <stddef.h>
 #include "util.h"
 
 /* In the order the help screen and the man page list them. */
@@ -82,8 +83,5 @@ int keys_bind(struct keymap *km, const char *key, const char *action,
 /* The keys bound to an action as text, e.g. "j Down", for help. */
 void keys_describe(const struct keymap *km, enum action a, char *out,
                    size_t outsz);
-/* The default key table as man(7) markup (.TP paragraphs), for the man
- * page's KEYS section; the mouse follows. */
-void keys_write_man(FILE *f);
 
 #endif

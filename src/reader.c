@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,18 +108,6 @@ say(struct reader *r, int error, const char *msg)
 	l->when = (int64_t)time(NULL);
 	l->error = error;
 	l->text = xstrdup(msg);
-}
-
-static void __attribute__((format(printf, 3, 4)))
-sayf(struct reader *r, int error, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	say(r, error, msg);
 }
 
 /* ---- the stack of views ------------------------------------------------------ */
@@ -927,7 +914,7 @@ global(struct reader *r, enum action a, int key)
 		if (t < news_ntabs(r->news))
 			switch_tab(r, t);
 		else
-			sayf(r, 0, _("There is no tab %zu"), t + 1);
+			host_status(&r->host, 0, _("There is no tab %zu"), t + 1);
 		break;
 	default:
 		break;

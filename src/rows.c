@@ -10,7 +10,7 @@
 #include "screen.h"
 #include "text.h"
 
-enum { SOURCE_COLS = 16, WHEEL_STEP = 3 };
+enum { SOURCE_COLS = 16 };
 
 static size_t
 host_len(const char *url, const char **host)
@@ -347,11 +347,9 @@ rows_mouse(struct rows *r, struct host *h, const struct rect *rc, int y,
 {
 	size_t i = r->sc.top + (size_t)(y - rc->y);
 
-	if (m == VIEW_WHEEL_UP) {
-		scroller_move(&r->sc, -WHEEL_STEP);
-	} else if (m == VIEW_WHEEL_DOWN) {
-		scroller_move(&r->sc, WHEEL_STEP);
-	} else if (y - rc->y < rc->h && i < r->items.n) {
+	if (m != VIEW_CLICK)
+		scroller_wheel(&r->sc, m == VIEW_WHEEL_UP ? -1 : 1);
+	else if (y - rc->y < rc->h && i < r->items.n) {
 		if (i == r->sc.cur)
 			host_open_article(h, r->items.v[i].url);   /* a second click opens */
 		else

@@ -64,6 +64,12 @@ scroller_put(struct scroller *s, size_t i, size_t row)
 	follow(s);
 }
 
+void
+scroller_wheel(struct scroller *s, int dir)
+{
+	scroller_move(s, dir < 0 ? -3 : 3);
+}
+
 long
 scroller_page(const struct scroller *s)
 {

@@ -24,6 +24,8 @@ void scroller_set(struct scroller *s, size_t n, size_t rows);
 void scroller_move(struct scroller *s, long delta);
 /* Puts the cursor on row i, row rows below the top of the screen. */
 void scroller_put(struct scroller *s, size_t i, size_t row);
+/* A turn of the mouse wheel up (dir -1) or down (1): three rows. */
+void scroller_wheel(struct scroller *s, int dir);
 /* A screen's worth of rows to move by (one less than shown, at least 1). */
 long scroller_page(const struct scroller *s);
 /* The largest top there is (the last screen). */

@@ -10,8 +10,6 @@
 #include "text.h"
 #include "view_help.h"
 
-enum { HELP_WHEEL = 3 };
-
 struct help {
 	struct host *h;
 	struct scroller sc;     /* without a cursor: the rows below the heading */
@@ -120,10 +118,8 @@ help_mouse(void *st, const struct rect *r, int y, int x, enum view_mouse m)
 	(void)r;
 	(void)y;
 	(void)x;
-	if (m == VIEW_WHEEL_UP)
-		scroller_move(&hp->sc, -HELP_WHEEL);
-	else if (m == VIEW_WHEEL_DOWN)
-		scroller_move(&hp->sc, HELP_WHEEL);
+	if (m != VIEW_CLICK)
+		scroller_wheel(&hp->sc, m == VIEW_WHEEL_UP ? -1 : 1);
 }
 
 const struct view_ops view_help_ops = {

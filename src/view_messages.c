@@ -10,7 +10,7 @@
 #include "text.h"
 #include "view_messages.h"
 
-enum { WHEN_COLS = 12, WHEEL = 3 };
+enum { WHEN_COLS = 12 };
 
 struct messages {
 	struct host *h;
@@ -110,10 +110,8 @@ messages_mouse(void *st, const struct rect *r, int y, int x, enum view_mouse mm)
 	(void)r;
 	(void)y;
 	(void)x;
-	if (mm == VIEW_WHEEL_UP)
-		scroller_move(&m->sc, -WHEEL);
-	else if (mm == VIEW_WHEEL_DOWN)
-		scroller_move(&m->sc, WHEEL);
+	if (mm != VIEW_CLICK)
+		scroller_wheel(&m->sc, mm == VIEW_WHEEL_UP ? -1 : 1);
 }
 
 const struct view_ops view_messages_ops = {

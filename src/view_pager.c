@@ -20,7 +20,7 @@
 #include "utf8.h"
 #include "view_pager.h"
 
-enum { WHEEL_LINES = 3, PROMPT_FIND = 1 };
+enum { PROMPT_FIND = 1 };
 
 /* A search match in the article: bytes [at.start, at.end) of doc line
  * line, part of match number match. */
@@ -527,10 +527,10 @@ pager_mouse(void *st, const struct rect *r, int y, int x, enum view_mouse m)
 	(void)r;
 	(void)y;
 	(void)x;
-	if (m == VIEW_WHEEL_UP)
-		go_line(p, (long)p->sc.top - WHEEL_LINES);
-	else if (m == VIEW_WHEEL_DOWN)
-		go_line(p, (long)p->sc.top + WHEEL_LINES);
+	if (m == VIEW_CLICK)
+		return;
+	scroller_wheel(&p->sc, m == VIEW_WHEEL_UP ? -1 : 1);
+	moved(p);
 }
 
 const struct view_ops view_pager_ops = {
