@@ -139,7 +139,7 @@ utf8_whole(const char *str, size_t len)
 	size_t i = len, back = 0, need;
 	unsigned char lead;
 
-	while (i > 0 && back < 4 && (s[i - 1] & 0xC0) == 0x80) {
+	while (i > 0 && back < 3 && (s[i - 1] & 0xC0) == 0x80) {
 		i--;
 		back++;
 	}
@@ -147,5 +147,5 @@ utf8_whole(const char *str, size_t len)
 		return len;
 	lead = s[i - 1];
 	need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
-	return lead >= 0x80 && need != back ? i - 1 : len;
+	return need > back ? i - 1 : len;
 }

@@ -45,7 +45,9 @@ size_t utf8_count(const char *s, size_t len);
 /* Bytes of the first max code points of s[0, len). */
 size_t utf8_prefix(const char *s, size_t len, size_t max);
 
-/* len less a sequence cut short at the end of s (a capped buffer). */
+/* len less a sequence cut short at the end of s (a capped buffer): a lead
+ * byte followed by fewer continuation bytes than it needs.  Other broken
+ * bytes stay, for whoever decodes them. */
 size_t utf8_whole(const char *s, size_t len);
 
 #endif

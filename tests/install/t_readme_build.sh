@@ -13,12 +13,15 @@ cmd=$(awk '/^Building by hand/ { on = 1; next } on && /^    [a-z]/ { sub(/^    /
 	"$top_srcdir/README")
 contains "$cmd" "./configure && make" "README says how to build by hand: $cmd"
 
-# A clean copy: the files a clone has (or the whole tarball in distcheck).
+# A clean copy: the files a clone has (or the whole tarball in distcheck,
+# which may sit inside a clone's build directory).
 mkdir "$S"
-if git -C "$top_srcdir" rev-parse --git-dir >/dev/null 2>&1; then
+top=$(cd "$top_srcdir" && pwd -P)
+if [ "$(git -C "$top" rev-parse --show-toplevel 2>/dev/null)" = "$top" ]; then
 	(cd "$top_srcdir" && git ls-files -z | xargs -0 cp --parents -t "$S")
 else
-	(cd "$top_srcdir" && tar cf - --exclude='./build*' --exclude=./autom4te.cache .) |
+	(cd "$top_srcdir" && tar cf - --exclude='./build*' --exclude=./autom4te.cache \
+		--exclude=./_build --exclude=./_inst .) |
 		(cd "$S" && tar xf -)
 	chmod -R u+w "$S"
 fi

@@ -92,6 +92,9 @@ test_steps(void)
 	is_int(utf8_whole("a\xe4\xb8", 3), 1, "a sequence cut short at the end goes");
 	is_int(utf8_whole("a中", 4), 4, "a whole one stays");
 	is_int(utf8_whole("a\xf0\x9f\x98", 4), 1, "a 4-byte one cut short goes");
+	is_int(utf8_whole("\xe3\x80\x8a\xaf", 4), 4,
+	       "a whole one and a stray byte: nothing was cut short, nothing goes");
+	is_int(utf8_whole("\x80\x80\x80\x80", 4), 4, "stray bytes alone stay");
 }
 
 int
