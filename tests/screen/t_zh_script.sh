@@ -76,9 +76,9 @@ wait_status "articles match 經濟" 10
 ok $? "in Simplified, searching 經濟 finds articles too"
 contains "$(screen)" "$TITLE_CN" "the one with 经济, shown as published"
 keys T
-wait_for "$TITLE_TW" 5
-ok $? "T shows generic Traditional to a reader who asked for nothing else"
-contains "$(status_line)" "Chinese in Traditional characters" "and says so"
+wait_status "Chinese in Traditional characters" 5
+ok $? "T says it shows generic Traditional to a reader who asked for nothing else"
+contains "$(screen)" "$TITLE_TW" "and shows it (waited for on the last row, drawn last)"
 keys '?'
 wait_for "Show Chinese in Simplified" 5
 line=$(screen | grep -F "Show Chinese in Simplified")
