@@ -65,7 +65,9 @@ enum {
 	NS_CONTENT = 1 << 2,
 	NS_MEDIA   = 1 << 3,
 	NS_DCTERMS = 1 << 4,
-	NS_OTHER   = 1 << 5,
+	NS_ITUNES  = 1 << 5,
+	NS_XHTML   = 1 << 6,
+	NS_OTHER   = 1 << 7,
 };
 
 static const struct {
@@ -83,6 +85,9 @@ static const struct {
 	{ "http://purl.org/rss/1.0/modules/content/",  NS_CONTENT },
 	{ "http://search.yahoo.com/mrss/",             NS_MEDIA },
 	{ "http://search.yahoo.com/mrss",              NS_MEDIA },
+	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
+	{ "http://www.itunes.com/DTDs/PodCast-1.0.dtd", NS_ITUNES },
+	{ "http://www.w3.org/1999/xhtml",              NS_XHTML },
 };
 
 /* Undeclared prefixes (sloppy feeds) and the HTML parser, which keeps
@@ -92,7 +97,8 @@ static const struct {
 	int ns;
 } ns_prefixes[] = {
 	{ "atom", NS_CORE }, { "rss", NS_CORE }, { "dc", NS_DC }, { "dcterms", NS_DCTERMS },
-	{ "content", NS_CONTENT }, { "media", NS_MEDIA },
+	{ "content", NS_CONTENT }, { "media", NS_MEDIA }, { "itunes", NS_ITUNES },
+	{ "xhtml", NS_XHTML },
 };
 
 #define NS_RSS090  "http://my.netscape.com/rdf/simple/0.9/"
@@ -134,8 +140,8 @@ struct rule {
 	start_fn *start;
 };
 
-static start_fn start_text, start_typed, start_link, start_guid, start_author,
-	start_thumb, start_media, start_enclosure;
+static start_fn start_text, start_typed, start_xhtml, start_link, start_guid,
+	start_author, start_thumb, start_media, start_enclosure;
 
 static const struct rule item_rules[] = {
 	{ "title",       NS_CORE,          FD_TITLE,   3, start_typed },
@@ -146,8 +152,13 @@ static const struct rule item_rules[] = {
 	{ "id",          NS_CORE,          FD_ID,      1, start_text },
 	{ "description", NS_CORE | NS_DC,  FD_DESC,    2, start_typed },
 	{ "summary",     NS_CORE,          FD_DESC,    2, start_typed },
+	{ "abstract",    NS_CORE,          FD_DESC,    1, start_typed },    /* CDF */
+	{ "summary",     NS_ITUNES,        FD_DESC,    1, start_typed },
+	{ "description", NS_MEDIA,         FD_DESC,    1, start_typed },
 	{ "encoded",     NS_CONTENT,       FD_CONTENT, 2, start_typed },
 	{ "content",     NS_CORE,          FD_CONTENT, 2, start_typed },
+	{ "fullitem",    NS_CORE,          FD_CONTENT, 2, start_typed },
+	{ "body",        NS_CORE | NS_XHTML, FD_CONTENT, 1, start_xhtml },
 	{ "pubDate",     NS_CORE,          FD_PUBLISHED, 1, start_text },
 	{ "published",   NS_CORE,          FD_PUBLISHED, 1, start_text },
 	{ "issued",      NS_CORE | NS_DCTERMS, FD_PUBLISHED, 1, start_text },
@@ -158,6 +169,7 @@ static const struct rule item_rules[] = {
 	{ "created",     NS_CORE | NS_DCTERMS, FD_CREATED, 1, start_text },
 	{ "author",      NS_CORE,          FD_AUTHOR,  2, start_author },
 	{ "creator",     NS_DC,            FD_AUTHOR,  1, start_text },
+	{ "author",      NS_DC | NS_ITUNES, FD_AUTHOR, 1, start_text },
 	{ "thumbnail",   NS_MEDIA,         FD_THUMB,   3, start_thumb },
 	{ "content",     NS_MEDIA,         FD_THUMB,   2, start_media },
 	{ "enclosure",   NS_CORE,          FD_THUMB,   1, start_enclosure },
@@ -209,6 +221,7 @@ struct cap {            /* the element whose text is being read */
 	int    got_name;
 	int    skip_depth;  /* > 0: text below this element is not the field's */
 	int    after_void;  /* HTML parser: <link> is void, its text follows it */
+	int    base64;      /* Atom 0.3 mode="base64": decode at the end */
 	size_t max;
 	struct rec *rec;
 	struct buf b;
@@ -855,12 +868,16 @@ cur_base(const struct pstate *p)
 	return p->nbases > 0 ? p->bases[p->nbases - 1].url : p->feed_url;
 }
 
+/* xml:base, or a bare base attribute (CDF writes BASE) as feedparser
+ * reads it. */
 static void
 base_push(struct pstate *p, const struct elem *el)
 {
 	char *v = attr_get(el, "xml", "base");
 	xmlChar *abs;
 
+	if (v == NULL)
+		v = attr_get(el, NULL, "base");
 	if (v == NULL)
 		return;
 	abs = xmlBuildURI((const xmlChar *)html_squeeze(v), (const xmlChar *)cur_base(p));
@@ -938,9 +955,59 @@ cap_begin(struct pstate *p, struct rec *r, const struct rule *ru, int mode)
 	c->mode = mode;
 	c->prio = ru->prio;
 	c->permalink = c->author = c->got_name = c->skip_depth = c->after_void = 0;
+	c->base64 = 0;
 	c->max = ru->fd == FD_DESC || ru->fd == FD_CONTENT ? BODY_MAX : SHORT_MAX;
 	c->rec = r;
 	buf_reset(&c->b);
+}
+
+static int
+base64_value(int c)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *d = c != '\0' ? strchr(digits, c) : NULL;
+
+	return d != NULL ? (int)(d - digits) : -1;
+}
+
+/* Decodes base64 text in b (whitespace skipped, '=' ends it) into valid
+ * UTF-8 (a bad sequence or a NUL as U+FFFD); leaves b as it is if it is
+ * not base64. */
+static void
+base64_decode(struct buf *b)
+{
+	struct buf out;
+	size_t w = 0;
+	unsigned acc = 0;
+	int bits = 0;
+
+	for (size_t i = 0; i < b->len && b->data[i] != '='; i++) {
+		int v = base64_value((unsigned char)b->data[i]);
+
+		if (v < 0 && blank(b->data + i, 1))
+			continue;
+		if (v < 0)
+			return;
+		acc = (acc << 6) | (unsigned)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			b->data[w++] = (char)((acc >> bits) & 0xff);
+		}
+	}
+	buf_init(&out, 0);
+	buf_add(&out, "", 0);
+	for (size_t i = 0; i < w;) {
+		uint32_t cp;
+		size_t n = utf8_decode(b->data + i, w - i, &cp);
+
+		buf_add(&out, cp == UTF8_BAD || cp == 0 ? UTF8_REPLACEMENT : b->data + i,
+		        cp == UTF8_BAD || cp == 0 ? 3 : n);
+		i += n;
+	}
+	buf_free(b);
+	*b = out;
 }
 
 static void
@@ -953,6 +1020,8 @@ cap_commit(struct pstate *p)
 	c->fd = -1;
 	if (c->prio <= s->prio || blank(c->b.data ? c->b.data : "", c->b.len))
 		return;
+	if (c->base64)
+		base64_decode(&c->b);
 	utf8_mend(&c->b);
 	if (fd == FD_LINK) {
 		slot_set_url(p, c->rec, FD_LINK, c->prio, c->b.data);
@@ -970,8 +1039,8 @@ cap_commit(struct pstate *p)
 		xfree_set(&s->base, xstrdup(cur_base(p)));
 }
 
-/* Atom's type attribute (and Atom 0.3's mode, Media RSS's "plain" and
- * "html"); -1: not text, skip it. */
+/* Atom's type attribute (and Media RSS's "plain" and "html"); -1: not
+ * text, skip it. */
 static int
 type_mode(const struct elem *el, int dflt)
 {
@@ -986,10 +1055,6 @@ type_mode(const struct elem *el, int dflt)
 	char *t = attr_get(el, NULL, "type");
 	int mode = dflt;
 
-	if (attr_is(el, "mode", "base64")) {
-		free(t);
-		return -1;
-	}
 	if (t != NULL) {
 		html_squeeze(t);
 		mode = str_starts(t, "text/") ? CM_TEXT : -1;
@@ -1011,6 +1076,15 @@ start_text(struct pstate *p, struct rec *r, const struct rule *ru,
 	cap_begin(p, r, ru, CM_TEXT);
 }
 
+/* <body> (xhtml:body): the item's text as inline XHTML. */
+static void
+start_xhtml(struct pstate *p, struct rec *r, const struct rule *ru,
+            const struct elem *el)
+{
+	(void)el;
+	cap_begin(p, r, ru, CM_XHTML);
+}
+
 static void
 start_typed(struct pstate *p, struct rec *r, const struct rule *ru,
             const struct elem *el)
@@ -1019,8 +1093,10 @@ start_typed(struct pstate *p, struct rec *r, const struct rule *ru,
 	int mode = ru->ns == NS_CONTENT ? CM_GUESS : type_mode(el, dflt);
 	char *src = attr_get(el, NULL, "src");
 
-	if (mode >= 0 && src == NULL)
+	if (mode >= 0 && src == NULL) {
 		cap_begin(p, r, ru, mode);
+		p->cap.base64 = attr_is(el, "mode", "base64");
+	}
 	free(src);
 }
 
@@ -1279,21 +1355,57 @@ guid_url(const struct slot *s)
 	return url;
 }
 
-/* "Name" out of "name@example.com (Name)". */
+static int
+is_email_char(int c, int domain)
+{
+	return is_alnum(c) || c == '.' || c == '-' || (!domain && (c == '_' || c == '+'));
+}
+
+/* Removes the e-mail address in a ("me@example.com"), and then "()",
+ * "<>" and the parentheses around what is left, as feedparser does; a
+ * stays as it is if that leaves nothing. */
+static void
+drop_email(char *a)
+{
+	char *at = strchr(a, '@'), *from, *to;
+	struct buf b;
+
+	if (at == NULL)
+		return;
+	for (from = at; from > a && is_email_char((unsigned char)from[-1], 0); from--)
+		;
+	for (to = at + 1; is_email_char((unsigned char)*to, 1); to++)
+		;
+	if (from == at || to == at + 1 || memchr(at + 1, '.', (size_t)(to - at - 1)) == NULL)
+		return;
+	buf_init(&b, 0);
+	buf_add(&b, a, (size_t)(from - a));
+	buf_adds(&b, to);
+	for (const char *pair = "()<>"; *pair != '\0'; pair += 2)
+		for (char *e; (e = memmem(b.data, b.len, pair, 2)) != NULL; b.len -= 2)
+			memmove(e, e + 2, b.len - (size_t)(e - b.data) - 1);
+	html_squeeze(b.data);
+	if (b.data[0] == '(')
+		memmove(b.data, b.data + 1, strlen(b.data));
+	if (b.data[0] != '\0' && b.data[strlen(b.data) - 1] == ')')
+		b.data[strlen(b.data) - 1] = '\0';
+	html_squeeze(b.data);
+	if (b.data[0] != '\0')
+		strcpy(a, b.data);
+	buf_free(&b);
+}
+
+/* An author's name: "Name" out of "me@example.com (Name)" or "Name
+ * <me@example.com>"; an address alone stays. */
 static char *
 author_name(const struct slot *s)
 {
-	char *a, *open, *close;
+	char *a;
 
 	if (s->prio == 0)
 		return NULL;
 	a = html_squeeze(xstrndup(s->b.data, s->b.len));
-	open = strchr(a, '(');
-	close = strrchr(a, ')');
-	if (open != NULL && close != NULL && close > open + 1 && memchr(a, '@', (size_t)(open - a))) {
-		*close = '\0';
-		xfree_set(&a, html_squeeze(xstrdup(open + 1)));
-	}
+	drop_email(a);
 	utf8_cut(a, AUTHOR_MAX);
 	if (*a == '\0')
 		xfree_set(&a, NULL);
@@ -1593,6 +1705,31 @@ is_item(const struct elem *el)
 	                              strcasecmp(el->local, "entry") == 0);
 }
 
+/* A new item, with what its attributes say: RSS 1.0's rdf:about is its
+ * id; CDF writes its link and date as href and lastmod. */
+static void
+item_open(struct pstate *p, const struct elem *el)
+{
+	struct rec *r = &p->item;
+	char *about = attr_get(el, "rdf", "about");
+	char *href = attr_get(el, NULL, "href");
+	char *lastmod = attr_get(el, NULL, "lastmod");
+
+	rec_open(r, p->depth);
+	if (about != NULL) {
+		buf_adds(&r->f[FD_ID].b, about);
+		r->f[FD_ID].prio = 1;
+	}
+	if (lastmod != NULL) {
+		buf_adds(&r->f[FD_UPDATED].b, lastmod);
+		r->f[FD_UPDATED].prio = 1;
+	}
+	slot_set_url(p, r, FD_LINK, LINK_PRIO, href);
+	free(about);
+	free(href);
+	free(lastmod);
+}
+
 static void
 on_start(struct pstate *p, const struct elem *el)
 {
@@ -1608,7 +1745,7 @@ on_start(struct pstate *p, const struct elem *el)
 		detect_format(p, el);
 	if (!p->item.open) {
 		if (is_item(el)) {
-			rec_open(&p->item, p->depth);
+			item_open(p, el);
 		} else if (!p->chan_seen && (el->ns & NS_CORE) &&
 		           strcasecmp(el->local, "channel") == 0) {
 			p->chan_depth = p->depth;
@@ -1620,7 +1757,7 @@ on_start(struct pstate *p, const struct elem *el)
 	}
 	if (is_item(el)) {      /* the last item was never closed */
 		item_finish(p);
-		rec_open(&p->item, p->depth);
+		item_open(p, el);
 	} else if (p->depth == p->item.depth + 1 || (el->ns & NS_MEDIA)) {
 		/* Media RSS nests its title and thumbnail in media:content
 		 * and media:group */

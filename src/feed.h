@@ -65,9 +65,17 @@ struct feed {
  *   time_text are NULL when the date reads: the time is an instant, shown
  *   in the reader's zone (item.h); the text as given, cut, when it could
  *   not be read (time 0); NULL when there is none.
- * - summary: the description's plain text, cut to FEED_SUMMARY_MAX
- *   characters with "…"; thumb: media:thumbnail, an image media:content
- *   or an image enclosure.
+ * - summary: the description's plain text (description, Atom summary,
+ *   CDF abstract, itunes:summary, media:description), else the content's
+ *   (content:encoded, Atom content, fullitem, xhtml:body), cut to
+ *   FEED_SUMMARY_MAX characters with "…"; thumb: media:thumbnail, an
+ *   image media:content or an image enclosure.
+ * - author: author, dc:creator, dc:author or itunes:author (Atom: its
+ *   <name>), the name out of "me@example.com (Name)" or "Name
+ *   <me@example.com>"; else the channel's author.
+ * - Atom 0.3 text in mode="base64" is decoded; CDF items' HREF and
+ *   LASTMOD attributes are their link and date, and a BASE attribute
+ *   counts as xml:base; RSS 1.0's rdf:about is an item's id.
  * - body_html: relative href and src made absolute (against the content's
  *   xml:base); plain text (Atom type="text", an RSS description without
  *   tags) escaped into <p>s, at blank lines if it has any, else at lines.

@@ -160,7 +160,7 @@ def fp_summary(entry):
 
 def feedparser_reads(data, base, headers):
     h = dict(headers)
-    h["content-location"] = base
+    h.setdefault("content-location", base)
     h.setdefault("content-type", DEFAULT_TYPE)
     d = feedparser.parse(data, response_headers=h)
     entries = []
@@ -169,6 +169,7 @@ def feedparser_reads(data, base, headers):
             "title": detail_text(e, "title"),
             "url": fp_link(e),
             "alternates": fp_alternates(e),
+            "guidislink": bool(e.get("guidislink")),
             "title_type": (e.get("title_detail") or {}).get("type"),
             "id": e.get("id"),
             "time": fp_time(e),
@@ -245,6 +246,9 @@ ENTITY_WHY = "an entity no DTD defines (not loaded, for safety) shows as written
 def explain_link(fp, gx):
     if undefined_entity(fp["url"], gx.get("url")):
         return ENTITY_WHY
+    if fp["guidislink"] and (gx.get("url") or "").startswith("urn:gxnews:"):
+        return ("feedparser takes an id that is no web address (made absolute against "
+                "the feed's URL) as the link; gxnews opens no such page")
     if gx.get("url") in fp["alternates"] and fp["url"] not in fp["alternates"]:
         return ("feedparser 6.0 lets the last link written as text win, whatever its "
                 "rel; gxnews prefers rel=alternate, as feedparser's later versions do")
@@ -295,7 +299,7 @@ def unique(entries):
     else per id, else per title and date."""
     seen, kept = set(), []
     for e in entries:
-        page = (e["alternates"] or [e["url"]])[0]
+        page = (e["alternates"] or [None if e["guidislink"] else e["url"]])[0]
         key = ("url", page) if page else ("id", e["id"]) if e["id"] else \
             ("text", e["title"], e["raw_date"])
         if key not in seen:
@@ -315,7 +319,7 @@ def compare(fp, gx):
         return [(None, "feed", "%d entries" % len(fpe), gx.get("error"), "unexplained")]
     diffs = []
     if len(fpe) != len(gxe):
-        kept = unique(fpe)
+        kept, nfp = unique(fpe), len(fpe)
         why = "unexplained"
         if len(kept) == len(gxe):
             why = ("entries with one link (or without link, with one id, or with "
@@ -323,7 +327,7 @@ def compare(fp, gx):
             fpe = kept
         elif len(gxe) > len(fpe) and fp["bozo"]:
             why = "gxnews recovers more entries from a malformed feed"
-        diffs.append((None, "entries", len(fpe), len(gxe), why))
+        diffs.append((None, "entries", nfp, len(gxe), why))
     for i, (a, b) in enumerate(zip(fpe, gxe)):
         diffs += [(i,) + d for d in compare_entry(a, b, fp["feed_author"])]
     return diffs
@@ -392,7 +396,8 @@ def main():
                 jobs.append((vpath, url_of(root, path), hdr, vdata))
                 names[vpath] = os.path.join("variants", os.path.basename(vpath))
 
-    gx = gxnews_reads(a.feed_json, [(p, b, h.get("content-type", DEFAULT_TYPE))
+    gx = gxnews_reads(a.feed_json, [(p, h.get("content-location", b),
+                                     h.get("content-type", DEFAULT_TYPE))
                                     for p, b, h, _ in jobs])
     agree = explained = 0
     n = 0
