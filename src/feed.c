@@ -978,17 +978,18 @@ static void
 base64_decode(struct buf *b)
 {
 	struct buf out;
-	size_t w = 0;
+	size_t w = 0, end = 0;
 	unsigned acc = 0;
 	int bits = 0;
 
-	for (size_t i = 0; i < b->len && b->data[i] != '='; i++) {
+	for (; end < b->len && b->data[end] != '='; end++)
+		if (base64_value((unsigned char)b->data[end]) < 0 && !blank(b->data + end, 1))
+			return;
+	for (size_t i = 0; i < end; i++) {
 		int v = base64_value((unsigned char)b->data[i]);
 
-		if (v < 0 && blank(b->data + i, 1))
-			continue;
 		if (v < 0)
-			return;
+			continue;
 		acc = (acc << 6) | (unsigned)v;
 		bits += 6;
 		if (bits >= 8) {
