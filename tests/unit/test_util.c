@@ -1,4 +1,5 @@
-/* Unit tests: util (dates in Beijing time, capped buffers, strings). */
+/* Unit tests: util (dates in Beijing time, capped buffers, JSON strings,
+ * strings). */
 #include "config.h"
 
 #include <string.h>
@@ -58,6 +59,26 @@ test_ago(void)
 	}
 	time_ago(now - 30 * 86400, now, out, sizeof out);
 	is_str(out, "2022-06-04", "a month ago reads as the date");
+	time_ago(now - 7 * 86400, now, out, sizeof out);
+	is_str(out, "2022-06-27", "a week ago, to the second, reads as the date");
+}
+
+/* JSON strings for --json: what a JSON reader would choke on is escaped,
+ * UTF-8 passes as it is. */
+static void
+test_json(void)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_add_json(&b, "say \"hi\" \\ a\tb\nc \x01\x1f\x7f 中文");
+	is_str(b.data, "\"say \\\"hi\\\" \\\\ a\\tb\\nc \\u0001\\u001f\\u007f 中文\"",
+	       "a quote, a backslash, tab, newline and controls are escaped; UTF-8 is kept");
+	buf_free(&b);
+	buf_init(&b, 0);
+	buf_add_json(&b, NULL);
+	is_str(b.data, "null", "no string is null");
+	buf_free(&b);
 }
 
 static void
@@ -95,6 +116,7 @@ main(void)
 	test_dates();
 	test_ago();
 	test_buf();
+	test_json();
 	test_strings();
 	return done_testing();
 }
