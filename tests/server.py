@@ -51,6 +51,8 @@ Fault URLs (query parameters in brackets):
   /_fault/lastmod-only             Last-Modified but no ETag; 304 on a
                                    matching If-Modified-Since
   /_fault/etag-only                ETag but no Last-Modified
+  /_fault/bare-304                 ETag on the page; its 304 carries no
+                                   validator (servers may leave them out)
   /_fault/headers                  echoes the request headers as text
   /_stats?group=G                  "max=M active=A count=C" for group G
   /_stats?key=K                    "count=C": requests seen with key K
@@ -381,6 +383,13 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(304, headers=[('ETag', etag)])
         self.send(200, body, ctype='text/html', headers=[('ETag', etag)])
 
+    def f_bare_304(self, key):
+        body = b'<p>tagged page</p>\n'
+        etag = etag_of(body)
+        if self.not_modified(etag, None):
+            return self.send(304)
+        self.send(200, body, ctype='text/html', headers=[('ETag', etag)])
+
     def f_headers(self, key):
         self.send(200, str(self.headers), compress=False)
 
@@ -405,6 +414,7 @@ FAULTS = {
     'slow': Handler.f_slow,
     'lastmod-only': Handler.f_lastmod_only,
     'etag-only': Handler.f_etag_only,
+    'bare-304': Handler.f_bare_304,
     'headers': Handler.f_headers,
 }
 

@@ -312,6 +312,8 @@ test_conditional(void)
 	conditional("static page", "/news/", 1, 1);
 	conditional("Last-Modified only", "/_fault/lastmod-only", 0, 1);
 	conditional("ETag only", "/_fault/etag-only", 1, 0);
+	/* a 304 that names no validator: the ones the cache sent stand */
+	conditional("a bare 304", "/_fault/bare-304", 1, 0);
 }
 
 static void

@@ -366,6 +366,32 @@ test_sanitize(void)
 		is_str(got, cases[i].want, "sanitize: %s", cases[i].name);
 		free(got);
 	}
+	/* Every C0 and C1 control and DEL, alone between two letters: never
+	 * passed on; outside escape sequences, a space (tab, LF, VT, FF, CR) or
+	 * gone, as text.h says. */
+	unsigned passed_on = 0;
+
+	for (unsigned c = 0x01; c <= 0x9F; c++) {
+		char in[8], *got;
+		int bad = 0;
+
+		if (c >= 0x20 && c < 0x7F)
+			continue;
+		if (c < 0x80)
+			snprintf(in, sizeof in, "a%cb", (int)c);
+		else
+			snprintf(in, sizeof in, "a%c%cb", 0xC2, (int)c);
+		got = text_sanitize(in, strlen(in), 0);
+		for (const unsigned char *p = (const unsigned char *)got; *p != '\0'; p++)
+			bad |= *p < 0x20 || *p == 0x7F || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F);
+		if (c < 0x80 && c != 0x1B)
+			bad |= strcmp(got, c >= 0x09 && c <= 0x0D ? "a b" : "ab") != 0;
+		if ((bad || got[0] != 'a') && passed_on == 0)
+			passed_on = c;
+		free(got);
+	}
+	ok(passed_on == 0, "sanitize: no C0 or C1 control, nor DEL, is passed on or shown%s%.0X",
+	   passed_on ? ": U+" : "", passed_on);
 }
 
 /* ---- widths ---------------------------------------------------------------- */
