@@ -94,9 +94,12 @@ if ${CC:-cc} -shared -fPIC -o "$T/count_fsync.so" "$top_srcdir/tests/fixtures/fa
 	cp "$B" "$T/s.db"
 	LD_PRELOAD="$T/count_fsync.so" COUNT_FSYNC="$T/fsyncs" \
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-		"$GXNEWS" --site-url "$U" --cache "$T/s.db" --sync >/dev/null 2>&1
+		"$GXNEWS" --site-url "$U" --cache "$T/s.db" --sync >/dev/null 2>"$T/s.err"
+	rc=$?
 	n=$(grep -c "$T/s.db" "$T/fsyncs" 2>/dev/null)
-	ok $([ "${n:-0}" -ge 1 ]; echo $?) "--sync that writes syncs the cache to disk (${n:-0} syncs of s.db or its WAL)"
+	ok $([ $rc -eq 0 ] && [ "${n:-0}" -ge 1 ]; echo $?) \
+		"--sync that writes syncs the cache to disk (exit $rc, ${n:-0} syncs of s.db or its WAL)"
+	[ "${n:-0}" -ge 1 ] || { tail -n 3 "$T/s.err"; cat "$T/fsyncs"; } 2>&1 | sed 's/^/#   /'
 else
 	_n=$((_n + 1)); echo "ok $_n # SKIP no C compiler for the fsync shim"
 fi
