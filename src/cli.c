@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -17,26 +18,57 @@
 
 static char *clean(const char *s);
 
+/* What a refresh that failed leaves: the tab's cached list, and when it
+ * was cached, on one line. */
+static void
+say_cached(struct news *n, long t, const char *why)
+{
+	const struct store_tab *tab = news_tab(n, (size_t)t);
+	char when[17];
+
+	if (tab == NULL || tab->fetched == 0) {
+		fprintf(stderr, "gxnews: %s\n", why);
+		return;
+	}
+	time_ymdhm_local(tab->fetched, when);
+	fprintf(stderr, _("gxnews: %s; showing the list cached at %s\n"), why, when);
+}
+
 /* Refreshes the tabs (unless offline), finds the tab, refreshes its list;
- * *failed: the list could not be refreshed (what is cached still shows). */
+ * what failed goes to stderr in one line.  *failed: the list could not be
+ * refreshed. */
 static long
 find_tab(struct news *n, const char *name, int *failed, struct err *e)
 {
+	char tabs_said[1024] = "";
+	struct err sub = { "" };
 	long t;
 
-	if (!news_offline(n) && news_refresh_tabs(n, e) < 0) {
-		if (news_ntabs(n) == 0)
-			return -1;
-		fprintf(stderr, "gxnews: %s\n", e->msg);
-		err_clear(e);
-	}
+	*failed = 0;
+	if (news_refresh_tabs(n, &sub) < 0)
+		snprintf(tabs_said, sizeof tabs_said, "%s", sub.msg);
+	else if (news_notice(n) != NULL)
+		snprintf(tabs_said, sizeof tabs_said, "%s", news_notice(n));
 	t = news_find_tab(n, name);
-	if (t >= 0 && !news_offline(n) && news_refresh_list(n, (size_t)t, e) < 0) {
-		fprintf(stderr, "gxnews: %s\n", e->msg);
-		err_clear(e);
+	if (t >= 0 && news_offline(n) && news_tab(n, (size_t)t)->fetched == 0 &&
+	    news_tab(n, (size_t)t)->url != NULL) {
+		fprintf(stderr, "gxnews: %s\n",
+		        _("offline, and this tab was never fetched; run gxnews --sync while online"));
 		*failed = 1;
+	} else if (t >= 0 && !news_offline(n)) {
+		err_clear(&sub);
+		if (news_refresh_list(n, (size_t)t, &sub) < 0) {
+			say_cached(n, t, sub.msg);
+			*failed = 1;
+		} else if (news_notice(n) != NULL) {
+			fprintf(stderr, "gxnews: %s\n", news_notice(n));
+		} else if (tabs_said[0] != '\0') {
+			fprintf(stderr, "gxnews: %s\n", tabs_said);
+		}
 	}
-	if (t < 0 && e->msg[0] == '\0') {
+	if (t < 0 && tabs_said[0] != '\0')
+		fprintf(stderr, "gxnews: %s\n", tabs_said);
+	if (t < 0) {
 		struct buf names;
 
 		buf_init(&names, 0);
@@ -89,7 +121,7 @@ cli_list(struct news *n, const char *tab, int json, FILE *out)
 {
 	struct err e = { "" };
 	struct item_list l = { 0 };
-	int failed = 0;
+	int failed;
 	long t = find_tab(n, tab, &failed, &e);
 
 	if (t < 0 || news_get_list(n, (size_t)t, &l, &e) < 0) {
@@ -118,10 +150,8 @@ cli_list(struct news *n, const char *tab, int json, FILE *out)
 		free(title);
 		free(url);
 	}
-	if (news_notice(n) != NULL)
-		fprintf(stderr, "gxnews: %s\n", news_notice(n));
 	item_list_free(&l);
-	return failed;
+	return failed && l.n == 0 ? 1 : 0;
 }
 
 /* The article as JSON: its fields, the laid-out lines and the links. */
@@ -285,139 +315,100 @@ out:
 	return rc;
 }
 
-struct sync {
-	FILE *err;
-	int tty;
-	int done, total, failed;
-};
-
+/* Progress: a bar redrawn in place on a terminal, else a plain line when
+ * the counts changed, at most every 2 s. */
 static void
-sync_progress(struct sync *y, const struct news *n)
+sync_progress(const struct news_sync *p, int tty, FILE *err, int64_t *last,
+              int *shown)
 {
-	char host[64] = "";
-	int d, t, cols = 30, fill;
+	int done = p->lists_done + p->articles_done + p->pictures_done;
+	int total = p->lists + p->articles + p->pictures;
+	int cols = 30, fill = total > 0 ? done * cols / total : 0;
+	int64_t now = (int64_t)time(NULL);
+	char size[32];
 
-	if (!y->tty)
-		return;
-	news_busy(n, &d, &t, host, sizeof host);
-	fill = y->total ? y->done * cols / y->total : 0;
-	fprintf(y->err, "\r[%.*s%*s] %d/%d %-30.30s", fill,
-	        "##############################", cols - fill, "", y->done, y->total, host);
-	fflush(y->err);
+	size_words(p->bytes, size, sizeof size);
+	if (tty) {
+		fprintf(err, "\r[%.*s%*s] ", fill, "##############################",
+		        cols - fill, "");
+		fprintf(err, _("lists %d/%d  articles %d/%d  pictures %d/%d  %s  %-24.24s"),
+		        p->lists_done, p->lists, p->articles_done, p->articles,
+		        p->pictures_done, p->pictures, size, p->host);
+		fflush(err);
+	} else if (total > 0 && done != *shown && now - *last >= 2) {
+		fprintf(err, _("lists %d/%d, articles %d/%d, pictures %d/%d, %s\n"),
+		        p->lists_done, p->lists, p->articles_done, p->articles,
+		        p->pictures_done, p->pictures, size);
+		*last = now;
+		*shown = done;
+	}
 }
 
-/* Waits for every job, counting what failed. */
+/* The sync's report as it comes: what failed, on a line of its own; off
+ * a terminal each page fetched too. */
 static void
-sync_wait(struct sync *y, struct news *n)
+sync_report(struct news *n, int tty, int *bar, FILE *err)
 {
-	struct news_event ev;
+	const char *what, *msg;
 
-	for (;;) {
-		int running = news_poll(n, 100);
+	while (news_sync_next(n, &what, &msg)) {
+		char *w = clean(what), *m = clean(msg);
 
-		while (news_next_event(n, &ev)) {
-			const char *what = ev.picture ? ev.picture : ev.url ? ev.url :
-			                   ev.tab_key ? ev.tab_key : "";
-
-			y->done++;
-			if (!ev.ok) {
-				y->failed++;
-				if (y->tty)
-					fputc('\n', y->err);
-				fprintf(y->err, _("failed: %s: %s\n"), what, ev.msg);
-			} else if (!y->tty) {
-				fprintf(y->err, _("fetched: %s\n"), what);
-			}
-			news_event_free(&ev);
+		if (msg == NULL && !tty) {
+			fprintf(err, _("fetched: %s\n"), w);
+		} else if (msg != NULL) {
+			if (tty && *bar)
+				fputc('\n', err);
+			*bar = 0;
+			fprintf(err, _("failed: %s: %s\n"), w, m);
 		}
-		sync_progress(y, n);
-		if (running == 0)
-			break;
+		free(w);
+		free(m);
 	}
-}
-
-/* Whether url is new to seen (then it is added): an article listed in
- * two tabs is one job, counted once in the progress. */
-static int
-first_time(struct item_list *seen, const char *url)
-{
-	if (item_list_has(seen, url))
-		return 0;
-	item_list_add(seen)->url = xstrdup(url);
-	return 1;
-}
-
-/* The pictures of every article listed and of the list pages (an
- * e-paper's 版面图), those not cached yet. */
-static int
-sync_pictures(struct news *n)
-{
-	struct item_list seen = { 0 };
-	int started = 0;
-
-	for (size_t t = 0; t < news_ntabs(n); t++) {
-		struct item_list l = { 0 };
-		struct news_section *sec = NULL;
-		size_t nsec = 0;
-
-		if (news_get_list(n, t, &l, NULL) == 0)
-			for (size_t i = 0; i < l.n; i++)
-				if (first_time(&seen, l.v[i].url))
-					started += news_fetch_pictures(n, l.v[i].url);
-		item_list_free(&l);
-		if (news_tab_sections(n, t, &sec, &nsec, NULL) == 0)
-			for (size_t i = 0; i < nsec; i++)
-				started += news_picture(n, sec[i].picture, NULL, NULL) == 1;
-		news_sections_free(sec, nsec);
-	}
-	item_list_free(&seen);
-	return started;
 }
 
 int
 cli_sync(struct news *n, FILE *err)
 {
-	struct sync y = { .err = err, .tty = isatty(fileno(err)) };
-	struct item_list started = { 0 };
 	struct err e = { "" };
+	struct news_sync p;
+	struct news_event ev;
+	char summary[sizeof ev.msg] = "";
+	int tty = isatty(fileno(err)), bar = 0, shown = -1, over = 0;
+	int64_t last = 0;
 
-	if (news_offline(n)) {
-		fprintf(err, "gxnews: %s\n", _("--sync needs the network; drop --offline"));
+	if (news_sync_start(n, &e) < 0) {
+		fprintf(err, "gxnews: %s\n", e.msg);
 		return 1;
 	}
-	if (news_refresh_tabs(n, &e) < 0) {
-		fprintf(err, "gxnews: %s\n", e.msg);
-		y.failed++;
-	}
-	for (size_t t = 0; t < news_ntabs(n); t++)
-		if (news_tab(n, t)->url != NULL) {
-			news_start(n, JOB_LIST, t, NULL);
-			y.total++;
-		}
-	sync_wait(&y, n);
-	for (size_t t = 0; t < news_ntabs(n); t++) {
-		struct item_list l = { 0 };
-
-		if (news_get_list(n, t, &l, NULL) < 0)
-			continue;
-		for (size_t i = 0; i < l.n; i++)
-			if (!news_has_article(n, l.v[i].url) && first_time(&started, l.v[i].url)) {
-				news_start(n, JOB_ARTICLE, 0, l.v[i].url);
-				y.total++;
+	while (!over) {
+		news_poll(n, 100);
+		while (news_next_event(n, &ev)) {
+			if (ev.job == JOB_SYNC) {
+				snprintf(summary, sizeof summary, "%s", ev.msg);
+				over = 1;
 			}
-		item_list_free(&l);
+			news_event_free(&ev);
+		}
+		sync_report(n, tty, &bar, err);
+		if (!over && news_sync_progress(n, &p)) {
+			sync_progress(&p, tty, err, &last, &shown);
+			bar = tty;
+		}
 	}
-	item_list_free(&started);
-	sync_wait(&y, n);
-	y.total += sync_pictures(n);
-	sync_wait(&y, n);
+	if (bar && news_sync_progress(n, &p) == 0) {
+		p.host[0] = '\0';
+		sync_progress(&p, tty, err, &last, &shown);     /* the bar full */
+	}
 	/* what was fetched for offline reading can be searched at once */
-	if (news_index(n, 0, &e) < 0)
-		fprintf(err, "\ngxnews: %s\n", e.msg);
-	if (y.tty)
+	if (news_index(n, 0, &e) < 0) {
+		fprintf(err, "%sgxnews: %s\n", bar ? "\n" : "", e.msg);
+		bar = 0;
+	}
+	if (bar)
 		fputc('\n', err);
-	fprintf(err, _("%d fetched, %d failed\n"), y.done - y.failed, y.failed);
-	return y.failed ? 1 : 0;
+	fprintf(err, "%s\n", summary);
+	return news_sync_status(n);
 }
 
 int

@@ -12,9 +12,10 @@
 int cli_list(struct news *n, const char *tab, int json, FILE *out);
 /* --dump URL --width N: the article as the pager lays it out. */
 int cli_dump(struct news *n, const char *url, int width, int json, FILE *out);
-/* --sync: every tab and every article in it, for reading offline; a
- * progress bar on a terminal, plain lines otherwise.  0 only when
- * everything was fetched. */
+/* --sync: everything news_sync_start() fetches, for reading offline; a
+ * progress bar on a terminal, plain lines otherwise, and what failed.
+ * Returns 0 when everything was fetched, 1 when some failed, 2 when no
+ * host answered. */
 int cli_sync(struct news *n, FILE *err);
 /* --vacuum: expire old articles. */
 int cli_vacuum(struct news *n, int days, FILE *out);

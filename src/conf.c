@@ -90,6 +90,7 @@ set_zh_script(struct conf *c, char **argv, int argc, struct err *e)
 	return 0;
 }
 
+/* "site none" turns the site off: a reader of feeds only never asks it. */
 static int
 set_images(struct conf *c, char **argv, int argc, struct err *e)
 {
@@ -122,8 +123,80 @@ set_site(struct conf *c, char **argv, int argc, struct err *e)
 {
 	(void)argc;
 	(void)e;
-	xfree_set(&c->site, xstrdup(argv[0]));
+	c->site_off = strcmp(argv[0], "none") == 0;
+	xfree_set(&c->site, c->site_off ? NULL : xstrdup(argv[0]));
 	return 0;
+}
+
+/* Seconds, whole or not ("2.5"), from lo to hi, as milliseconds. */
+static int
+seconds(const char *name, const char *v, double lo, double hi, long *ms,
+        struct err *e)
+{
+	char *end;
+	double d = strtod(v, &end);
+
+	if (end == v || *end != '\0' || !(d >= lo && d <= hi))
+		return err_set(e, _("%s takes a number of seconds from %g to %g, not '%s'"),
+		               name, lo, hi, v);
+	*ms = (long)(d * 1000.0 + 0.5);
+	return 0;
+}
+
+static int
+count(const char *name, const char *v, long lo, long hi, int *out,
+      struct err *e)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (end == v || *end != '\0' || n < lo || n > hi)
+		return err_set(e, _("%s takes a number from %ld to %ld, not '%s'"),
+		               name, lo, hi, v);
+	*out = (int)n;
+	return 0;
+}
+
+static int
+set_net_timeout(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	return seconds("net-timeout", argv[0], 1, 3600, &c->net_timeout_ms, e);
+}
+
+static int
+set_net_connect(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	return seconds("net-connect-timeout", argv[0], 0.1, 3600, &c->net_connect_ms, e);
+}
+
+static int
+set_net_stall(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	return seconds("net-stall-timeout", argv[0], 1, 3600, &c->net_stall_ms, e);
+}
+
+static int
+set_net_tries(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	return count("net-tries", argv[0], 1, 10, &c->net_tries, e);
+}
+
+static int
+set_sync_pages(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	return count("sync-pages", argv[0], 1, 100, &c->sync_pages, e);
+}
+
+static int
+set_sync_host(struct conf *c, char **argv, int argc, struct err *e)
+{
+	(void)argc;
+	return seconds("sync-host-budget", argv[0], 1, 86400, &c->sync_host_ms, e);
 }
 
 static int
@@ -202,7 +275,7 @@ static const struct setting {
 	{ "ambiguous-width", 1, set_ambiguous, N_("1 or 2: columns of “ ” · … — ①") },
 	{ "zh-script",       1, set_zh_script, N_("simplified, traditional, hk or tw: the script Chinese is shown in") },
 	{ "images",          1, set_images,    N_("auto, symbols, sixel, kitty, iterm or off: how pictures are drawn") },
-	{ "site",            1, set_site,      N_("site profile name or file") },
+	{ "site",            1, set_site,      N_("site profile name or file; none: feeds only, the site is never fetched") },
 	{ "site-url",        1, set_site_url,  N_("read the site's pages from this URL") },
 	{ "cache",           1, set_cache,     N_("the cache file") },
 	{ "max-page-size",   1, set_max_page,  N_("MB: the largest page or feed read (32)") },
@@ -210,6 +283,12 @@ static const struct setting {
 	{ "color",          -3, set_color,     N_("color ELEMENT FG BG [ATTR]: how a part of the screen looks") },
 	{ "mouse",           1, set_mouse,     N_("yes or no: take mouse clicks and the wheel") },
 	{ "feed",           -1, set_feed,      N_("feed URL [LABEL]: an RSS or Atom feed as a tab") },
+	{ "net-timeout",     1, set_net_timeout, N_("seconds a page may take, every try included (15); the limits below follow from it") },
+	{ "net-connect-timeout", 1, set_net_connect, N_("seconds to connect to a server (net-timeout / 3)") },
+	{ "net-stall-timeout", 1, set_net_stall, N_("seconds without a byte, or under 100 bytes/s, that end a try (net-timeout / 3)") },
+	{ "net-tries",       1, set_net_tries, N_("tries of a page, while net-timeout lasts (3)") },
+	{ "sync-pages",      1, set_sync_pages, N_("list pages of each channel --sync fetches (3)") },
+	{ "sync-host-budget", 1, set_sync_host, N_("seconds a host may take of a --sync (600)") },
 };
 
 static int
@@ -224,8 +303,9 @@ split(char *line, char **argv, int max)
 	return argc;
 }
 
+/* One line; where ("FILE:LINE" or "--set") starts every error. */
 static int
-conf_line(struct conf *c, char *line, const char *path, int ln, struct err *e)
+conf_line(struct conf *c, char *line, const char *where, struct err *e)
 {
 	char *argv[12];
 	int argc;
@@ -239,16 +319,29 @@ conf_line(struct conf *c, char *line, const char *path, int ln, struct err *e)
 		if (strcmp(settings[i].name, argv[0]) != 0)
 			continue;
 		if (settings[i].nargs >= 0 && argc - 1 != settings[i].nargs)
-			return err_set(e, _("%s:%d: %s takes %d value(s)"), path, ln,
+			return err_set(e, _("%s: %s takes %d value(s)"), where,
 			               argv[0], settings[i].nargs);
 		if (settings[i].nargs < 0 && argc - 1 < -settings[i].nargs)
-			return err_set(e, _("%s:%d: %s takes at least %d value(s)"), path,
-			               ln, argv[0], -settings[i].nargs);
+			return err_set(e, _("%s: %s takes at least %d value(s)"), where,
+			               argv[0], -settings[i].nargs);
 		if (settings[i].set(c, argv + 1, argc - 1, &sub) < 0)
-			return err_set(e, "%s:%d: %s", path, ln, sub.msg);
+			return err_set(e, "%s: %s", where, sub.msg);
 		return 0;
 	}
-	return err_set(e, _("%s:%d: unknown setting '%s'"), path, ln, argv[0]);
+	return err_set(e, _("%s: unknown setting '%s'"), where, argv[0]);
+}
+
+int
+conf_set(struct conf *c, const char *setting, struct err *e)
+{
+	char *line = xstrdup(setting), *eq = strchr(line, '=');
+	int rc;
+
+	if (eq != NULL && eq < line + strcspn(line, " \t"))
+		*eq = ' ';
+	rc = conf_line(c, line, "--set", e);
+	free(line);
+	return rc;
 }
 
 int
@@ -266,11 +359,15 @@ conf_load(struct conf *c, const char *path, struct err *e)
 	if (read_file(path, 1 << 20, &text, &len, e) < 0)
 		return -1;
 	for (p = text; p != NULL && rc == 0; p = next) {
+		char *where;
+
 		next = strchr(p, '\n');
 		if (next != NULL)
 			*next++ = '\0';
 		ln++;
-		rc = conf_line(c, p, path, ln, e);
+		where = xasprintf("%s:%d", path, ln);
+		rc = conf_line(c, p, where, e);
+		free(where);
 	}
 	free(text);
 	return rc;

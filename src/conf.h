@@ -22,6 +22,7 @@ struct conf {
 	struct conf_feed *feeds;    /* "feed URL [LABEL]" lines, in order */
 	size_t nfeeds;
 	char *site;             /* profile name or path */
+	int   site_off;         /* "site none": feeds only, the site untouched */
 	char *site_url;         /* mirror of the site */
 	char *cache;
 	int   mouse;            /* take mouse events (default yes) */
@@ -30,6 +31,13 @@ struct conf {
 	struct theme_color *colors; /* "color" lines, in order */
 	size_t ncolors;
 	int   max_page_mb;      /* largest page or feed read, MB; 0: the default */
+	/* the network; 0: the default */
+	long  net_timeout_ms;   /* net-timeout SECONDS: a page, every try */
+	long  net_connect_ms;   /* net-connect-timeout SECONDS */
+	long  net_stall_ms;     /* net-stall-timeout SECONDS */
+	int   net_tries;        /* net-tries N */
+	int   sync_pages;       /* sync-pages N: list pages of a channel */
+	long  sync_host_ms;     /* sync-host-budget SECONDS */
 };
 
 #define CONF_PAGE_MB_MAX 4096   /* max-page-size and --max-page-size: 1..this */
@@ -39,6 +47,9 @@ void conf_free(struct conf *c);
 /* Reads a config file; a missing file is not an error.  Errors name the
  * file and the line. */
 int  conf_load(struct conf *c, const char *path, struct err *e);
+/* One setting from the command line (--set NAME=VALUE, or NAME VALUE);
+ * errors name the setting. */
+int  conf_set(struct conf *c, const char *setting, struct err *e);
 /* $XDG_CONFIG_HOME/gxnews/config (or ~/.config/…), malloc'd. */
 char *conf_default_path(void);
 /* $XDG_CACHE_HOME/gxnews (or ~/.cache/gxnews), malloc'd. */

@@ -38,7 +38,7 @@ static const struct {
 	{ '/', ACT_SEARCH }, { 'n', ACT_SEARCH_NEXT }, { 'N', ACT_SEARCH_PREV },
 	{ 'o', ACT_BROWSER }, { 'F', ACT_FULL_TEXT },
 	{ 's', ACT_STAR }, { 'u', ACT_TOGGLE_READ },
-	{ 'r', ACT_RELOAD }, { 'R', ACT_RELOAD_ALL }, { 'T', ACT_SCRIPT },
+	{ 'r', ACT_RELOAD }, { 'R', ACT_RELOAD_ALL }, { 'T', ACT_SCRIPT }, { 'S', ACT_SYNC },
 	{ '?', ACT_HELP }, { 'M', ACT_MESSAGES }, { CTRL('l'), ACT_REDRAW },
 };
 

@@ -35,6 +35,7 @@
 	_(RELOAD,    "reload",    N_("Reload the current tab")) \
 	_(RELOAD_ALL, "reload-all", N_("Reload every tab")) \
 	_(SCRIPT,    "script",    N_("Show Chinese in Simplified or in your Traditional characters")) \
+	_(SYNC,      "sync",      N_("Fetch everything for reading offline, in the background (as --sync)")) \
 	_(HELP,      "help",      N_("Show the keys")) \
 	_(MESSAGES,  "messages",  N_("Show the messages the status line gave, the newest first")) \
 	_(REDRAW,    "redraw",    N_("Redraw the screen"))

@@ -32,6 +32,9 @@ struct args {
 	const char *arg;        /* TAB or URL */
 	int width;
 	int days;               /* --vacuum */
+	int sync_pages;         /* --sync=PAGES, 0: from config */
+	const char **sets;      /* --set NAME=VALUE, --net-timeout, in order */
+	size_t nsets;
 	int ambiguous;          /* 0: from config */
 	int zh_script;          /* -1: from config, else the locale */
 	int images;             /* enum image_mode, -1: from config */
@@ -46,7 +49,7 @@ enum {
 	OPT_SITE_URL = 256, OPT_CACHE, OPT_OFFLINE, OPT_LIST, OPT_DUMP, OPT_WIDTH,
 	OPT_FORMAT, OPT_AMBIG, OPT_PROFILE, OPT_CONFIG, OPT_DEMO, OPT_DEMO_DIR,
 	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM, OPT_JSON, OPT_IMPORT, OPT_EXPORT,
-	OPT_ZH_SCRIPT, OPT_IMAGES, OPT_MAX_PAGE,
+	OPT_ZH_SCRIPT, OPT_IMAGES, OPT_MAX_PAGE, OPT_NET_TIMEOUT, OPT_SET,
 };
 
 /* One table: getopt's options and --help's text. */
@@ -71,8 +74,12 @@ static const struct option_doc {
 	  N_("with --list or --dump: print JSON for scripts") },
 	{ { "width", required_argument, NULL, OPT_WIDTH }, "N",
 	  N_("columns for --dump and --format-text (default 80)") },
-	{ { "sync", no_argument, NULL, OPT_SYNC }, NULL,
-	  N_("fetch every tab and its articles for reading offline") },
+	{ { "sync", optional_argument, NULL, OPT_SYNC }, "[=PAGES]",
+	  N_("fetch every tab, PAGES list pages of each channel (3), and their articles for reading offline") },
+	{ { "net-timeout", required_argument, NULL, OPT_NET_TIMEOUT }, "SECONDS",
+	  N_("give up a page after SECONDS, every try included (15); --list and --dump answer within it") },
+	{ { "set", required_argument, NULL, OPT_SET }, "NAME=VALUE",
+	  N_("a config file setting for this run, e.g. net-stall-timeout=3") },
 	{ { "vacuum", optional_argument, NULL, OPT_VACUUM }, "[=DAYS]",
 	  N_("remove articles older than DAYS (90), never starred or recent unread ones") },
 	{ { "format-text", no_argument, NULL, OPT_FORMAT }, NULL,
@@ -173,7 +180,19 @@ parse_args(int argc, char **argv, struct args *a)
 		case OPT_LIST:     a->mode = MODE_LIST; a->arg = optarg; break;
 		case OPT_DUMP:     a->mode = MODE_DUMP; a->arg = optarg; break;
 		case OPT_FORMAT:   a->mode = MODE_FORMAT; break;
-		case OPT_SYNC:     a->mode = MODE_SYNC; break;
+		case OPT_SYNC:
+			a->mode = MODE_SYNC;
+			if (optarg != NULL && parse_int(optarg, 1, 100, &a->sync_pages) < 0) {
+				fprintf(stderr, _("gxnews: --sync takes a number of pages from 1 to 100\n"));
+				return 2;
+			}
+			break;
+		case OPT_NET_TIMEOUT:
+		case OPT_SET:
+			a->sets = xrealloc(a->sets, (a->nsets + 1) * sizeof *a->sets);
+			a->sets[a->nsets++] = c == OPT_SET ? xstrdup(optarg)
+			                                   : xasprintf("net-timeout %s", optarg);
+			break;
 		case OPT_JSON:     a->json = 1; break;
 		case OPT_IMPORT:   a->mode = MODE_IMPORT; a->arg = optarg; break;
 		case OPT_EXPORT:   a->mode = MODE_EXPORT; break;
@@ -408,6 +427,15 @@ run(struct args *a, struct conf *cf)
 	o.script = pick_script(a, cf);
 	o.images = a->images >= 0 ? a->images : cf->images;
 	o.max_page = (size_t)(a->max_page_mb ? a->max_page_mb : cf->max_page_mb) << 20;
+	/* a site named on the command line is read even if the config has
+	 * "site none" */
+	o.site_off = cf->site_off && !a->profile && !a->site_url && !a->demo;
+	o.net_timeout_ms = cf->net_timeout_ms;
+	o.connect_timeout_ms = cf->net_connect_ms;
+	o.stall_ms = cf->net_stall_ms;
+	o.tries = cf->net_tries;
+	o.sync_pages = a->sync_pages ? a->sync_pages : cf->sync_pages;
+	o.sync_host_ms = cf->sync_host_ms;
 	if (news_open(&n, &o, &e) < 0) {
 		fprintf(stderr, "gxnews: %s\n", e.msg);
 		goto out;
@@ -418,6 +446,9 @@ run(struct args *a, struct conf *cf)
 		rc = 2;         /* asked for by name: not shown otherwise */
 		goto out;
 	}
+	/* the command line answers within the budget, from the cache if need be */
+	if (a->mode == MODE_LIST || a->mode == MODE_DUMP)
+		news_set_deadline(n, news_budget_ms(n));
 	switch (a->mode) {
 	case MODE_LIST:
 		rc = cli_list(n, a->arg, a->json, stdout);
@@ -464,6 +495,14 @@ out:
 	return rc;
 }
 
+static void
+args_free(struct args *a)
+{
+	for (size_t i = 0; i < a->nsets; i++)
+		free((char *)a->sets[i]);
+	free(a->sets);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -479,21 +518,23 @@ main(int argc, char **argv)
 	free(locales);
 	textdomain(PACKAGE);
 	rc = parse_args(argc, argv, &a);
-	if (rc >= 0)
+	if (rc >= 0) {
+		args_free(&a);
 		return rc;
-	conf_init(&cf);
-	/* the system's settings first, the user's over them */
-	if (a.config == NULL && conf_load(&cf, SYSCONFDIR "/gxnews/config", &e) < 0) {
-		fprintf(stderr, "gxnews: %s\n", e.msg);
-		conf_free(&cf);
-		return 2;
 	}
+	conf_init(&cf);
 	cfpath = a.config ? xstrdup(a.config) : conf_default_path();
-	if (conf_load(&cf, cfpath, &e) < 0) {
+	/* the system's settings first, the user's over them, the command
+	 * line's over both */
+	rc = a.config == NULL && conf_load(&cf, SYSCONFDIR "/gxnews/config", &e) < 0;
+	if (rc == 0)
+		rc = conf_load(&cf, cfpath, &e) < 0;
+	for (size_t i = 0; rc == 0 && i < a.nsets; i++)
+		rc = conf_set(&cf, a.sets[i], &e) < 0;
+	if (rc != 0) {
 		fprintf(stderr, "gxnews: %s\n", e.msg);
-		free(cfpath);
-		conf_free(&cf);
-		return 2;
+		rc = 2;
+		goto out;
 	}
 	text_set_ambiguous_width(a.ambiguous ? a.ambiguous : cf.ambiguous_width);
 	if (a.mode == MODE_FORMAT)
@@ -504,6 +545,8 @@ main(int argc, char **argv)
 		rc = cli_import_opml(&cf, cfpath, a.arg, stdout);
 	else
 		rc = run(&a, &cf);
+out:
+	args_free(&a);
 	free(cfpath);
 	conf_free(&cf);
 	return rc;

@@ -1,12 +1,13 @@
 /* net.c: fetching with libcurl multi, the only file that includes curl.
  *
  * Requests wait in our own queue until a slot is free (max_total at once,
- * max_per_host to one host) and, for a retry, until their backoff is over;
- * so net_run() never sleeps longer than it was told, and progress is ours
- * to count.  Every transfer is bounded: connect time, whole time, stalls,
- * redirects, protocols, decoded size.  Failures are put in a user's words;
- * transient ones are retried with a growing delay or the server's
- * Retry-After. */
+ * max_per_host to one host), for a retry until their backoff is over, and
+ * to a host that failed until it is known to answer again; so net_run()
+ * never sleeps longer than it was told, and progress is ours to count.
+ * Every request is bounded by its budget, every try by connect and stall
+ * limits, redirects, protocols and decoded size.  Failures are put in a
+ * user's words; transient ones are retried while the budget lasts, with a
+ * growing delay or the server's Retry-After. */
 #include "config.h"
 
 #include <curl/curl.h>
@@ -23,6 +24,8 @@
 #define USER_AGENT "gxnews/" PACKAGE_VERSION " (+terminal news reader)"
 #define MIB (1024 * 1024)
 
+#define HOST_PAUSE_DOUBLINGS 5     /* a host's pause grows to 32 times */
+
 enum kind {
 	K_OK,
 	K_NOT_MODIFIED,
@@ -33,14 +36,32 @@ enum kind {
 
 struct xlist;
 
+/* A host as this run knows it. */
+struct host {
+	struct net_host s;      /* what is kept between runs */
+	int probing;            /* a request to it is trying: the rest wait */
+	int tried;              /* this run: it failed, or its one try after an
+	                           earlier run's failure was made */
+	int asked, answered;    /* this run */
+	int changed;            /* s changed since net_host_changed() */
+	struct host *next;
+};
+
 struct xfer {
 	struct net_req *r;
 	CURL *h;
 	struct curl_slist *hdrs;
 	struct buf body;
 	char host[256];
+	struct host *hs;
 	int attempts;           /* transfers made so far */
+	int probe;              /* the request its host's verdict waits for */
+	int once;               /* one try only (its host failed before) */
+	int marked;             /* it made its host fail already */
 	int64_t not_before;     /* monotonic ms: a retry waits until then */
+	int64_t deadline;       /* monotonic ms: its budget ends, 0: not started */
+	int64_t try_start;      /* monotonic ms: this try began */
+	int64_t last_byte;      /* monotonic ms: a byte last came, 0: none */
 	int over_cap;
 	char errbuf[CURL_ERROR_SIZE];
 	struct xlist *in;
@@ -57,11 +78,14 @@ struct net {
 	struct net_opts o;
 	struct xlist queued, running, done;
 	int batch_done, batch_total;
+	struct host *hosts;
 };
 
-/* What went wrong, in words, and whether to try again. */
+/* What went wrong, in words, whether to try again, and whether it is the
+ * host's fault (it did not answer, stalled, broke off, or is busy). */
 struct verdict {
 	enum kind kind;
+	int host;
 	char msg[256];
 };
 
@@ -156,28 +180,30 @@ net_req_free(struct net_req *r)
 /* ---- setup ---------------------------------------------------------- */
 
 void
+net_opts_budget(struct net_opts *o, long budget_ms)
+{
+	long third;
+
+	o->budget_ms = budget_ms > 0 ? budget_ms : NET_BUDGET_MS;
+	third = o->budget_ms / 3;
+	o->connect_timeout_ms = third > 1000 ? third : 1000;
+	o->stall_ms = third > 1000 ? third : 1000;
+}
+
+void
 net_opts_default(struct net_opts *o)
 {
-	const char *env = getenv("GXNEWS_NET_BACKOFF_MS");
-
 	memset(o, 0, sizeof *o);
 	o->max_total = 8;
 	o->max_per_host = 2;
-	o->connect_timeout_ms = 10000;
-	o->timeout_ms = 60000;
-	o->low_speed_limit = 10;
-	o->low_speed_time_s = 20;
+	net_opts_budget(o, NET_BUDGET_MS);
+	o->low_speed_limit = 100;
+	o->tries = 3;
 	o->max_bytes = 32 * MIB;
 	o->max_redirects = 5;
-	o->retries = 2;
 	o->backoff_ms = 1000;
-	o->max_retry_after_s = 30;
-	if (!str_empty(env))
-		o->backoff_ms = strtol(env, NULL, 10);
-	/* Tests of a stalled server wait this long, not 20 s a try. */
-	env = getenv("GXNEWS_NET_STALL_S");
-	if (!str_empty(env) && strtol(env, NULL, 10) > 0)
-		o->low_speed_time_s = strtol(env, NULL, 10);
+	o->host_pause_ms = 60000;
+	o->max_retry_after_s = 3600;
 }
 
 /* Every request is bounded: a limit left at 0 takes its default. */
@@ -191,22 +217,24 @@ opts_sane(struct net_opts *o)
 		o->max_total = d.max_total;
 	if (o->max_per_host < 1)
 		o->max_per_host = d.max_per_host;
+	if (o->budget_ms <= 0)
+		o->budget_ms = d.budget_ms;
 	if (o->connect_timeout_ms <= 0)
 		o->connect_timeout_ms = d.connect_timeout_ms;
-	if (o->timeout_ms <= 0)
-		o->timeout_ms = d.timeout_ms;
+	if (o->stall_ms <= 0)
+		o->stall_ms = d.stall_ms;
 	if (o->low_speed_limit <= 0)
 		o->low_speed_limit = d.low_speed_limit;
-	if (o->low_speed_time_s <= 0)
-		o->low_speed_time_s = d.low_speed_time_s;
 	if (o->max_bytes == 0)
 		o->max_bytes = d.max_bytes;
 	if (o->max_redirects < 0)
 		o->max_redirects = 0;
-	if (o->retries < 0)
-		o->retries = 0;
+	if (o->tries < 1)
+		o->tries = 1;
 	if (o->backoff_ms < 0)
 		o->backoff_ms = d.backoff_ms;
+	if (o->host_pause_ms < 0)
+		o->host_pause_ms = d.host_pause_ms;
 	if (o->max_retry_after_s <= 0)
 		o->max_retry_after_s = d.max_retry_after_s;
 	if (o->user_agent == NULL)
@@ -244,6 +272,103 @@ net_new(struct net **out, const struct net_opts *o, struct err *e)
 	return 0;
 }
 
+/* ---- hosts ---------------------------------------------------------- */
+
+static struct host *
+host_get(struct net *n, const char *name)
+{
+	struct host *h;
+
+	for (h = n->hosts; h != NULL; h = h->next)
+		if (strcmp(h->s.name, name) == 0)
+			return h;
+	h = xcalloc(1, sizeof *h);
+	snprintf(h->s.name, sizeof h->s.name, "%s", name);
+	h->next = n->hosts;
+	n->hosts = h;
+	return h;
+}
+
+void
+net_host_restore(struct net *n, const struct net_host *s)
+{
+	struct host *h = host_get(n, s->name);
+
+	h->s = *s;
+}
+
+int
+net_host_changed(struct net *n, struct net_host *out)
+{
+	for (struct host *h = n->hosts; h != NULL; h = h->next) {
+		if (!h->changed)
+			continue;
+		h->changed = 0;
+		*out = h->s;
+		return 1;
+	}
+	return 0;
+}
+
+int
+net_host_failing(const struct net *n, const char *name, struct net_host *out)
+{
+	for (const struct host *h = n->hosts; h != NULL; h = h->next)
+		if (strcmp(h->s.name, name) == 0 && h->s.fails > 0) {
+			*out = h->s;
+			return 1;
+		}
+	return 0;
+}
+
+void
+net_hosts_seen(const struct net *n, int *asked, int *answered)
+{
+	*asked = *answered = 0;
+	for (const struct host *h = n->hosts; h != NULL; h = h->next) {
+		*asked += h->asked;
+		*answered += h->answered;
+	}
+}
+
+static void
+host_answered(struct host *h)
+{
+	h->asked = h->answered = 1;
+	if (h->s.fails == 0)
+		return;
+	h->s.fails = 0;
+	h->s.retry_at = 0;
+	h->s.told = 0;
+	h->s.error[0] = '\0';
+	h->changed = 1;
+}
+
+/* A try failed by the host's fault: it is paused (longer each time it
+ * fails again), or for as long as it asked (capped). */
+static void
+host_failed(struct net *n, struct xfer *x, const struct verdict *v, long after_s)
+{
+	struct host *h = x->hs;
+	int64_t now = (int64_t)time(NULL);
+	int doublings;
+	long pause;
+
+	if (!x->marked)
+		h->s.fails++;
+	x->marked = 1;
+	doublings = h->s.fails - 1 < HOST_PAUSE_DOUBLINGS ? h->s.fails - 1
+	                                                  : HOST_PAUSE_DOUBLINGS;
+	pause = (n->o.host_pause_ms << doublings) / 1000;
+	if (after_s > 0)
+		pause = after_s < n->o.max_retry_after_s ? after_s : n->o.max_retry_after_s;
+	h->s.told = after_s > 0;
+	h->s.failed_at = now;
+	h->s.retry_at = now + pause;
+	snprintf(h->s.error, sizeof h->s.error, "%s", v->msg);
+	h->asked = h->tried = h->changed = 1;
+}
+
 /* ---- finishing ------------------------------------------------------ */
 
 static void
@@ -261,6 +386,9 @@ xfer_release(struct net *n, struct xfer *x)
 static void
 finish(struct net *n, struct xfer *x, enum net_result result)
 {
+	if (x->probe && x->hs != NULL)
+		x->hs->probing--;
+	x->probe = 0;
 	x->r->result = result;
 	if (result == NET_OK)
 		x->r->body = buf_steal(&x->body, &x->r->len);
@@ -290,6 +418,7 @@ on_body(char *p, size_t size, size_t nmemb, void *ud)
 	size_t len = size * nmemb;
 	long code = 0;
 
+	x->last_byte = now_ms();
 	/* Error pages are not kept. */
 	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
 	if (code >= 300)
@@ -299,6 +428,16 @@ on_body(char *p, size_t size, size_t nmemb, void *ud)
 		return 0;
 	}
 	return len;
+}
+
+static size_t
+on_header(char *p, size_t size, size_t nmemb, void *ud)
+{
+	struct xfer *x = ud;
+
+	(void)p;
+	x->last_byte = now_ms();
+	return size * nmemb;
 }
 
 static void
@@ -313,6 +452,12 @@ add_header(struct xfer *x, const char *name, const char *value)
 	free(line);
 }
 
+static long
+secs(long ms)
+{
+	return (ms + 999) / 1000;
+}
+
 static void
 easy_setup(struct net *n, struct xfer *x)
 {
@@ -323,6 +468,8 @@ easy_setup(struct net *n, struct xfer *x)
 	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, x);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->errbuf);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, o->user_agent);
@@ -332,10 +479,11 @@ easy_setup(struct net *n, struct xfer *x)
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR,
 	                 o->allow_file ? "http,https,file" : "http,https");
 	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	/* what is left of the budget bounds this try */
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)(x->deadline - x->try_start));
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, o->connect_timeout_ms);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, o->timeout_ms);
 	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, o->low_speed_limit);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, o->low_speed_time_s);
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, secs(o->stall_ms));
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	add_header(x, "If-None-Match", x->r->etag);
@@ -353,6 +501,13 @@ xfer_start(struct net *n, struct xfer *x)
 	x->over_cap = 0;
 	x->errbuf[0] = '\0';
 	x->attempts++;
+	x->try_start = now_ms();
+	x->last_byte = 0;
+	if (x->deadline == 0)
+		x->deadline = x->try_start + (x->r->budget_ms > 0 ? x->r->budget_ms
+		                                                   : n->o.budget_ms);
+	if (x->deadline <= x->try_start)
+		x->deadline = x->try_start + 1;
 	easy_setup(n, x);
 	if (curl_multi_add_handle(n->multi, x->h) != CURLM_OK)
 		return -1;
@@ -370,6 +525,51 @@ host_running(const struct net *n, const char *host)
 	return k;
 }
 
+/* A request to a host that failed in this run and is paused: it fails at
+ * once with the host's error. */
+static void
+fail_paused(struct net *n, struct xfer *x)
+{
+	const struct host *h = x->hs;
+	int64_t now = (int64_t)time(NULL);
+	char msg[sizeof x->r->error], ago[64];
+
+	if (now - h->s.failed_at < 10) {
+		snprintf(msg, sizeof msg, "%s", h->s.error);
+	} else {
+		time_ago(h->s.failed_at, now, ago, sizeof ago);
+		snprintf(msg, sizeof msg, _("%s (%s; not asked again for %ld s)"),
+		         h->s.error, ago, (long)(h->s.retry_at - now));
+	}
+	x->r->host_down = 1;
+	fail(n, x, 0, msg);
+}
+
+/* Whether x may go to its host now: 1 go, 0 wait, -1 failed at once.
+ * While a host is failing, one request tries it (the probe, one try if the
+ * failure is an earlier run's) and the others wait for its verdict. */
+static int
+host_admits(struct net *n, struct xfer *x)
+{
+	struct host *h = x->hs;
+
+	if (host_running(n, x->host) >= n->o.max_per_host)
+		return 0;
+	if (h == NULL || h->s.fails == 0 || x->probe)
+		return 1;
+	if (h->probing > 0)
+		return 0;
+	if ((h->tried || h->s.told) && (int64_t)time(NULL) < h->s.retry_at) {
+		fail_paused(n, x);
+		return -1;
+	}
+	x->once = !h->tried;
+	h->probing++;
+	h->tried = 1;
+	x->probe = 1;
+	return 1;
+}
+
 /* Moves what may start now from the queue to the transfers. */
 static void
 start_ready(struct net *n)
@@ -380,8 +580,7 @@ start_ready(struct net *n)
 	for (x = n->queued.head; x != NULL && n->running.n < n->o.max_total;
 	     x = next) {
 		next = x->next;
-		if (x->not_before > now ||
-		    host_running(n, x->host) >= n->o.max_per_host)
+		if (x->not_before > now || host_admits(n, x) <= 0)
 			continue;
 		xlist_move(x, &n->running);
 		if (xfer_start(n, x) < 0)
@@ -441,6 +640,8 @@ net_add(struct net *n, struct net_req *r)
 		fail(n, x, 1, msg);
 		return;
 	}
+	if (x->host[0] != '\0')
+		x->hs = host_get(n, x->host);
 	xlist_push(&n->queued, x);
 }
 
@@ -452,34 +653,34 @@ who(const struct xfer *x)
 	return x->host[0] != '\0' ? x->host : x->r->url;
 }
 
-static long
-secs(long ms)
-{
-	return (ms + 999) / 1000;
-}
-
 static void
 say_timeout(struct net *n, struct xfer *x, struct verdict *v)
 {
-	curl_off_t connect = 0, total = 0;
+	curl_off_t connect = 0;
 	long code = 0;
+	int64_t now = now_ms();
+	long budget = x->r->budget_ms > 0 ? x->r->budget_ms : n->o.budget_ms;
 
 	curl_easy_getinfo(x->h, CURLINFO_CONNECT_TIME_T, &connect);
-	curl_easy_getinfo(x->h, CURLINFO_TOTAL_TIME_T, &total);
 	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
-	if (total / 1000 >= n->o.timeout_ms)
+	if (now + 100 >= x->deadline)
 		snprintf(v->msg, sizeof v->msg, _("%s took longer than %ld s"),
-		         who(x), secs(n->o.timeout_ms));
+		         who(x), secs(budget));
 	else if (connect == 0)
-		snprintf(v->msg, sizeof v->msg, _("%s did not answer within %ld s"),
+		snprintf(v->msg, sizeof v->msg,
+		         _("cannot reach %s: no connection within %ld s"),
 		         who(x), secs(n->o.connect_timeout_ms));
-	else if (code == 0)
+	else if (x->last_byte == 0)
 		snprintf(v->msg, sizeof v->msg, _("%s did not answer within %ld s"),
-		         who(x), n->o.low_speed_time_s);
+		         who(x), secs(n->o.stall_ms));
+	else if (now - x->last_byte < n->o.stall_ms - 500)
+		snprintf(v->msg, sizeof v->msg,
+		         _("%s sends too slowly (under %ld bytes/s for %ld s)"),
+		         who(x), n->o.low_speed_limit, secs(n->o.stall_ms));
 	else
 		snprintf(v->msg, sizeof v->msg,
 		         _("%s stopped sending the page (stalled for %ld s)"),
-		         who(x), n->o.low_speed_time_s);
+		         who(x), secs(n->o.stall_ms));
 }
 
 static const struct os_fail {
@@ -488,7 +689,7 @@ static const struct os_fail {
 } os_fails[] = {
 	{ ECONNREFUSED, N_("cannot reach %s: connection refused") },
 	{ EHOSTUNREACH, N_("cannot reach %s: no route to host") },
-	{ ENETUNREACH,  N_("offline: no network (cannot reach %s)") },
+	{ ENETUNREACH,  N_("cannot reach %s: no network") },
 	{ ETIMEDOUT,    N_("cannot reach %s: connection timed out") },
 };
 
@@ -544,35 +745,36 @@ say_write(struct net *n, struct xfer *x, struct verdict *v)
 static const struct curl_fail {
 	CURLcode code;
 	enum kind kind;
+	int host;               /* the host's fault: it is paused */
 	const char *fmt;        /* %s: the host, or the URL of a file */
 	void (*say)(struct net *, struct xfer *, struct verdict *);
 } curl_fails[] = {
-	{ CURLE_COULDNT_RESOLVE_HOST, K_ONCE,
-	  N_("offline: no network (cannot look up %s)"), NULL },
-	{ CURLE_COULDNT_RESOLVE_PROXY, K_ONCE,
-	  N_("offline: no network (cannot look up the proxy for %s)"), NULL },
-	{ CURLE_COULDNT_CONNECT,     K_TRANSIENT, NULL, say_connect },
-	{ CURLE_OPERATION_TIMEDOUT,  K_TRANSIENT, NULL, say_timeout },
-	{ CURLE_RECV_ERROR,          K_TRANSIENT, N_("%s broke off the connection"), NULL },
-	{ CURLE_SEND_ERROR,          K_TRANSIENT, N_("%s broke off the connection"), NULL },
-	{ CURLE_GOT_NOTHING,         K_TRANSIENT,
+	{ CURLE_COULDNT_RESOLVE_HOST, K_ONCE, 1,
+	  N_("cannot look up %s (no network, or no such host)"), NULL },
+	{ CURLE_COULDNT_RESOLVE_PROXY, K_ONCE, 1,
+	  N_("cannot look up the proxy for %s (no network?)"), NULL },
+	{ CURLE_COULDNT_CONNECT,     K_TRANSIENT, 1, NULL, say_connect },
+	{ CURLE_OPERATION_TIMEDOUT,  K_TRANSIENT, 1, NULL, say_timeout },
+	{ CURLE_RECV_ERROR,          K_TRANSIENT, 1, N_("%s broke off the connection"), NULL },
+	{ CURLE_SEND_ERROR,          K_TRANSIENT, 1, N_("%s broke off the connection"), NULL },
+	{ CURLE_GOT_NOTHING,         K_TRANSIENT, 1,
 	  N_("%s closed the connection without answering"), NULL },
-	{ CURLE_PARTIAL_FILE,        K_TRANSIENT, N_("%s sent only part of the page"), NULL },
-	{ CURLE_HTTP2,               K_TRANSIENT, N_("%s broke off the connection"), NULL },
-	{ CURLE_HTTP2_STREAM,        K_TRANSIENT, N_("%s broke off the connection"), NULL },
-	{ CURLE_SSL_CONNECT_ERROR,   K_TRANSIENT,
+	{ CURLE_PARTIAL_FILE,        K_TRANSIENT, 1, N_("%s sent only part of the page"), NULL },
+	{ CURLE_HTTP2,               K_TRANSIENT, 1, N_("%s broke off the connection"), NULL },
+	{ CURLE_HTTP2_STREAM,        K_TRANSIENT, 1, N_("%s broke off the connection"), NULL },
+	{ CURLE_SSL_CONNECT_ERROR,   K_TRANSIENT, 1,
 	  N_("secure connection to %s failed"), NULL },
-	{ CURLE_PEER_FAILED_VERIFICATION, K_PERMANENT,
+	{ CURLE_PEER_FAILED_VERIFICATION, K_PERMANENT, 0,
 	  N_("certificate of %s is not valid"), NULL },
-	{ CURLE_SSL_CACERT_BADFILE,  K_PERMANENT,
+	{ CURLE_SSL_CACERT_BADFILE,  K_PERMANENT, 0,
 	  N_("cannot check the certificate of %s: no trusted certificates here"), NULL },
-	{ CURLE_TOO_MANY_REDIRECTS,  K_PERMANENT, N_("too many redirects"), NULL },
-	{ CURLE_UNSUPPORTED_PROTOCOL, K_PERMANENT, NULL, say_redirect },
-	{ CURLE_URL_MALFORMAT,       K_PERMANENT, N_("not a web address: %s"), NULL },
-	{ CURLE_BAD_CONTENT_ENCODING, K_PERMANENT,
+	{ CURLE_TOO_MANY_REDIRECTS,  K_PERMANENT, 0, N_("too many redirects"), NULL },
+	{ CURLE_UNSUPPORTED_PROTOCOL, K_PERMANENT, 0, NULL, say_redirect },
+	{ CURLE_URL_MALFORMAT,       K_PERMANENT, 0, N_("not a web address: %s"), NULL },
+	{ CURLE_BAD_CONTENT_ENCODING, K_PERMANENT, 0,
 	  N_("%s sent a damaged compressed page"), NULL },
-	{ CURLE_WRITE_ERROR,         K_PERMANENT, NULL, say_write },
-	{ CURLE_FILE_COULDNT_READ_FILE, K_PERMANENT, N_("cannot read %s"), NULL },
+	{ CURLE_WRITE_ERROR,         K_PERMANENT, 0, NULL, say_write },
+	{ CURLE_FILE_COULDNT_READ_FILE, K_PERMANENT, 0, N_("cannot read %s"), NULL },
 };
 
 static void
@@ -586,6 +788,7 @@ judge_curl(struct net *n, struct xfer *x, CURLcode rc, struct verdict *v)
 		if (f->code != rc)
 			continue;
 		v->kind = f->kind;
+		v->host = f->host;
 		if (f->say != NULL)
 			f->say(n, x, v);
 		else
@@ -600,19 +803,21 @@ judge_curl(struct net *n, struct xfer *x, CURLcode rc, struct verdict *v)
 static const struct http_fail {
 	long lo, hi;
 	enum kind kind;
+	int host;               /* the server says it is busy: it is paused */
 	const char *fmt;        /* %ld: the status */
 } http_fails[] = {
-	{ 200, 299, K_OK,           NULL },
-	{ 304, 304, K_NOT_MODIFIED, NULL },
-	{ 401, 401, K_PERMANENT,    N_("page needs a login (%ld)") },
-	{ 403, 403, K_PERMANENT,    N_("access refused (%ld)") },
-	{ 404, 404, K_PERMANENT,    N_("page not found (%ld)") },
-	{ 408, 408, K_TRANSIENT,    N_("server gave up waiting (%ld)") },
-	{ 410, 410, K_PERMANENT,    N_("page removed (%ld)") },
-	{ 429, 429, K_TRANSIENT,    N_("server busy (%ld)") },
-	{ 300, 399, K_PERMANENT,    N_("redirect without a target (%ld)") },
-	{ 400, 499, K_PERMANENT,    N_("request refused (%ld)") },
-	{ 500, 599, K_TRANSIENT,    N_("server error (%ld)") },
+	{ 200, 299, K_OK,           0, NULL },
+	{ 304, 304, K_NOT_MODIFIED, 0, NULL },
+	{ 401, 401, K_PERMANENT,    0, N_("page needs a login (%ld)") },
+	{ 403, 403, K_PERMANENT,    0, N_("access refused (%ld)") },
+	{ 404, 404, K_PERMANENT,    0, N_("page not found (%ld)") },
+	{ 408, 408, K_TRANSIENT,    0, N_("server gave up waiting (%ld)") },
+	{ 410, 410, K_PERMANENT,    0, N_("page removed (%ld)") },
+	{ 429, 429, K_TRANSIENT,    1, N_("server busy (%ld)") },
+	{ 300, 399, K_PERMANENT,    0, N_("redirect without a target (%ld)") },
+	{ 400, 499, K_PERMANENT,    0, N_("request refused (%ld)") },
+	{ 503, 503, K_TRANSIENT,    1, N_("server error (%ld)") },
+	{ 500, 599, K_TRANSIENT,    0, N_("server error (%ld)") },
 };
 
 static void
@@ -631,6 +836,7 @@ judge_http(struct xfer *x, struct verdict *v)
 		if (code < f->lo || code > f->hi)
 			continue;
 		v->kind = f->kind;
+		v->host = f->host;
 		if (f->fmt != NULL)
 			snprintf(v->msg, sizeof v->msg, _(f->fmt), code);
 		return;
@@ -673,27 +879,27 @@ collect_headers(struct xfer *x)
 		r->last_modified_out = xstrdup(r->last_modified);
 }
 
-/* Puts x back in the queue to try again after a delay; 0, or -1 with
- * v->msg said if the server wants too long a wait. */
+/* Puts x back in the queue to try again after a delay (the server's
+ * Retry-After, or a growing backoff) if another try fits in its budget;
+ * 0, or -1 with v->msg said if the server wants too long a wait. */
 static int
-retry_later(struct net *n, struct xfer *x, struct verdict *v)
+retry_later(struct net *n, struct xfer *x, struct verdict *v, long after_s)
 {
-	curl_off_t after = 0;
-	int64_t delay;
+	int64_t now = now_ms(), delay;
 
-	curl_easy_getinfo(x->h, CURLINFO_RETRY_AFTER, &after);
-	if (after > n->o.max_retry_after_s) {
-		snprintf(v->msg, sizeof v->msg,
-		         _("%s asks to wait %ld s before trying again"), who(x),
-		         (long)after);
+	delay = after_s > 0 ? (int64_t)after_s * 1000
+	                    : (int64_t)n->o.backoff_ms << (x->attempts - 1);
+	if (now + delay + n->o.stall_ms > x->deadline) {
+		if (after_s > 0)
+			snprintf(v->msg, sizeof v->msg,
+			         _("%s asks to wait %ld s before trying again"), who(x),
+			         after_s);
 		return -1;
 	}
-	delay = after > 0 ? (int64_t)after * 1000
-	                  : (int64_t)n->o.backoff_ms << (x->attempts - 1);
 	xfer_release(n, x);
 	buf_free(&x->body);
 	x->r->status = 0;
-	x->not_before = now_ms() + delay;
+	x->not_before = now + delay;
 	xlist_move(x, &n->queued);
 	return 0;
 }
@@ -701,29 +907,46 @@ retry_later(struct net *n, struct xfer *x, struct verdict *v)
 static void
 conclude(struct net *n, struct xfer *x, CURLcode rc)
 {
-	struct verdict v = { K_OK, "" };
+	struct verdict v = { K_OK, 0, "" };
 	char msg[sizeof v.msg + 64];
+	curl_off_t after = 0;
 
 	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &x->r->status);
 	if (rc == CURLE_OK)
 		judge_http(x, &v);
 	else
 		judge_curl(n, x, rc, &v);
+	if (x->hs != NULL && !v.host)
+		host_answered(x->hs);
 	if (v.kind == K_OK || v.kind == K_NOT_MODIFIED) {
 		x->r->result = v.kind == K_OK ? NET_OK : NET_NOT_MODIFIED;
 		collect_headers(x);
 		finish(n, x, x->r->result);
 		return;
 	}
-	if (v.kind == K_TRANSIENT && x->attempts <= n->o.retries &&
-	    retry_later(n, x, &v) == 0)
+	if (v.host)
+		curl_easy_getinfo(x->h, CURLINFO_RETRY_AFTER, &after);
+	if (v.kind == K_TRANSIENT && !x->once && x->attempts < n->o.tries &&
+	    retry_later(n, x, &v, (long)after) == 0) {
+		if (v.host && x->hs != NULL) {
+			/* the others to this host wait for this one's verdict */
+			host_failed(n, x, &v, 0);
+			if (!x->probe)
+				x->hs->probing++;
+			x->probe = 1;
+		}
 		return;
+	}
+	if (v.host && x->hs != NULL)
+		host_failed(n, x, &v, (long)after);
+	x->r->host_down = v.host && rc != CURLE_OK;
 	if (x->attempts > 1)
 		snprintf(msg, sizeof msg, _("%s, tried %d times"), v.msg, x->attempts);
 	else
 		snprintf(msg, sizeof msg, "%s", v.msg);
 	fail(n, x, v.kind == K_PERMANENT, msg);
 }
+
 
 /* Concludes finished transfers; returns how many left the transfers. */
 static int
@@ -821,6 +1044,21 @@ net_cancel_all(struct net *n)
 	cancel_list(n, &n->queued);
 }
 
+void
+net_cancel(struct net *n, struct net_req *r, const char *why)
+{
+	struct xlist *lists[] = { &n->running, &n->queued };
+
+	for (size_t i = 0; i < ARRAY_LEN(lists); i++)
+		for (struct xfer *x = lists[i]->head; x != NULL; x = x->next) {
+			if (x->r != r)
+				continue;
+			snprintf(r->error, sizeof r->error, "%s", why ? why : _("cancelled"));
+			finish(n, x, NET_CANCELLED);
+			return;
+		}
+}
+
 int
 net_fetch(struct net *n, struct net_req *r)
 {
@@ -853,6 +1091,38 @@ net_progress(const struct net *n, int *done, int *total, char *host,
 		snprintf(host, hostsz, "%s", x != NULL ? x->host : "");
 }
 
+int
+net_stalled(const struct net *n, char *host, size_t hostsz)
+{
+	int64_t now = now_ms(), worst = 0;
+
+	if (hostsz > 0)
+		host[0] = '\0';
+	for (const struct xfer *x = n->running.head; x != NULL; x = x->next) {
+		int64_t since = x->last_byte > x->try_start ? x->last_byte : x->try_start;
+
+		if (x->try_start == 0 || now - since <= worst)
+			continue;
+		worst = now - since;
+		if (hostsz > 0)
+			snprintf(host, hostsz, "%s", who(x));
+	}
+	return (int)(worst / 1000);
+}
+
+void
+net_url_host(const char *url, char *host, size_t hostsz)
+{
+	struct net probe;
+
+	memset(&probe, 0, sizeof probe);
+	probe.o.allow_file = 1;
+	if (hostsz > 0)
+		host[0] = '\0';
+	if (url != NULL && url_check(&probe, url, host, hostsz) != NULL && hostsz > 0)
+		host[0] = '\0';
+}
+
 void
 net_free(struct net *n)
 {
@@ -862,6 +1132,12 @@ net_free(struct net *n)
 	while (net_done(n) != NULL)
 		;
 	curl_multi_cleanup(n->multi);
+	while (n->hosts != NULL) {
+		struct host *h = n->hosts;
+
+		n->hosts = h->next;
+		free(h);
+	}
 	free(n);
 }
 

@@ -1,5 +1,5 @@
 /* news.c: the model: tabs, lists, refresh (net -> parse -> store), read
- * state, falling back to the cache when the network fails. */
+ * state, falling back to the cache when the network fails, and sync. */
 #include "config.h"
 
 #include <stdio.h>
@@ -18,6 +18,7 @@
 #define MAX_ARTICLE_PAGES 30
 #define MAX_LIST_HOPS 3        /* empty list pages followed to their next */
 #define INDEX_STEP    64       /* articles indexed per transaction (~5 ms) */
+#define MAX_EDITION_PAGES 64   /* 版面 of an e-paper edition a sync reads */
 
 struct job {
 	enum news_job kind;
@@ -30,21 +31,35 @@ struct job {
 	char   *picture;        /* JOB_PICTURE: the picture's URL */
 	struct article art;     /* JOB_ARTICLE: fields of page 1 */
 	struct buf body;        /* JOB_ARTICLE: bodies of the pages so far */
-	int     pages;
+	int     pages;          /* article pages read; list pages followed on */
 	int     fresh;          /* the page in came from the network */
+	int     sync;           /* a sync's: its end goes to the sync */
+	int     notify;         /* asked for by the user too: an event as well */
+	int     stale;          /* a page came from the cache after a failure */
+	char    host[256];      /* of the page being fetched */
 	struct net_req *req;
 	struct job *next;
+	struct job *ready;      /* answered without the network (news_poll) */
 };
+
+struct sync;
+static void sync_free(struct sync *y);
 
 struct news {
 	struct site *site;
 	struct store *store;
 	struct net *net;
 	int offline;
+	int site_off;
+	long budget_ms;         /* a page, every try (net-timeout) */
+	int64_t deadline;       /* monotonic ms: news_set_deadline, 0: none */
+	int sync_pages;
+	long sync_host_ms;
 	struct store_tab *tabs;
 	size_t ntabs;
 	char notice[512];
 	struct job *jobs;
+	struct job *ready;      /* jobs whose page the cache answers */
 	struct news_event *events;
 	size_t nevents, capevents;
 	struct news_feed *feeds;    /* copied from the options */
@@ -58,7 +73,18 @@ struct news {
 	char **raw_labels;      /* the tabs' labels as published */
 	int images;             /* enum image_mode */
 	int64_t unindexed;      /* articles waiting for the search index, -1: unknown */
+	struct sync *sync;      /* running, or the last one (its report) */
+	int sync_pictures;      /* the pictures started now are the sync's */
 };
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 typedef int read_fn(struct news *n, const struct store_tab *t,
                     struct item_list *out, struct err *e);
@@ -131,13 +157,20 @@ static const struct job_type {
 	unsigned flags;
 	first_fn *first;        /* the URL to start from; NULL: nothing to do */
 	done_fn *done;          /* a page is in: 1 more to come, 0 stored, -1 */
+	const char *never;      /* N_(): offline, a page the cache lacks */
 } job_types[] = {
-	[JOB_TABS] = { 0, first_channels, store_channels },
-	[JOB_LIST] = { JT_TAB | JT_PAGE1, first_list, store_tab_page },
-	[JOB_MORE] = { JT_TAB, first_more, store_tab_page },
-	[JOB_ARTICLE] = { JT_ARTICLE | JT_CACHED, first_article, article_page },
-	[JOB_FULLTEXT] = { JT_ARTICLE, first_article, article_page },
-	[JOB_PICTURE] = { JT_RAW, first_none, picture_page },  /* start_picture() */
+	[JOB_TABS] = { 0, first_channels, store_channels,
+	               N_("offline, and this page was never fetched") },
+	[JOB_LIST] = { JT_TAB | JT_PAGE1, first_list, store_tab_page,
+	               N_("offline, and this tab was never fetched") },
+	[JOB_MORE] = { JT_TAB, first_more, store_tab_page,
+	               N_("offline, and the next page of this list was never fetched") },
+	[JOB_ARTICLE] = { JT_ARTICLE | JT_CACHED, first_article, article_page,
+	                  N_("offline, and this article is not in the cache") },
+	[JOB_FULLTEXT] = { JT_ARTICLE, first_article, article_page,
+	                   N_("offline, and this article is not in the cache") },
+	[JOB_PICTURE] = { JT_RAW, first_none, picture_page, NULL },  /* start_picture() */
+	[JOB_SYNC] = { 0, NULL, NULL, NULL },   /* news_sync_start() */
 };
 
 static void
@@ -209,7 +242,8 @@ load_tabs(struct news *n, struct err *e)
 	struct store_tab *feeds = NULL;
 	size_t nfeeds = 0;
 
-	if (store_get_tabs(n->store, site_name(n->site), &n->tabs, &n->ntabs, e) < 0)
+	if (!n->site_off &&
+	    store_get_tabs(n->store, site_name(n->site), &n->tabs, &n->ntabs, e) < 0)
 		return -1;
 	if (store_get_tabs(n->store, FEEDS_SOURCE, &feeds, &nfeeds, e) < 0)
 		return -1;
@@ -323,6 +357,58 @@ put_feed_tabs(struct news *n, const char *url, const char *title, struct err *e)
 	return rc;
 }
 
+/* What earlier runs learned of hosts that failed. */
+static void
+hosts_restore(struct news *n)
+{
+	struct store_host *v = NULL;
+	size_t nv = 0;
+
+	if (store_get_hosts(n->store, &v, &nv, NULL) < 0)
+		return;
+	for (size_t i = 0; i < nv; i++) {
+		struct net_host h = { .fails = v[i].fails };
+
+		snprintf(h.name, sizeof h.name, "%s", v[i].name);
+		snprintf(h.error, sizeof h.error, "%s", v[i].error ? v[i].error : "");
+		h.failed_at = v[i].failed_at;
+		h.retry_at = v[i].retry_at;
+		h.told = v[i].told;
+		net_host_restore(n->net, &h);
+	}
+	store_hosts_free(v, nv);
+}
+
+/* What this run learned of hosts, for the next one.  A cache that cannot
+ * be written (read-only, full) loses only that. */
+static void
+hosts_save(struct news *n)
+{
+	struct net_host h;
+
+	while (n->net != NULL && net_host_changed(n->net, &h)) {
+		struct store_host sh = { .name = h.name, .fails = h.fails,
+		                         .failed_at = h.failed_at,
+		                         .retry_at = h.retry_at, .told = h.told,
+		                         .error = h.error };
+
+		store_put_host(n->store, &sh, NULL);
+	}
+}
+
+static void
+net_options(struct net_opts *no, const struct news_opts *o)
+{
+	net_opts_default(no);
+	net_opts_budget(no, o->net_timeout_ms);
+	if (o->connect_timeout_ms > 0)
+		no->connect_timeout_ms = o->connect_timeout_ms;
+	if (o->stall_ms > 0)
+		no->stall_ms = o->stall_ms;
+	if (o->tries > 0)
+		no->tries = o->tries;
+}
+
 int
 news_open(struct news **out, const struct news_opts *o, struct err *e)
 {
@@ -332,6 +418,9 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 
 	n->offline = o->offline;
 	n->images = image_supported() ? o->images : IMAGE_OFF;
+	n->site_off = o->site_off;
+	n->sync_pages = o->sync_pages > 0 ? o->sync_pages : NEWS_SYNC_PAGES;
+	n->sync_host_ms = o->sync_host_ms > 0 ? o->sync_host_ms : NEWS_SYNC_HOST_MS;
 	n->zh = zh_new();
 	n->preferred = o->script;
 	if (zh_check(n->zh, o->script, &why) < 0)
@@ -346,7 +435,8 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 		goto fail;
 	if (store_notice(n->store) != NULL)
 		notice(n, "%s", store_notice(n->store));
-	net_opts_default(&no);
+	net_options(&no, o);
+	n->budget_ms = no.budget_ms;
 	no.allow_file = o->mirror != NULL && str_starts(o->mirror, "file://");
 	if (o->max_page > 0)
 		no.max_bytes = o->max_page;
@@ -360,6 +450,8 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 	n->nfeeds = o->nfeeds;
 	if (!n->offline && net_new(&n->net, &no, e) < 0)
 		goto fail;
+	if (n->net != NULL)
+		hosts_restore(n);
 	if (put_feed_tabs(n, NULL, NULL, e) < 0 || load_tabs(n, e) < 0)
 		goto fail;
 	*out = n;
@@ -385,6 +477,7 @@ news_close(struct news *n)
 	free(n->feeds);
 	free(n->search);
 	free(n->unread);
+	sync_free(n->sync);
 	free_raw_labels(n);
 	store_tabs_free(n->tabs, n->ntabs);
 	zh_free(n->zh);
@@ -460,6 +553,18 @@ news_shown_query(struct news *n, const char *query)
 	return shown;
 }
 
+void
+news_set_deadline(struct news *n, long ms)
+{
+	n->deadline = ms > 0 ? mono_ms() + ms : 0;
+}
+
+long
+news_budget_ms(const struct news *n)
+{
+	return n->budget_ms;
+}
+
 const char *
 news_notice(const struct news *n)
 {
@@ -526,15 +631,22 @@ job_free(struct job *j)
 	free(j);
 }
 
-/* Ends a job with an event (msg NULL: success). */
+static void sync_job_end(struct news *n, struct job *j, const char *msg);
+static void sync_saw(struct news *n, struct job *j, const struct item_list *l);
+static int sync_host_out(struct news *n, struct job *j, char *why, size_t whysz);
+static void sync_bytes(struct news *n, size_t len);
+static void sync_cancel(struct news *n);
+static void sync_step(struct news *n);
+static void sync_police(struct news *n);
+
+/* Ends a job with an event (msg NULL: success); a sync's job tells the
+ * sync instead, and leaves an event only if the user asked for it too (or
+ * it changed the set of tabs, which the screen must know). */
 static void
 job_end(struct news *n, struct job *j, int changed, const char *msg)
 {
-	struct news_event *ev = event_new(n, j->kind, j->tab_key, j->article_url);
 	struct job **p;
 
-	ev->picture = xstrdup(j->picture);
-	ev->changed = changed;
 	if (changed) {
 		unread_forget(n);
 		n->unindexed = -1;
@@ -542,12 +654,20 @@ job_end(struct news *n, struct job *j, int changed, const char *msg)
 	for (size_t i = 0; changed && j->tab_key != NULL && i < n->ntabs; i++)
 		if (strcmp(n->tabs[i].key, j->tab_key) == 0)
 			n->tabs[i].fetched = store_tab_fetched(n->store, j->tab_key);
-	if (msg != NULL) {
-		ev->ok = 0;
-		snprintf(ev->msg, sizeof ev->msg, "%s", msg);
-	} else if (n->notice[0] != '\0') {
-		snprintf(ev->msg, sizeof ev->msg, "%s", n->notice);
+	if (!j->sync || j->notify || (j->kind == JOB_TABS && changed)) {
+		struct news_event *ev = event_new(n, j->kind, j->tab_key, j->article_url);
+
+		ev->picture = xstrdup(j->picture);
+		ev->changed = changed;
+		if (msg != NULL) {
+			ev->ok = 0;
+			snprintf(ev->msg, sizeof ev->msg, "%s", msg);
+		} else if (n->notice[0] != '\0') {
+			snprintf(ev->msg, sizeof ev->msg, "%s", n->notice);
+		}
 	}
+	if (j->sync)
+		sync_job_end(n, j, msg);
 	for (p = &n->jobs; *p != NULL; p = &(*p)->next)
 		if (*p == j) {
 			*p = j->next;
@@ -556,17 +676,38 @@ job_end(struct news *n, struct job *j, int changed, const char *msg)
 	job_free(j);
 }
 
+/* The job's page will be answered by the cache (news_poll), with why as
+ * the reason the network was not asked. */
+static void
+job_ready(struct news *n, struct job *j, const char *why)
+{
+	j->req->result = NET_CANCELLED;
+	snprintf(j->req->error, sizeof j->req->error, "%.*s",
+	         (int)sizeof j->req->error - 1, why);
+	j->ready = n->ready;
+	n->ready = j;
+}
+
 /* Sends the request for the job's page, with the cached copy's validators
- * for a conditional GET. */
+ * for a conditional GET, within the time left before the deadline.
+ * Offline, past the deadline, or to a host past its share of a sync, the
+ * cache answers. */
 static void
 job_fetch(struct news *n, struct job *j, const char *url)
 {
 	struct store_page cached = { 0 };
 	char *fetch = site_fetch_url(n->site, url);
+	char why[320];
 
 	xfree_set(&j->url, xstrdup(url));
 	j->req = net_req_new(fetch);
+	net_url_host(fetch, j->host, sizeof j->host);
 	free(fetch);
+	j->req->user = j;
+	if (n->net == NULL) {
+		job_ready(n, j, "");
+		return;
+	}
 	/* a feed's page is kept as its validators only: ask for "not
 	 * modified" only when its items are in the store */
 	if (store_get_page(n->store, url, &cached, NULL) == 0 &&
@@ -575,20 +716,57 @@ job_fetch(struct news *n, struct job *j, const char *url)
 		j->req->last_modified = xstrdup(cached.last_modified);
 	}
 	store_page_free(&cached);
-	j->req->user = j;
+	if (n->deadline > 0) {
+		int64_t left = n->deadline - mono_ms();
+
+		if (left <= 0) {
+			struct net_host h;
+
+			/* the time went on a host that failed: that is the news */
+			if (net_host_failing(n->net, j->host, &h))
+				snprintf(why, sizeof why, "%s", h.error);
+			else
+				snprintf(why, sizeof why, _("no time left (net-timeout %ld s)"),
+				         (n->budget_ms + 999) / 1000);
+			job_ready(n, j, why);
+			return;
+		}
+		j->req->budget_ms = left < n->budget_ms ? left : n->budget_ms;
+	}
+	if (j->sync && sync_host_out(n, j, why, sizeof why)) {
+		job_ready(n, j, why);
+		return;
+	}
 	net_add(n->net, j->req);
 }
 
+/* Why the job's request failed, in words: the host's own error, and that
+ * the network itself seems gone when several hosts were asked and none
+ * answered (one host that fails is only that host). */
+static void
+fail_words(struct news *n, const struct net_req *r, char *out, size_t outsz)
+{
+	int asked = 0, answered = 0;
+	const char *why = r->error[0] ? r->error : _("fetch failed");
+
+	if (n->net != NULL)
+		net_hosts_seen(n->net, &asked, &answered);
+	if (r->host_down && asked > 1 && answered == 0)
+		snprintf(out, outsz, _("offline: no host answers (%s)"), why);
+	else
+		snprintf(out, outsz, "%s", why);
+}
+
 /* The job's page as UTF-8 once its request is done: new bytes (converted
- * and stored before anything else), or the cached copy after a 304 or a
- * failure (with a notice saying so).  *fresh: new bytes came. */
+ * and stored before anything else), or the cached copy after a 304, a
+ * failure (with a notice saying so) or offline.  *fresh: new bytes came. */
 static int
 job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
          struct err *e)
 {
 	struct net_req *r = j->req;
 	struct store_page cached = { 0 }, p = { 0 };
-	char cs[64], when[17];
+	char cs[64], when[17], why[512];
 	int miss, rc = -1;
 
 	*fresh = 0;
@@ -609,6 +787,8 @@ job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
 			*body = NULL;
 			return -1;
 		}
+		if (j->sync)
+			sync_bytes(n, r->len);
 		*fresh = 1;
 		return 0;
 	}
@@ -616,14 +796,19 @@ job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
 	if (miss < 0)
 		return -1;
 	if (miss || (cached.body == NULL && j->tab_fetched == 0)) {
-		err_set(e, "%s", r->result == NET_CANCELLED ? _("cancelled") :
-		        r->error[0] ? r->error : _("fetch failed"));
+		if (n->net == NULL)
+			err_set(e, "%s", _(job_types[j->kind].never));
+		else if (r->result == NET_CANCELLED && r->error[0] == '\0')
+			err_set(e, "%s", _("cancelled"));
+		else
+			fail_words(n, r, e->msg, sizeof e->msg);
 		goto out;
 	}
-	if (r->result != NET_NOT_MODIFIED) {
+	if (r->result != NET_NOT_MODIFIED && n->net != NULL) {
+		j->stale = 1;
 		time_ymdhm_local(cached.fetched, when);
-		notice(n, _("%s; showing the copy cached at %s"),
-		       r->error[0] ? r->error : _("fetch failed"), when);
+		fail_words(n, r, why, sizeof why);
+		notice(n, _("%s; showing the copy cached at %s"), why, when);
 	}
 	*body = cached.body;
 	*len = cached.len;
@@ -702,6 +887,7 @@ store_feed(struct news *n, struct job *j, const char *body, size_t len,
 	if (store_put_articles(n->store, f.articles, f.narticles, e) < 0 ||
 	    store_put_list(n->store, j->tab_key, &f.items, LIST_HEAD, e) < 0)
 		goto out;
+	sync_saw(n, j, &f.items);
 	rc = 0;
 	for (size_t i = 0; i < n->nfeeds; i++)
 		if (strcmp(n->feeds[i].url, j->url) == 0 && n->feeds[i].label == NULL &&
@@ -744,20 +930,33 @@ store_list_page(struct news *n, struct job *j, const char *body, size_t len,
 	if (rc == 0)
 		rc = store_put_list(n->store, j->tab_key, &l, page1 || k->mode == LIST_REPLACE ?
 		                    k->mode : LIST_APPEND, e);
+	if (rc == 0)
+		sync_saw(n, j, &l);
 	item_list_free(&l);
 	return rc;
 }
 
 /* A page of a tab's list is in: stored as its kind says.  A page 1 that
- * came from the cache (a 304, or the network down) holds nothing new. */
+ * came from the cache (a 304, or the network down) holds nothing new; a
+ * sync reads it again all the same, for its articles and its next page. */
 static int
 store_tab_page(struct news *n, struct job *j, const char *body, size_t len,
                struct err *e)
 {
 	const struct kind *k = kind_of(j->tab_kind);
 
-	if ((job_types[j->kind].flags & JT_PAGE1) && !j->fresh && j->tab_fetched > 0)
+	if ((job_types[j->kind].flags & JT_PAGE1) && !j->fresh && j->tab_fetched > 0 &&
+	    (!j->sync || body == NULL)) {
+		/* a feed keeps no page, only its items: the sync takes those */
+		if (j->sync) {
+			struct item_list l = { 0 };
+
+			if (store_get_list(n->store, j->tab_key, &l, NULL) == 0)
+				sync_saw(n, j, &l);
+			item_list_free(&l);
+		}
 		return 2;
+	}
 	return k->page != NULL ? k->page(n, j, body, len, e) : 2;
 }
 
@@ -827,8 +1026,8 @@ picture_page(struct news *n, struct job *j, const char *body, size_t len,
 	char why[sizeof r->error + 64];
 
 	if (r->result != NET_OK && !(r->result == NET_ERR && r->permanent))
-		return err_set(e, "%s", r->result == NET_CANCELLED ? _("cancelled") :
-		               r->error[0] ? r->error : _("fetch failed"));
+		return err_set(e, "%s", r->error[0] ? r->error :
+		               r->result == NET_CANCELLED ? _("cancelled") : _("fetch failed"));
 	if (r->result != NET_OK)
 		snprintf(why, sizeof why, "(%s)", r->error);
 	else if (len > IMAGE_MAX_BYTES)
@@ -857,6 +1056,8 @@ job_done(struct news *n, struct job *j)
 
 	n->notice[0] = '\0';
 	if (job_types[j->kind].flags & JT_RAW) {
+		if (j->sync && j->req->result == NET_OK)
+			sync_bytes(n, j->req->len);
 		rc = job_types[j->kind].done(n, j, j->req->body, j->req->len, &e);
 	} else {
 		rc = job_page(n, j, &body, &len, &j->fresh, &e);
@@ -906,7 +1107,7 @@ first_channels(struct news *n, struct job *j, size_t tab, const char *url)
 	(void)j;
 	(void)tab;
 	(void)url;
-	return site_channels_url(n->site);
+	return n->site_off ? NULL : site_channels_url(n->site);
 }
 
 static char *
@@ -953,19 +1154,28 @@ first_article(struct news *n, struct job *j, size_t tab, const char *url)
 	return xstrdup(url);
 }
 
-void
-news_start(struct news *n, enum news_job kind, size_t tab, const char *url)
+/* Starts a job (a sync's if sync), or adopts the one already running for
+ * the same thing.  Returns it, or NULL when it ended at once.  Offline, a
+ * job that reads pages reads them from the cache. */
+static struct job *
+job_start(struct news *n, enum news_job kind, size_t tab, const char *url,
+          int sync)
 {
 	const struct job_type *jt = &job_types[kind];
 	struct job *j;
 	char *first;
 
-	if ((jt->flags & JT_TAB) && tab >= n->ntabs)
-		return;
-	if (job_find(n, kind, jt->flags & JT_TAB ? n->tabs[tab].key : NULL, url) != NULL)
-		return;
+	if (jt->first == NULL || ((jt->flags & JT_TAB) && tab >= n->ntabs))
+		return NULL;
+	j = job_find(n, kind, jt->flags & JT_TAB ? n->tabs[tab].key : NULL, url);
+	if (j != NULL) {
+		j->notify |= !sync || !j->sync;
+		j->sync |= sync;
+		return j;
+	}
 	j = xcalloc(1, sizeof *j);
 	j->kind = kind;
+	j->sync = sync;
 	j->art.comments = -1;
 	buf_init(&j->body, 0);
 	if (jt->flags & JT_TAB) {
@@ -979,31 +1189,45 @@ news_start(struct news *n, enum news_job kind, size_t tab, const char *url)
 	n->jobs = j;
 	if ((jt->flags & JT_CACHED) && news_has_article(n, url)) {
 		job_end(n, j, 0, NULL);
-		return;
+		return NULL;
 	}
-	if (n->offline) {
-		job_end(n, j, 0, jt->flags & JT_ARTICLE ?
-		        _("offline, and this article is not in the cache") : NULL);
-		return;
+	/* offline, a tab's list is what the cache has; one never fetched
+	 * says so */
+	if (n->offline && (kind == JOB_TABS || (jt->flags & JT_PAGE1))) {
+		job_end(n, j, 0, (jt->flags & JT_PAGE1) && n->tabs[tab].fetched == 0 &&
+		        n->tabs[tab].url != NULL ? _(jt->never) : NULL);
+		return NULL;
 	}
 	first = jt->first(n, j, tab, url);
 	if (first == NULL) {
 		job_end(n, j, 0, NULL);     /* nothing (more) to fetch */
-		return;
+		return NULL;
 	}
 	job_fetch(n, j, first);
 	free(first);
+	return j;
 }
+
+void
+news_start(struct news *n, enum news_job kind, size_t tab, const char *url)
+{
+	job_start(n, kind, tab, url, 0);
+}
+
+static void sync_picture(struct news *n, struct job *j, int started);
 
 /* Fetches a picture of an article in the background, once. */
 static void
 start_picture(struct news *n, const char *article_url, const char *url)
 {
-	struct job *j;
+	struct job *j = job_find(n, JOB_PICTURE, NULL, url);
 
-	if (job_find(n, JOB_PICTURE, NULL, url) != NULL)
+	if (j != NULL) {
+		sync_picture(n, j, 1);
 		return;
+	}
 	j = xcalloc(1, sizeof *j);
+	sync_picture(n, j, 0);
 	j->kind = JOB_PICTURE;
 	j->art.comments = -1;
 	buf_init(&j->body, 0);
@@ -1169,11 +1393,21 @@ news_poll(struct news *n, int timeout_ms)
 	struct net_req *r;
 	int running = 0;
 
-	if (n->net == NULL || n->jobs == NULL)
-		return 0;
-	net_run(n->net, timeout_ms);
-	while ((r = net_done(n->net)) != NULL)
-		job_done(n, r->user);
+	while (n->ready != NULL) {
+		struct job *j = n->ready;
+
+		n->ready = j->ready;
+		j->ready = NULL;
+		job_done(n, j);
+	}
+	if (n->net != NULL && n->jobs != NULL) {
+		sync_police(n);
+		net_run(n->net, timeout_ms);
+		while ((r = net_done(n->net)) != NULL)
+			job_done(n, r->user);
+		hosts_save(n);
+	}
+	sync_step(n);
 	for (struct job *j = n->jobs; j != NULL; j = j->next)
 		running++;
 	return running;
@@ -1182,9 +1416,9 @@ news_poll(struct news *n, int timeout_ms)
 void
 news_cancel(struct news *n)
 {
-	if (n->net == NULL)
-		return;
-	net_cancel_all(n->net);
+	sync_cancel(n);
+	if (n->net != NULL)
+		net_cancel_all(n->net);
 	while (news_poll(n, 0) > 0)
 		;
 }
@@ -1210,6 +1444,465 @@ news_busy(const struct news *n, int *done, int *total, char *host, size_t hostsz
 		return 0;
 	net_progress(n->net, done, total, host, hostsz);
 	return 1;
+}
+
+int
+news_stalled(const struct news *n, char *host, size_t hostsz)
+{
+	if (n->net == NULL || n->jobs == NULL) {
+		if (hostsz > 0)
+			host[0] = '\0';
+		return 0;
+	}
+	return net_stalled(n->net, host, hostsz);
+}
+
+/* ---- sync ------------------------------------------------------------- */
+
+enum sync_phase { SYNC_TABS, SYNC_LISTS, SYNC_ARTICLES, SYNC_PICTURES, SYNC_DONE };
+
+struct sync_tab {
+	char *key;
+	int   pages;            /* list pages read */
+	int   limit;            /* to read at most */
+	int   more;             /* the next page is to be started */
+};
+
+struct sync_host {
+	char    name[256];
+	int64_t start;          /* monotonic ms: its first page in this sync */
+	int     out;            /* past its budget */
+};
+
+struct sync_line {
+	char *what, *msg;
+};
+
+struct sync {
+	enum sync_phase phase;
+	int pages;                      /* list pages of a channel */
+	long host_ms;
+	int cancelled;
+	int answered;                   /* a page came, or was not modified */
+	struct news_sync p;             /* counts */
+	struct sync_tab *tabs;
+	size_t ntabs;
+	struct sync_host *hosts;
+	size_t nhosts;
+	char **urls;                    /* articles listed on the pages read */
+	size_t nurls, capurls;
+	struct sync_line *fails;  /* the report: each page done, failed or not */
+	size_t nfails, taken;
+};
+
+static void
+sync_free(struct sync *y)
+{
+	if (y == NULL)
+		return;
+	for (size_t i = 0; i < y->ntabs; i++)
+		free(y->tabs[i].key);
+	free(y->tabs);
+	free(y->hosts);
+	for (size_t i = 0; i < y->nurls; i++)
+		free(y->urls[i]);
+	free(y->urls);
+	for (size_t i = 0; i < y->nfails; i++) {
+		free(y->fails[i].what);
+		free(y->fails[i].msg);
+	}
+	free(y->fails);
+	free(y);
+}
+
+static struct sync *
+sync_running(const struct news *n)
+{
+	return n->sync != NULL && n->sync->phase != SYNC_DONE ? n->sync : NULL;
+}
+
+/* A line of the sync's report: what (a page, a host), and why it failed
+ * (NULL: it did not). */
+static void
+sync_note(struct sync *y, const char *what, const char *msg)
+{
+	y->fails = xrealloc(y->fails, (y->nfails + 1) * sizeof *y->fails);
+	y->fails[y->nfails].what = xstrdup(what ? what : "");
+	y->fails[y->nfails].msg = xstrdup(msg);     /* NULL stays NULL */
+	y->nfails++;
+}
+
+static struct sync_host *
+sync_host(struct sync *y, const char *name)
+{
+	struct sync_host *h;
+
+	for (size_t i = 0; i < y->nhosts; i++)
+		if (strcmp(y->hosts[i].name, name) == 0)
+			return &y->hosts[i];
+	y->hosts = xrealloc(y->hosts, (y->nhosts + 1) * sizeof *y->hosts);
+	h = &y->hosts[y->nhosts++];
+	memset(h, 0, sizeof *h);
+	snprintf(h->name, sizeof h->name, "%s", name);
+	return h;
+}
+
+static void
+out_words(const struct sync *y, const struct sync_host *h, char *out, size_t outsz)
+{
+	snprintf(out, outsz, _("%s used up its %ld s of the sync (sync-host-budget)"),
+	         h->name, (y->host_ms + 999) / 1000);
+}
+
+/* Whether a sync's page is not to be asked for, its host past its share
+ * (why then says so); the host's clock starts with its first page. */
+static int
+sync_host_out(struct news *n, struct job *j, char *why, size_t whysz)
+{
+	struct sync *y = sync_running(n);
+	struct sync_host *h;
+
+	if (y == NULL || j->host[0] == '\0')
+		return 0;
+	h = sync_host(y, j->host);
+	if (h->start == 0)
+		h->start = mono_ms();
+	if (h->out)
+		out_words(y, h, why, whysz);
+	return h->out;
+}
+
+/* Gives up what is still in flight to a host past its share. */
+static void
+sync_police(struct news *n)
+{
+	struct sync *y = sync_running(n);
+	int64_t now = mono_ms();
+
+	if (y == NULL)
+		return;
+	for (size_t i = 0; i < y->nhosts; i++) {
+		struct sync_host *h = &y->hosts[i];
+		char why[320];
+
+		if (h->out || h->start == 0 || now - h->start < y->host_ms)
+			continue;
+		h->out = 1;
+		out_words(y, h, why, sizeof why);
+		for (struct job *j = n->jobs; j != NULL; j = j->next)
+			if (j->sync && j->req != NULL && j->ready == NULL &&
+			    strcmp(j->host, h->name) == 0)
+				net_cancel(n->net, j->req, why);
+	}
+}
+
+static void
+sync_bytes(struct news *n, size_t len)
+{
+	struct sync *y = sync_running(n);
+
+	if (y != NULL)
+		y->p.bytes += (int64_t)len;
+}
+
+/* The items of a list page a sync read: their articles come next. */
+static void
+sync_saw(struct news *n, struct job *j, const struct item_list *l)
+{
+	struct sync *y = sync_running(n);
+
+	if (y == NULL || !j->sync)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		if (str_empty(l->v[i].url))
+			continue;
+		if (y->nurls == y->capurls) {
+			y->capurls = y->capurls ? y->capurls * 2 : 64;
+			y->urls = xrealloc(y->urls, y->capurls * sizeof *y->urls);
+		}
+		y->urls[y->nurls++] = xstrdup(l->v[i].url);
+	}
+}
+
+static struct sync_tab *
+sync_tab(struct sync *y, const char *key)
+{
+	for (size_t i = 0; key != NULL && i < y->ntabs; i++)
+		if (strcmp(y->tabs[i].key, key) == 0)
+			return &y->tabs[i];
+	return NULL;
+}
+
+static void
+sync_job_end(struct news *n, struct job *j, const char *msg)
+{
+	struct sync *y = sync_running(n);
+	struct sync_tab *t;
+	int list = job_types[j->kind].flags & JT_TAB;
+	int page = !(job_types[j->kind].flags & JT_ARTICLE) && j->picture == NULL;
+	int got = j->req != NULL && (j->req->result == NET_OK ||
+	                             j->req->result == NET_NOT_MODIFIED);
+
+	if (y == NULL || j->req == NULL)
+		return;             /* ended before asking anything: not counted */
+	y->answered |= got;
+	if (page)               /* the channels' page, or a list's */
+		y->p.lists_done++;
+	else if (j->picture != NULL)
+		y->p.pictures_done++;
+	else
+		y->p.articles_done++;
+	if (msg == NULL && j->stale)
+		msg = j->req->error[0] ? j->req->error : _("fetch failed");
+	sync_note(y, j->picture ? j->picture : j->article_url ? j->article_url : j->url,
+	          msg);
+	if (msg != NULL) {
+		y->p.failed++;
+		return;
+	}
+	t = list ? sync_tab(y, j->tab_key) : NULL;
+	if (t == NULL)
+		return;
+	t->pages++;
+	/* an edition (an e-paper, whose front page forwards to it) is read whole */
+	if ((job_types[j->kind].flags & JT_PAGE1) && j->pages > 0)
+		t->limit = MAX_EDITION_PAGES;
+	t->more = t->pages < t->limit;
+}
+
+/* Starts a sync's job; counts it unless it ended at once. */
+static void
+sync_start_job(struct news *n, struct sync *y, enum news_job kind, size_t tab,
+               const char *url)
+{
+	if (job_start(n, kind, tab, url, 1) == NULL)
+		return;
+	if (job_types[kind].flags & JT_ARTICLE)
+		y->p.articles++;
+	else
+		y->p.lists++;           /* the channels' page, or a list's */
+}
+
+static int
+sync_jobs(const struct news *n)
+{
+	int k = 0;
+
+	for (const struct job *j = n->jobs; j != NULL; j = j->next)
+		k += j->sync;
+	return k;
+}
+
+static void
+sync_lists(struct news *n, struct sync *y)
+{
+	for (size_t i = 0; i < n->ntabs; i++) {
+		const struct store_tab *tab = &n->tabs[i];
+		const struct kind *k = kind_of(tab->kind);
+		struct sync_tab *t;
+
+		if (k->page == NULL || tab->url == NULL)
+			continue;
+		y->tabs = xrealloc(y->tabs, (y->ntabs + 1) * sizeof *y->tabs);
+		t = &y->tabs[y->ntabs++];
+		memset(t, 0, sizeof *t);
+		t->key = xstrdup(tab->key);
+		t->limit = k->mode == LIST_REPLACE ? 1 : y->pages;   /* a snapshot is one page */
+		sync_start_job(n, y, JOB_LIST, i, NULL);
+	}
+}
+
+/* The next pages of the lists that have more to read. */
+static void
+sync_more(struct news *n, struct sync *y)
+{
+	for (size_t i = 0; i < y->ntabs; i++) {
+		long tab;
+
+		if (!y->tabs[i].more)
+			continue;
+		y->tabs[i].more = 0;
+		tab = news_find_tab(n, y->tabs[i].key);
+		if (tab >= 0)
+			sync_start_job(n, y, JOB_MORE, (size_t)tab, NULL);
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every article listed on the pages read whose body the cache lacks. */
+static void
+sync_articles(struct news *n, struct sync *y)
+{
+	qsort(y->urls, y->nurls, sizeof *y->urls, cmp_str);
+	for (size_t i = 0; i < y->nurls; i++) {
+		if (i > 0 && strcmp(y->urls[i], y->urls[i - 1]) == 0)
+			continue;
+		if (!news_has_article(n, y->urls[i]))
+			sync_start_job(n, y, JOB_ARTICLE, 0, y->urls[i]);
+	}
+}
+
+/* A picture being started while the sync starts pictures is the sync's;
+ * one the screen started already (started) tells the screen too. */
+static void
+sync_picture(struct news *n, struct job *j, int started)
+{
+	struct sync *y = sync_running(n);
+
+	if (y == NULL || !n->sync_pictures || j->sync)
+		return;
+	j->notify = started;
+	j->sync = 1;
+	y->p.pictures++;
+}
+
+/* The pictures of the articles the sync saw and of the list pages (an
+ * e-paper's 版面图), those not cached yet (the urls sorted already). */
+static void
+sync_pictures(struct news *n, struct sync *y)
+{
+	n->sync_pictures = 1;
+	for (size_t i = 0; i < y->nurls; i++)
+		if (i == 0 || strcmp(y->urls[i], y->urls[i - 1]) != 0)
+			news_fetch_pictures(n, y->urls[i]);
+	for (size_t t = 0; t < n->ntabs; t++) {
+		struct news_section *sec = NULL;
+		size_t nsec = 0;
+
+		if (news_tab_sections(n, t, &sec, &nsec, NULL) == 0)
+			for (size_t i = 0; i < nsec; i++)
+				news_picture(n, sec[i].picture, NULL, NULL);
+		news_sections_free(sec, nsec);
+	}
+	n->sync_pictures = 0;
+}
+
+static void
+sync_finish(struct news *n, struct sync *y)
+{
+	struct news_event *ev = event_new(n, JOB_SYNC, NULL, NULL);
+	char size[32];
+
+	y->phase = SYNC_DONE;
+	unread_forget(n);
+	for (size_t i = 0; i < y->nhosts; i++)
+		if (y->hosts[i].out) {
+			char why[320];
+
+			/* its pages are counted (and listed) already */
+			out_words(y, &y->hosts[i], why, sizeof why);
+			sync_note(y, y->hosts[i].name, why);
+		}
+	size_words(y->p.bytes, size, sizeof size);
+	ev->changed = 1;
+	ev->ok = y->p.failed == 0 && !y->cancelled;
+	if (y->cancelled)
+		snprintf(ev->msg, sizeof ev->msg, "%s", _("Sync cancelled"));
+	else if (y->p.failed == 0)
+		snprintf(ev->msg, sizeof ev->msg,
+		         _("Synced: %d list pages, %d articles, %d pictures, %s fetched"),
+		         y->p.lists_done, y->p.articles_done, y->p.pictures_done, size);
+	else
+		snprintf(ev->msg, sizeof ev->msg,
+		         _("Synced: %d list pages, %d articles, %d pictures, %s fetched; %d failed"),
+		         y->p.lists_done, y->p.articles_done, y->p.pictures_done, size,
+		         y->p.failed);
+}
+
+/* Moves the sync on once what it waits for is done. */
+static void
+sync_step(struct news *n)
+{
+	struct sync *y;
+
+	while ((y = sync_running(n)) != NULL) {
+		sync_more(n, y);
+		if (sync_jobs(n) > 0)
+			return;
+		if (y->cancelled) {
+			sync_finish(n, y);
+		} else if (y->phase == SYNC_TABS) {
+			y->phase = SYNC_LISTS;
+			sync_lists(n, y);
+		} else if (y->phase == SYNC_LISTS) {
+			y->phase = SYNC_ARTICLES;
+			sync_articles(n, y);
+		} else if (y->phase == SYNC_ARTICLES) {
+			y->phase = SYNC_PICTURES;
+			sync_pictures(n, y);
+		} else {
+			sync_finish(n, y);
+		}
+	}
+}
+
+static void
+sync_cancel(struct news *n)
+{
+	if (sync_running(n) != NULL)
+		n->sync->cancelled = 1;
+}
+
+int
+news_sync_start(struct news *n, struct err *e)
+{
+	struct sync *y;
+
+	if (n->offline)
+		return err_set(e, "%s", _("a sync needs the network; drop --offline"));
+	if (sync_running(n) != NULL)
+		return err_set(e, "%s", _("a sync is running already"));
+	sync_free(n->sync);
+	y = n->sync = xcalloc(1, sizeof *y);
+	y->pages = n->sync_pages;
+	y->host_ms = n->sync_host_ms;
+	y->phase = SYNC_TABS;
+	sync_start_job(n, y, JOB_TABS, 0, NULL);
+	sync_step(n);
+	return 0;
+}
+
+int
+news_sync_progress(const struct news *n, struct news_sync *p)
+{
+	const struct sync *y = n->sync;
+
+	if (y == NULL)
+		return 0;
+	*p = y->p;
+	if (y->phase == SYNC_DONE)
+		return 0;
+	if (news_stalled(n, p->host, sizeof p->host) == 0 && n->net != NULL)
+		net_progress(n->net, NULL, NULL, p->host, sizeof p->host);
+	return 1;
+}
+
+int
+news_sync_next(struct news *n, const char **what, const char **msg)
+{
+	struct sync *y = n->sync;
+
+	if (y == NULL || y->taken >= y->nfails)
+		return 0;
+	*what = y->fails[y->taken].what;
+	*msg = y->fails[y->taken].msg;
+	y->taken++;
+	return 1;
+}
+
+int
+news_sync_status(const struct news *n)
+{
+	const struct sync *y = n->sync;
+
+	if (y == NULL || (y->p.failed == 0 && !y->cancelled))
+		return 0;
+	return y->answered ? 1 : 2;
 }
 
 /* ---- the same, waiting: for the command line and tests --------------- */
@@ -1241,6 +1934,20 @@ take_event(struct news *n, enum news_job kind, const char *key, const char *url,
 	return 0;
 }
 
+/* Past the deadline: what is still in flight is given up (the cache
+ * answers for it). */
+static void
+deadline_passed(struct news *n)
+{
+	char why[128];
+
+	snprintf(why, sizeof why, _("no answer within %ld s (net-timeout)"),
+	         (n->budget_ms + 999) / 1000);
+	for (struct job *j = n->jobs; j != NULL; j = j->next)
+		if (j->req != NULL && j->ready == NULL && n->net != NULL)
+			net_cancel(n->net, j->req, why);
+}
+
 /* Runs one job to its end and gives its outcome; other jobs' events stay
  * queued for whoever waits for them. */
 static int
@@ -1252,9 +1959,13 @@ run_job(struct news *n, enum news_job kind, size_t tab, const char *url,
 	            xstrdup(n->tabs[tab].key) : NULL;
 	int rc = 0;
 
+	n->notice[0] = '\0';
 	news_start(n, kind, tab, url);
-	while (job_running(n, kind, key, url))
-		news_poll(n, 200);
+	while (job_running(n, kind, key, url)) {
+		news_poll(n, 100);
+		if (n->deadline > 0 && mono_ms() >= n->deadline)
+			deadline_passed(n);
+	}
 	if (take_event(n, kind, key, url, &ev)) {
 		if (!ev.ok)
 			rc = err_set(e, "%s", ev.msg);
@@ -1269,7 +1980,7 @@ run_job(struct news *n, enum news_job kind, size_t tab, const char *url,
 int
 news_refresh_tabs(struct news *n, struct err *e)
 {
-	if (n->offline)
+	if (n->offline || n->site_off)
 		return 0;
 	return run_job(n, JOB_TABS, 0, NULL, e);
 }
@@ -1490,15 +2201,6 @@ news_set_starred(struct news *n, const char *url, int starred, struct err *e)
 }
 
 /* ---- the search index -------------------------------------------------- */
-
-static int64_t
-mono_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
 
 int
 news_indexing(struct news *n)

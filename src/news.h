@@ -28,7 +28,19 @@ struct news_opts {
 	int images;             /* enum image_mode: how pictures are shown;
 	                           IMAGE_OFF: neither fetched nor shown */
 	size_t max_page;        /* bytes: the largest page read, 0: net's default */
+	int site_off;           /* "site none": the site is never fetched and
+	                           its tabs are not shown (feeds only) */
+	/* the network's limits (net.h); 0: the default */
+	long net_timeout_ms;    /* net-timeout: a page, every try: 15 s */
+	long connect_timeout_ms;/* net-connect-timeout: net-timeout / 3 */
+	long stall_ms;          /* net-stall-timeout: net-timeout / 3 */
+	int  tries;             /* net-tries: 3 */
+	int  sync_pages;        /* sync-pages: list pages of a channel: 3 */
+	long sync_host_ms;      /* sync-host-budget: a host's share of a sync */
 };
+
+#define NEWS_SYNC_PAGES 3
+#define NEWS_SYNC_HOST_MS (10 * 60 * 1000)
 
 struct news;
 
@@ -71,6 +83,13 @@ const struct store_tab *news_tab(const struct news *n, size_t i);
 /* Index of the tab whose label (as shown or as published) or key is
  * name, or -1. */
 long news_find_tab(const struct news *n, const char *name);
+
+/* A deadline for what follows (the command line's --list and --dump):
+ * every fetch ends within ms from now, and what has not come by then is
+ * given up (the cache answers).  0: none. */
+void news_set_deadline(struct news *n, long ms);
+/* The budget of a page (net-timeout), in ms. */
+long news_budget_ms(const struct news *n);
 
 /* Unread articles in a tab (counted once, again after a change). */
 size_t news_unread(struct news *n, size_t tab);
@@ -115,6 +134,7 @@ enum news_job {
 	JOB_FULLTEXT,   /* the same, fetched even if cached: a feed item's
 	                   summary replaced by the page's full text */
 	JOB_PICTURE,    /* a picture of an article, kept with it */
+	JOB_SYNC,       /* news_sync_start(): everything, for reading offline */
 };
 
 struct news_event {
@@ -178,6 +198,41 @@ int  news_picture(struct news *n, const char *url, struct image *out,
 
 /* Whether the cache holds the article's body (no fetch needed). */
 int  news_has_article(struct news *n, const char *url);
+/* The running transfer that has waited longest without a byte: its host
+ * and whole seconds (0: none has waited a second). */
+int  news_stalled(const struct news *n, char *host, size_t hostsz);
+
+/* ---- sync: everything for reading offline -----------------------------
+ * The tabs, then sync_pages list pages of every channel (the whole edition
+ * of an e-paper, whose front page forwards to it), the rankings, picks and
+ * feeds, then every article listed on them that the cache has no body of,
+ * each with all its pages, then their pictures and the list pages' own
+ * (unless news_opts.images is off).  Pages come with their validators (a page that
+ * did not change is not sent again), so a sync interrupted and started
+ * again goes on where it stopped.  Each host has sync_host_ms: the pages
+ * still to come from a host past it are given up.  The jobs it runs leave
+ * no events; its end leaves one JOB_SYNC event. */
+struct news_sync {
+	int lists, lists_done;          /* list pages */
+	int articles, articles_done;
+	int pictures, pictures_done;
+	int failed;
+	int64_t bytes;                  /* fetched (decoded) */
+	char host[256];                 /* a host being fetched */
+};
+/* Starts a sync; -1 with e set if offline or one is running. */
+int  news_sync_start(struct news *n, struct err *e);
+/* Its progress: 1 while it runs; 0 after it (p then holds the last
+ * sync's counts, if there was one). */
+int  news_sync_progress(const struct news *n, struct news_sync *p);
+/* The next line of the running or last sync's report not taken yet, in
+ * order: a page done (*msg NULL), or a page or host that failed and why;
+ * 0 when there is none.  The strings live as long as the sync's report
+ * (until the next sync or news_close). */
+int  news_sync_next(struct news *n, const char **what, const char **msg);
+/* How the last sync ended: 0 everything fetched, 1 some failed, 2 no host
+ * answered. */
+int  news_sync_status(const struct news *n);
 
 /* Whether articles wait for the search index (a search is exact without
  * it, only slower). */

@@ -306,6 +306,17 @@ reload(struct reader *r, int all)
 		refresh_tab(r, t);
 }
 
+/* S: what --sync fetches, in the background; its counts on the status
+ * line, its end in a message. */
+static void
+start_sync(struct reader *r)
+{
+	struct err e = { "" };
+
+	if (news_sync_start(r->news, &e) < 0)
+		say(r, 1, e.msg);
+}
+
 /* ---- articles ------------------------------------------------------------- */
 
 static void
@@ -585,6 +596,9 @@ job_done(struct reader *r, const struct news_event *ev)
 		break;
 	case JOB_PICTURE:
 		break;
+	case JOB_SYNC:
+		send(&r->stack[0], &le);        /* the list as the sync left it */
+		break;
 	}
 }
 
@@ -734,13 +748,24 @@ draw_tabs(struct reader *r)
 static void
 progress(struct reader *r, char *out, size_t outsz)
 {
-	int done, total;
-	char host[128];
+	int done, total, stalled;
+	char host[128], size[32];
+	struct news_sync y;
 
 	out[0] = '\0';
 	if (!news_busy(r->news, &done, &total, host, sizeof host))
 		return;
-	if (total > 1)
+	stalled = news_stalled(r->news, host, sizeof host);
+	if (stalled >= 2) {
+		/* said well before the stall limit ends the try */
+		snprintf(out, outsz, _("Loading %s: nothing for %d s… (Esc cancels)"),
+		         host, stalled);
+	} else if (news_sync_progress(r->news, &y)) {
+		size_words(y.bytes, size, sizeof size);
+		snprintf(out, outsz, _("Sync: lists %d/%d, articles %d/%d, pictures %d/%d, %s… (Esc cancels)"),
+		         y.lists_done, y.lists, y.articles_done, y.articles,
+		         y.pictures_done, y.pictures, size);
+	} else if (total > 1)
 		snprintf(out, outsz, _("Loading %d/%d %s… (Esc cancels)"),
 		         done + 1 > total ? total : done + 1, total, host);
 	else
@@ -907,6 +932,7 @@ global(struct reader *r, enum action a, int key)
 	case ACT_RELOAD:      reload(r, 0); break;
 	case ACT_RELOAD_ALL:  reload(r, 1); break;
 	case ACT_SCRIPT:      toggle_script(r); break;
+	case ACT_SYNC:        start_sync(r); break;
 	case ACT_NUMBER:
 		if (key < '0' || key > '9')
 			break;

@@ -1,6 +1,6 @@
 /* store.c: the offline cache in SQLite.  The only file that includes sqlite3.h.
  *
- * Tables (schema 3):
+ * Tables (schema 6):
  *   sources(id, name)                 a site profile or "feeds"
  *   tabs(source, position, key, ...)  the tabs of a source, in order
  *   lists(id, key, snap, next_url, npages, fetched)   one per tab key
@@ -17,6 +17,8 @@
  *                                     indexed, kept by triggers
  *   images(url, article, data, error)  pictures, kept with the article that
  *                                     shows them and removed with it
+ *   hosts(name, fails, ...)           hosts that failed, and until when they
+ *                                     are paused, kept between runs
  * Every write is one transaction (BEGIN IMMEDIATE ... COMMIT) of upserts; the
  * journal is WAL with synchronous=NORMAL, so a killed process loses nothing
  * it committed. */
@@ -148,6 +150,16 @@ static const char schema_images[] =
 	"CREATE INDEX images_article ON images(article);"
 	"CREATE TRIGGER images_article_del AFTER DELETE ON articles BEGIN"
 	" DELETE FROM images WHERE article = old.id; END;";
+/* What the fetcher learned of hosts that failed, so that the next run does
+ * not hammer a host that timed out a minute ago. */
+static const char schema_hosts[] =
+	"CREATE TABLE hosts("
+	" name TEXT PRIMARY KEY,"
+	" fails INTEGER NOT NULL DEFAULT 0,"
+	" failed_at INTEGER NOT NULL DEFAULT 0,"
+	" retry_at INTEGER NOT NULL DEFAULT 0,"
+	" told INTEGER NOT NULL DEFAULT 0,"
+	" error TEXT) WITHOUT ROWID;";
 
 /* The search triggers again, noting an article only when it is not noted
  * yet.  Their INSERT OR IGNORE did not ignore under an upsert's DO UPDATE
@@ -204,6 +216,7 @@ static const struct migration {
 	{ schema_images, "images" },
 	{ schema_dirty_once, "" },
 	{ schema_pairs, "search" },
+	{ schema_hosts, "hosts" },
 };
 
 /* Tables read at open to catch damage early: the rightmost path of each
@@ -354,7 +367,15 @@ static const char *const probes[] = {
 		" LEFT JOIN bodies b ON b.id = a.id WHERE a.id = ?1") \
 	_(LIST_UNREAD, "SELECT count(*) FROM lists l JOIN list_items li ON li.snap = l.snap" \
 		" JOIN articles a ON a.id = li.article WHERE l.key = ?1 AND NOT a.read") \
-	_(STARRED_UNREAD, "SELECT count(*) FROM articles WHERE starred AND NOT read")
+	_(STARRED_UNREAD, "SELECT count(*) FROM articles WHERE starred AND NOT read") \
+	_(HOST_PUT, "INSERT INTO hosts(name, fails, failed_at, retry_at, told, error)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(name) DO UPDATE SET" \
+		" fails = excluded.fails, failed_at = excluded.failed_at," \
+		" retry_at = excluded.retry_at, told = excluded.told," \
+		" error = excluded.error") \
+	_(HOST_DROP, "DELETE FROM hosts WHERE name = ?1") \
+	_(HOSTS_GET, "SELECT name, fails, failed_at, retry_at, told, error FROM hosts" \
+		" ORDER BY name")
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -1951,6 +1972,73 @@ store_image_free(struct store_image *im)
 	free(im->data);
 	free(im->error);
 	memset(im, 0, sizeof *im);
+}
+
+/* ---- hosts ---------------------------------------------------------------- */
+
+int
+store_put_host(struct store *s, const struct store_host *h, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, h->fails > 0 ? ST_HOST_PUT : ST_HOST_DROP, e);
+
+	if (st == NULL)
+		return -1;
+	if (tx_begin(s, e) < 0)
+		return -1;
+	bind_text(st, 1, h->name);
+	if (h->fails > 0) {
+		sqlite3_bind_int(st, 2, h->fails);
+		sqlite3_bind_int64(st, 3, h->failed_at);
+		sqlite3_bind_int64(st, 4, h->retry_at);
+		sqlite3_bind_int(st, 5, h->told != 0);
+		bind_text(st, 6, h->error);
+	}
+	return tx_end(s, run(s, st, e), e);
+}
+
+int
+store_get_hosts(struct store *s, struct store_host **v, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_HOSTS_GET, e);
+	size_t cap = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	for (rc = step(s, st, e); rc == 1; rc = step(s, st, e)) {
+		struct store_host *h;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*v = xrealloc(*v, cap * sizeof **v);
+		}
+		h = &(*v)[(*n)++];
+		h->name = col_text(st, 0);
+		h->fails = sqlite3_column_int(st, 1);
+		h->failed_at = sqlite3_column_int64(st, 2);
+		h->retry_at = sqlite3_column_int64(st, 3);
+		h->told = sqlite3_column_int(st, 4);
+		h->error = col_text(st, 5);
+	}
+	if (rc < 0) {
+		store_hosts_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_hosts_free(struct store_host *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].error);
+	}
+	free(v);
 }
 
 /* ---- read and starred --------------------------------------------------- */

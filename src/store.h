@@ -162,11 +162,25 @@ int  store_put_image(struct store *s, const char *article_url,
 int  store_get_image(struct store *s, const char *url, struct store_image *out,
                      struct err *e);
 void store_image_free(struct store_image *im);
+/* A host that failed, as the fetcher left it: kept between runs so that a
+ * host that timed out a minute ago is not asked once per tab again. */
+struct store_host {
+	char   *name;
+	int     fails;          /* failures in a row; 0: it answers (row dropped) */
+	int64_t failed_at;      /* seconds since the epoch */
+	int64_t retry_at;       /* paused until */
+	int     told;           /* the server asked for it (Retry-After) */
+	char   *error;          /* the last failure in words */
+};
+int  store_put_host(struct store *s, const struct store_host *h, struct err *e);
+int  store_get_hosts(struct store *s, struct store_host **v, size_t *n,
+                     struct err *e);
+void store_hosts_free(struct store_host *v, size_t n);
 
 /* The schema version this gxnews writes.  An older cache is upgraded step
  * by step (a copy kept as FILE.vN.bak, and store_notice() says so); a newer
  * one is refused without being touched. */
-#define STORE_SCHEMA 5
+#define STORE_SCHEMA 6
 
 /* The SQLite library in use, e.g. "3.40.1". */
 const char *store_version(void);

@@ -462,3 +462,12 @@ time_ago(int64_t t, int64_t now, char *out, size_t outsz)
 		snprintf(out, outsz, "%s", ymd);
 	}
 }
+
+void
+size_words(int64_t bytes, char *out, size_t outsz)
+{
+	if (bytes >= 1024 * 1024)
+		snprintf(out, outsz, _("%.1f MB"), (double)bytes / (1024.0 * 1024.0));
+	else
+		snprintf(out, outsz, _("%lld KB"), (long long)((bytes + 1023) / 1024));
+}

@@ -80,5 +80,7 @@ void time_ymdhm_local(int64_t t, char out[17]);
 /* How long ago t was, in the user's language ("3 分钟前", "2 hours ago"),
  * relative to now; older than a week: the date in the reader's zone. */
 void time_ago(int64_t t, int64_t now, char *out, size_t outsz);
+/* A size in the user's words: "812 KB", "3.4 MB". */
+void size_words(int64_t bytes, char *out, size_t outsz);
 
 #endif

@@ -148,6 +148,9 @@ empty_text(struct list *l)
 		                                         : _("(no tabs yet)");
 	if (host_tab_state(l->h, l->tab) == TAB_LOADING)
 		return _("Loading…");
+	if (t->fetched == 0 && t->url != NULL &&
+	    (news_offline(n) || host_tab_state(l->h, l->tab) == TAB_FAILED))
+		return _("(never fetched: it needs the network; S fetches everything for offline)");
 	return _(news_kind(t->kind)->empty);
 }
 
@@ -174,7 +177,8 @@ maybe_more(struct list *l)
 	struct news *n = host_news(l->h);
 	size_t page = l->rows.sc.rows > 0 ? l->rows.sc.rows : 1;
 
-	if (l->rows.items.next_url == NULL || news_offline(n))
+	/* offline, the next page comes from the cache if a sync took it */
+	if (l->rows.items.next_url == NULL)
 		return;
 	if (l->rows.sc.cur + page >= l->rows.items.n)
 		news_start(n, JOB_MORE, l->tab, NULL);

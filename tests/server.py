@@ -3,8 +3,10 @@
 
     python3 tests/server.py --root DIR --port-file FILE [--host 127.0.0.1]
                             [--port 0] [--max-seconds 600]
-                            [--tls-cert PEM --tls-key PEM] [--verbose]
-                            [--latency-ms N] [--no-gzip]
+                            [--tls-cert PEM --tls-key PEM]
+                            [--blackhole-port-file FILE]
+                            [--blackhole-host 127.0.0.2] [--log FILE]
+                            [--latency-ms N] [--no-gzip] [--verbose]
 
 Binds --host:--port (port 0: a free one) and writes the chosen port to
 --port-file (written whole, then renamed into place, so a reader never sees
@@ -16,6 +18,14 @@ benchmarks); --no-gzip never compresses, so every client gets the same bytes.
 
 It exits by itself when the process that started it dies, or after
 --max-seconds, so no test leaves it behind.
+
+With --blackhole-port-file, a black hole is opened too and its port written
+to that file: a socket on --blackhole-host (127.0.0.2, so that a client
+counts it as a host of its own) that listens but never accepts, its backlog
+filled, so the kernel drops every new SYN and a client's connect hangs: a
+host gone from the network, without leaving 127.0.0.0/8.
+
+With --log, every answer is appended to FILE as "STATUS PATH" a line.
 
 Files under --root are served as a web site: a directory URL serves its
 index.html; responses carry ETag (a hash of the content) and Last-Modified
@@ -38,6 +48,10 @@ Fault URLs (query parameters in brackets):
   /_fault/redirect-file            302 to file:///etc/passwd
   /_fault/stall                    headers and 10 bytes of a 1000-byte body,
                                    then silence (until the client leaves)
+  /_fault/trickle[?ms=500]         headers of a 100000-byte body, then one
+                                   byte every ms milliseconds
+  /_fault/reset-mid-body           headers and 100 bytes of a 1000-byte body,
+                                   then a TCP reset
   /_fault/silent                   reads the request, never answers (until
                                    the client leaves)
   /_fault/endless                  an endless body (no length, until close)
@@ -140,10 +154,18 @@ class Handler(BaseHTTPRequestHandler):
     root = '.'
     latency = 0.0
     gzip_ok = True
+    log = None
 
     def log_message(self, fmt, *args):
         if self.verbose:
             sys.stderr.write('server: ' + (fmt % args) + '\n')
+
+    def log_request(self, code='-', size='-'):
+        if self.log is not None:
+            with State.lock:
+                with open(self.log, 'a') as f:
+                    f.write('%s %s\n' % (getattr(code, 'value', code), self.path))
+        super().log_request(code, size)
 
     # ---- helpers -----------------------------------------------------
     def param(self, name, default=None):
@@ -324,6 +346,37 @@ class Handler(BaseHTTPRequestHandler):
             pass
         self.close_connection = True
 
+    def f_trickle(self, key):
+        gap = int(self.param('ms', '500')) / 1000.0
+        self.send_response(200)
+        self.send_header('Content-Type', 'text/html')
+        self.send_header('Content-Length', '100000')
+        self.end_headers()
+        self.wfile.flush()
+        deadline = time.time() + 60
+        try:
+            while time.time() < deadline and not self.client_gone(gap):
+                self.wfile.write(b'<')
+                self.wfile.flush()
+        except OSError:
+            pass
+        self.close_connection = True
+
+    def f_reset_mid_body(self, key):
+        self.send_response(200)
+        self.send_header('Content-Type', 'text/html')
+        self.send_header('Content-Length', '1000')
+        self.end_headers()
+        self.wfile.write(b'<html><body><p>' + b'x' * 85)
+        self.wfile.flush()
+        time.sleep(0.05)
+        # SO_LINGER with a zero timeout: close() sends RST, not FIN
+        # (closed here: the server's own shutdown would send a FIN first)
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                   b'\x01\x00\x00\x00\x00\x00\x00\x00')
+        os.close(self.connection.detach())
+        self.close_connection = True
+
     def f_silent(self, key):
         deadline = time.time() + 60
         while time.time() < deadline and not self.client_gone(0.2):
@@ -405,6 +458,8 @@ FAULTS = {
     'redirect-file': Handler.f_redirect_file,
     'stall': Handler.f_stall,
     'silent': Handler.f_silent,
+    'trickle': Handler.f_trickle,
+    'reset-mid-body': Handler.f_reset_mid_body,
     'endless': Handler.f_endless,
     'gzip-bomb': Handler.f_gzip_bomb,
     'reset': Handler.f_reset,
@@ -440,6 +495,25 @@ def watchdog(max_seconds):
     os._exit(0)
 
 
+def blackhole(host):
+    """A listening socket that accepts nothing, its backlog full."""
+    hole = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    hole.bind((host, 0))
+    hole.listen(0)
+    addr = hole.getsockname()
+    fill = []
+    for _ in range(32):
+        probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        probe.settimeout(0.3)
+        try:
+            probe.connect(addr)
+        except OSError:
+            probe.close()
+            break           # a connect hangs: the hole is ready
+        fill.append(probe)
+    return hole, fill
+
+
 def write_port_file(path, ports):
     tmp = path + '.tmp'
     with open(tmp, 'w') as f:
@@ -456,12 +530,19 @@ def main():
     ap.add_argument('--max-seconds', type=float, default=600)
     ap.add_argument('--tls-cert')
     ap.add_argument('--tls-key')
+    ap.add_argument('--blackhole-port-file')
+    ap.add_argument('--blackhole-host', default='127.0.0.2')
+    ap.add_argument('--log')
     ap.add_argument('--verbose', action='store_true')
     ap.add_argument('--latency-ms', type=float, default=0)
     ap.add_argument('--no-gzip', action='store_true')
     args = ap.parse_args()
 
     Handler.root = args.root
+    Handler.log = args.log
+    if args.blackhole_port_file:
+        hole = blackhole(args.blackhole_host)
+        write_port_file(args.blackhole_port_file, [hole[0].getsockname()[1]])
     Handler.verbose = Server.verbose = args.verbose
     Handler.latency = args.latency_ms / 1000.0
     Handler.gzip_ok = not args.no_gzip

@@ -22,7 +22,9 @@ MULTI=http://www.chinahightech.com/html/yuanqu/2022/0615/51876.html
 run --sync >"$T/out" 2>"$T/err"; ok $? "--sync of the demo exits 0"
 n=$(grep -c '^fetched: ' "$T/err")
 ok $([ "$n" -ge 40 ]; echo $?) "--sync off a terminal says each page it fetched ($n)"
-is "$(tail -n 1 "$T/err")" "$n fetched, 0 failed" "and ends with how many were fetched and failed"
+last=$(tail -n 1 "$T/err")
+sum=$(printf '%s\n' "$last" | sed -n 's/^Synced: \([0-9]*\) list pages, \([0-9]*\) articles, \([0-9]*\) pictures, .* fetched$/\1 + \2 + \3/p')
+is "$(( ${sum:-0} ))" "$n" "and ends with how many were fetched, none failed ($last)"
 contains "$(cat "$T/err")" "fetched: $A1" "an article fetched is named by its URL"
 total=$(sql "$T/c.db" "SELECT count(*) FROM articles")
 ok $([ "$total" -ge 40 ]; echo $?) "--sync stored the articles for reading offline ($total)"
@@ -33,13 +35,14 @@ if command -v tmux >/dev/null; then
 	wait_for "sync exit" 60; ok $? "--sync on a terminal ends"
 	s=$(screen)
 	contains "$s" "sync exit 0" "and exits 0"
-	last=$(printf '%s\n' "$s" | grep -o '\] [0-9]*/[0-9]*' | tail -n 1)
-	contains "$last" "] " "a progress bar shows done/total ($last)"
-	d=${last#] }; d=${d%/*}; t=${last#*/}
-	ok $([ -n "$d" ] && [ "$d" = "$t" ] && [ "$t" -ge 40 ]; echo $?) "it counts up to the total ($d of $t)"
+	last=$(printf '%s\n' "$s" | grep -o '\] lists [0-9]*/[0-9]*  articles [0-9]*/[0-9]*' | tail -n 1)
+	contains "$last" "] lists " "a progress bar shows done/total ($last)"
+	d=${last##*articles }; t=${d#*/}; d=${d%/*}
+	ok $([ -n "$d" ] && [ "$d" = "$t" ] && [ "$t" -ge 40 ]; echo $?) "it counts up to the total ($d of $t articles)"
 	contains "$s" "[##############################]" "the bar is full at the end"
 	lacks "$s" "fetched: http" "on a terminal, no line a page"
-	contains "$s" "$t fetched, 0 failed" "and the count follows the bar"
+	contains "$s" "Synced: " "and the count follows the bar"
+	contains "$s" " $t articles" "with the bar's total"
 	tmux_stop
 fi
 

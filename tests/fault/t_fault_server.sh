@@ -7,7 +7,6 @@
 . "$(dirname "$0")/../lib.sh"
 . "$top_srcdir/tests/hostile/hostile.sh"
 command -v python3 >/dev/null || skip_all "python3 is needed for the test server"
-export GXNEWS_NET_BACKOFF_MS=10 GXNEWS_NET_STALL_S=2
 TABS="rank-all rank-month picks 要闻 园区 企业"
 C="$T/c.db"
 

@@ -9,7 +9,7 @@ command -v tmux >/dev/null || skip_all "tmux is not installed"
 C="$T/c.db"
 "$GXNEWS" --site-url "$DEMO" --cache "$C" --sync >/dev/null 2>&1
 
-tmux_start 100 30 "$GXNEWS" --offline --cache "$C"
+tmux_start 100 32 "$GXNEWS" --offline --cache "$C"   # tall enough for the help of every action
 wait_for "２０２４年成都高新区新增市场主体超6万户" 10
 keys '?'
 wait_for "Next line or article" 5
@@ -99,9 +99,9 @@ EOF
 tmux_restart 100 30 "$GXNEWS" --offline --cache "$C"
 wait_for "２０２４年成都高新区新增市场主体超6万户" 10
 keys G
-wait_status " 12/" 5
+wait_status " 20/" 5       # --sync took both pages of 要闻
 keys j
-wait_status " 11/" 5
+wait_status " 19/" 5
 ok $? "bind j up: j moves up"
 keys C-t
 wait_status "园区" 5

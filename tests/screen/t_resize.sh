@@ -68,8 +68,8 @@ contains "$around" "reverse" "the selected row is still highlighted"
 
 # never frozen: a site that does not answer
 http_start "$top_srcdir/data/demo/www.chinahightech.com"
-export GXNEWS_NET_STALL_S=30
-tmux_restart 80 24 "$GXNEWS" --site-url "http://127.0.0.1:$HTTP_PORT/_fault/silent?p=" --cache "$C"
+# (a patient user's net-timeout: the refresh outlasts the storm below)
+tmux_restart 80 24 "$GXNEWS" --net-timeout 60 --site-url "http://127.0.0.1:$HTTP_PORT/_fault/silent?p=" --cache "$C"
 wait_for "２０２４年成都高新区新增市场主体超6万户" 5
 ok $? "the list is drawn from the cache while the site does not answer"
 wait_status "Loading" 5

@@ -25,6 +25,7 @@ static pid_t server_pid;
 static char tmpdir[] = "/tmp/gxnews-test-net-XXXXXX";
 static char base[64];           /* http://127.0.0.1:PORT */
 static char tls_base[64];       /* https://127.0.0.1:PORT */
+static char hole[64];           /* http://127.0.0.2:PORT, a black hole */
 
 static int64_t
 now_ms(void)
@@ -54,10 +55,11 @@ server_start(void)
 	char *cert = xasprintf("%s/tests/fixtures/net/tls/cert.pem", tap_srcdir());
 	char *key = xasprintf("%s/tests/fixtures/net/tls/key.pem", tap_srcdir());
 	char *portfile = xasprintf("%s/port", tmpdir);
+	char *holefile = xasprintf("%s/hole", tmpdir);
 	char *argv[] = { NULL, script, "--root", root, "--port-file", portfile,
 	                 "--max-seconds", "300", "--tls-cert", cert,
-	                 "--tls-key", key, NULL };
-	int port = 0, tls_port = 0, i, rc = -1;
+	                 "--tls-key", key, "--blackhole-port-file", holefile, NULL };
+	int port = 0, tls_port = 0, hole_port = 0, i, rc = -1;
 	FILE *f;
 
 	if (str_empty(py) || strcmp(py, "no") == 0)
@@ -77,11 +79,20 @@ server_start(void)
 		if (port == 0)
 			sleep_ms(50);
 	}
+	f = fopen(holefile, "r");
+	if (f != NULL) {
+		if (fscanf(f, "%d", &hole_port) < 1)
+			hole_port = 0;
+		fclose(f);
+	}
 	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
 	snprintf(tls_base, sizeof tls_base, "https://127.0.0.1:%d", tls_port);
-	rc = port != 0 ? 0 : -1;
+	snprintf(hole, sizeof hole, "http://127.0.0.2:%d/", hole_port);
+	rc = port != 0 && hole_port != 0 ? 0 : -1;
 	unlink(portfile);
+	unlink(holefile);
 out:
+	free(holefile);
 	free(script);
 	free(root);
 	free(cert);
@@ -102,16 +113,14 @@ server_stop(void)
 
 /* ---- helpers -------------------------------------------------------- */
 
-/* Fast settings for tests: short backoff and stall detection. */
+/* Settings a user could give (net-timeout 6): connect and stall limits
+ * of 2 s; a short backoff keeps the many retries below quick. */
 static void
 test_opts(struct net_opts *o)
 {
 	net_opts_default(o);
+	net_opts_budget(o, 6000);
 	o->backoff_ms = 20;
-	o->connect_timeout_ms = 3000;
-	o->timeout_ms = 15000;
-	o->low_speed_limit = 100;
-	o->low_speed_time_s = 2;
 }
 
 static struct net *
@@ -393,7 +402,7 @@ test_limits(void)
 	int64_t t0, dt;
 
 	test_opts(&o);
-	o.retries = 0;
+	o.tries = 1;
 	t0 = now_ms();
 	r = fetch(&o, "/_fault/stall");
 	dt = now_ms() - t0;
@@ -709,6 +718,326 @@ test_progress_and_cancel(void)
 	free(fast);
 }
 
+/* ---- the budget and its defaults ------------------------------------ */
+
+static const struct budget_case {
+	long budget_ms, connect_ms, stall_ms;
+} budget_cases[] = {
+	{ 15000, 5000, 5000 },          /* the default */
+	{ 30000, 10000, 10000 },
+	{ 6000, 2000, 2000 },
+	{ 1500, 1000, 1000 },           /* never under a second */
+};
+
+static void
+test_budget(void)
+{
+	struct net_opts o;
+
+	net_opts_default(&o);
+	is_int(o.budget_ms, 15000, "default: a page has 15 s, every try included");
+	is_int(o.connect_timeout_ms, 5000, "default: 5 s to connect");
+	is_int(o.stall_ms, 5000, "default: 5 s without a byte ends a try");
+	is_int(o.low_speed_limit, 100, "default: under 100 bytes/s for 5 s ends a try");
+	is_int(o.tries, 3, "default: at most 3 tries");
+	is_int(o.host_pause_ms, 60000, "default: a failed host is paused a minute");
+	is_int(o.max_retry_after_s, 3600, "default: Retry-After honoured up to an hour");
+	for (size_t i = 0; i < ARRAY_LEN(budget_cases); i++) {
+		const struct budget_case *c = &budget_cases[i];
+
+		net_opts_budget(&o, c->budget_ms);
+		ok(o.connect_timeout_ms == c->connect_ms && o.stall_ms == c->stall_ms,
+		   "a budget of %ld ms: connect %ld ms, stall %ld ms (got %ld, %ld)",
+		   c->budget_ms, c->connect_ms, c->stall_ms, o.connect_timeout_ms,
+		   o.stall_ms);
+	}
+}
+
+/* Four bad servers at once, each to a fetcher of its own with the
+ * defaults users get: each is given up within the 15 s budget, in words. */
+static const struct bad_case {
+	const char *what;
+	const char *path;       /* NULL: the black hole */
+	const char *error;
+} bad_cases[] = {
+	{ "a server that stalls mid-page", "/_fault/stall?key=bad1",
+	  "127.0.0.1 stopped sending the page (stalled for 5 s), tried 2 times" },
+	{ "a server that trickles a byte a second", "/_fault/trickle?ms=1000",
+	  "127.0.0.1 sends too slowly (under 100 bytes/s for 5 s), tried 2 times" },
+	{ "a server that resets mid-page", "/_fault/reset-mid-body",
+	  "127.0.0.1 broke off the connection, tried 3 times" },
+	{ "a black hole (SYN dropped)", NULL,
+	  "cannot reach 127.0.0.2: no connection within 5 s, tried 2 times" },
+};
+
+static void
+test_bad_servers_at_defaults(void)
+{
+	enum { N = ARRAY_LEN(bad_cases) };
+	struct net *nets[N];
+	struct net_req *reqs[N];
+	int64_t t0 = now_ms(), took[N];
+	size_t left = N;
+
+	for (size_t i = 0; i < N; i++) {
+		char *u = bad_cases[i].path ? url(bad_cases[i].path) : xstrdup(hole);
+
+		nets[i] = net_with(NULL);
+		reqs[i] = net_req_new(u);
+		net_add(nets[i], reqs[i]);
+		took[i] = -1;
+		free(u);
+	}
+	while (left > 0 && now_ms() - t0 < 40000) {
+		for (size_t i = 0; i < N; i++) {
+			net_run(nets[i], 10);
+			if (took[i] < 0 && net_done(nets[i]) != NULL) {
+				took[i] = now_ms() - t0;
+				left--;
+			}
+		}
+	}
+	for (size_t i = 0; i < N; i++) {
+		const struct bad_case *c = &bad_cases[i];
+
+		ok(took[i] >= 0 && took[i] <= 15500,
+		   "%s: given up within the 15 s budget (%lld ms)", c->what,
+		   (long long)took[i]);
+		is_str(reqs[i]->error, c->error, "%s: in words", c->what);
+		ok(reqs[i]->host_down, "%s: the host is counted as down", c->what);
+		net_req_free(reqs[i]);
+		net_free(nets[i]);
+	}
+}
+
+/* ---- hosts that fail ------------------------------------------------ */
+
+static long
+count_of(const char *key)
+{
+	char *q = xasprintf("key=%s", key);
+	long v = stat_of(q, "count=");
+
+	free(q);
+	return v;
+}
+
+/* Adds one request per path at once and runs them all. */
+static void
+run_all(struct net *n, struct net_req **v, const char *const *paths, size_t k)
+{
+	int64_t t0 = now_ms();
+	size_t got = 0;
+
+	for (size_t i = 0; i < k; i++) {
+		char *u = url(paths[i]);
+
+		v[i] = net_req_new(u);
+		net_add(n, v[i]);
+		free(u);
+	}
+	while (got < k && now_ms() - t0 < 30000) {
+		net_run(n, 50);
+		while (net_done(n) != NULL)
+			got++;
+	}
+}
+
+static void
+test_host_pause(void)
+{
+	static const char *const resets[] = {
+		"/_fault/reset?key=hp1", "/_fault/reset?key=hp2", "/_fault/reset?key=hp3",
+		"/_fault/reset?key=hp4",
+	};
+	struct net_opts o;
+	struct net *n;
+	struct net_req *v[4];
+	struct net_host h;
+	int64_t t0;
+	int changed = 0;
+
+	test_opts(&o);
+	o.max_per_host = 1;
+	n = net_with(&o);
+	run_all(n, v, resets, 4);
+	is_int(count_of("hp1"), 3, "a failing host: the first page is tried 3 times");
+	ok(count_of("hp2") + count_of("hp3") + count_of("hp4") == 0,
+	   "a failing host: the pages queued behind it are never sent");
+	for (size_t i = 1; i < 4; i++)
+		is_str(v[i]->error, "127.0.0.1 closed the connection without answering",
+		       "a failing host: page %zu fails at once with the host's error", i + 1);
+	ok(v[3]->host_down, "a failing host: paused pages count as the host down");
+	while (net_host_changed(n, &h))
+		if (strcmp(h.name, "127.0.0.1") == 0 && h.fails == 1 &&
+		    h.retry_at >= (int64_t)time(NULL) + 55 &&
+		    strcmp(h.error, "127.0.0.1 closed the connection without answering") == 0)
+			changed = 1;
+	ok(changed, "a failing host: its state is given to be kept (paused a minute)");
+	ok(!net_host_changed(n, &h), "a failing host: its state is given once");
+	for (size_t i = 0; i < 4; i++)
+		net_req_free(v[i]);
+
+	/* a page elsewhere on the host, later in the same run: still paused */
+	t0 = now_ms();
+	v[0] = net_req_new(base);
+	is_int(net_fetch(n, v[0]), NET_ERR, "a paused host: a later page fails too");
+	ok(now_ms() - t0 < 200, "a paused host: at once");
+	net_req_free(v[0]);
+	net_free(n);
+}
+
+static void
+test_host_restored(void)
+{
+	static const char *const good[] = {
+		"/_fault/slow?ms=300&key=hr1&group=hr", "/_fault/slow?ms=300&key=hr2&group=hr",
+		"/_fault/slow?ms=300&key=hr3&group=hr",
+	};
+	static const char *const bad[] = {
+		"/_fault/reset?key=hb1", "/_fault/reset?key=hb2", "/_fault/reset?key=hb3",
+	};
+	struct net_opts o;
+	struct net *n;
+	struct net_req *v[3];
+	struct net_host h = { .name = "127.0.0.1", .fails = 2 };
+	int oks = 0;
+
+	h.failed_at = (int64_t)time(NULL) - 30;
+	h.retry_at = (int64_t)time(NULL) + 600;
+	snprintf(h.error, sizeof h.error, "earlier failure");
+	test_opts(&o);
+	n = net_with(&o);
+	net_host_restore(n, &h);
+	run_all(n, v, bad, 3);
+	is_int(count_of("hb1"), 1, "a host that failed in an earlier run is tried once, one try");
+	is_int(count_of("hb2") + count_of("hb3"), 0, "the other pages wait and fail with it");
+	is_str(v[2]->error, "127.0.0.1 closed the connection without answering",
+	       "they fail with what the one try found");
+	for (size_t i = 0; i < 3; i++)
+		net_req_free(v[i]);
+	net_free(n);
+
+	/* a host that asked to be left alone (Retry-After) is not asked at all */
+	h.told = 1;
+	n = net_with(&o);
+	net_host_restore(n, &h);
+	v[0] = net_req_new(base);
+	xfree_set(&v[0]->url, url("/_fault/slow?ms=1&key=told1"));
+	is_int(net_fetch(n, v[0]), NET_ERR, "a host that asked for a pause: not asked");
+	is_int(count_of("told1"), 0, "a host that asked for a pause: nothing sent");
+	ok(strstr(v[0]->error, "earlier failure") != NULL,
+	   "a host that asked for a pause: its words given (%s)", v[0]->error);
+	net_req_free(v[0]);
+	net_free(n);
+	h.told = 0;
+
+	n = net_with(&o);
+	net_host_restore(n, &h);
+	for (size_t i = 0; i < 3; i++) {
+		char *u = url(good[i]);
+
+		v[i] = net_req_new(u);
+		net_add(n, v[i]);
+		free(u);
+	}
+	for (int64_t t0 = now_ms(); now_ms() - t0 < 150; )
+		net_run(n, 20);
+	is_int(stat_of("group=hr", "active="), 1,
+	       "while its one try is out, nothing else goes to it");
+	while (net_run(n, 50) > 0)
+		;
+	for (size_t i = 0; i < 3; i++) {
+		oks += v[i]->result == NET_OK;
+		net_req_free(v[i]);
+	}
+	while (net_done(n) != NULL)
+		;
+	is_int(oks, 3, "a host that failed before and answers now: every page arrives");
+	ok(net_host_changed(n, &h) && h.fails == 0 && h.retry_at == 0,
+	   "the host answers again: that is given to be kept");
+	net_free(n);
+}
+
+static void
+test_retry_after_cap(void)
+{
+	struct net_opts o;
+	struct net *n;
+	struct net_req *r;
+	struct net_host h = { .fails = 0 };
+	int64_t now;
+
+	net_opts_default(&o);
+	n = net_with(&o);
+	r = net_req_new(base);
+	xfree_set(&r->url, url("/_fault/429?key=cap&after=100000"));
+	now = (int64_t)time(NULL);
+	is_int(net_fetch(n, r), NET_ERR, "Retry-After: 100000: not waited for");
+	is_str(r->error, "127.0.0.1 asks to wait 100000 s before trying again",
+	       "Retry-After: 100000: said in words");
+	ok(net_host_changed(n, &h) && h.retry_at >= now + 3600 && h.retry_at <= now + 3602,
+	   "Retry-After: 100000: the host is paused for the cap, an hour (%lld s)",
+	   (long long)(h.retry_at - now));
+	net_req_free(r);
+	net_free(n);
+
+	n = net_with(&o);
+	r = net_req_new(base);
+	xfree_set(&r->url, url("/_fault/429?key=cap2&after=300"));
+	now = (int64_t)time(NULL);
+	net_fetch(n, r);
+	ok(net_host_changed(n, &h) && h.retry_at >= now + 300 && h.retry_at <= now + 302,
+	   "Retry-After: 300: the host is paused 300 s (%lld s)",
+	   (long long)(h.retry_at - now));
+	net_req_free(r);
+	net_free(n);
+}
+
+static void
+test_stalled_and_cancel(void)
+{
+	struct net *n = net_with(NULL);
+	char *silent = url("/_fault/silent?key=sc1"), *slow = url("/_fault/slow?ms=4000");
+	struct net_req *a = net_req_new(silent), *b = net_req_new(slow), *r;
+	char host[64] = "x";
+	int64_t t0 = now_ms();
+	int secs;
+
+	is_int(net_stalled(n, host, sizeof host), 0, "stalled: nothing running, nothing stalled");
+	is_str(host, "", "stalled: no host");
+	net_add(n, a);
+	net_add(n, b);
+	while (now_ms() - t0 < 1600)
+		net_run(n, 50);
+	secs = net_stalled(n, host, sizeof host);
+	ok(secs >= 1 && secs <= 2, "stalled: a server silent for 1.6 s shows (%d s)", secs);
+	is_str(host, "127.0.0.1", "stalled: its host is named");
+	net_cancel(n, a, "gave up");
+	r = net_done(n);
+	ok(r == a && a->result == NET_CANCELLED, "cancel one: it comes back cancelled");
+	is_str(a->error, "gave up", "cancel one: with the reason given");
+	is_int(b->result, NET_PENDING, "cancel one: the other goes on");
+	net_free(n);
+	net_req_free(a);
+	net_req_free(b);
+	free(silent);
+	free(slow);
+}
+
+static void
+test_url_host(void)
+{
+	char h[64];
+
+	net_url_host("http://WWW.ChinaHighTech.com/html/", h, sizeof h);
+	is_str(h, "www.chinahightech.com", "the host of a URL, lowercase");
+	net_url_host("file:///tmp/x", h, sizeof h);
+	is_str(h, "", "a file URL has no host");
+	net_url_host("not a url", h, sizeof h);
+	is_str(h, "", "a non-URL has no host");
+}
+
 int
 main(void)
 {
@@ -729,6 +1058,13 @@ main(void)
 	test_parallel();
 	test_run_bounded();
 	test_progress_and_cancel();
+	test_budget();
+	test_host_pause();
+	test_host_restored();
+	test_retry_after_cap();
+	test_stalled_and_cancel();
+	test_url_host();
+	test_bad_servers_at_defaults();
 	server_stop();
 	return done_testing();
 }

@@ -661,6 +661,41 @@ test_images(void)
 	free(path);
 }
 
+/* Hosts that failed, kept for the next run; one that answers again goes. */
+static void
+test_hosts(void)
+{
+	char *path = tpath("hosts.db");
+	struct store *s = open_ok(path);
+	struct store_host a = { .name = "www.chinahightech.com", .fails = 2,
+	                        .failed_at = T0, .retry_at = T0 + 120, .told = 0,
+	                        .error = "www.chinahightech.com did not answer within 5 s" };
+	struct store_host b = { .name = "paper.chinahightech.com", .fails = 1,
+	                        .failed_at = T0, .retry_at = T0 + 3600, .told = 1,
+	                        .error = "asks to wait" }, *v = NULL;
+	size_t n = 0;
+	struct err e;
+
+	ok(store_put_host(s, &a, &e) == 0 && store_put_host(s, &b, &e) == 0,
+	   "hosts that failed are kept");
+	store_close(s);
+	s = open_ok(path);
+	ok(store_get_hosts(s, &v, &n, &e) == 0 && n == 2, "they are there after a reopen");
+	ok(n == 2 && strcmp(v[1].name, a.name) == 0 && v[1].fails == 2 &&
+	   v[1].failed_at == T0 && v[1].retry_at == T0 + 120 && !v[1].told &&
+	   strcmp(v[1].error, a.error) == 0, "a host comes back whole");
+	ok(n == 2 && v[0].told == 1 && v[0].retry_at == T0 + 3600,
+	   "a pause the server asked for comes back as such");
+	store_hosts_free(v, n);
+	a.fails = 0;
+	store_put_host(s, &a, &e);
+	ok(store_get_hosts(s, &v, &n, &e) == 0 && n == 1 &&
+	   strcmp(v[0].name, b.name) == 0, "a host that answers again is forgotten");
+	store_hosts_free(v, n);
+	store_close(s);
+	free(path);
+}
+
 static void
 test_starred(void)
 {
@@ -1567,6 +1602,7 @@ main(void)
 	test_tabs();
 	test_pages();
 	test_images();
+	test_hosts();
 	test_starred();
 	test_search();
 	test_search_exact();
