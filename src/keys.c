@@ -39,6 +39,7 @@ static const struct {
 	{ 'o', ACT_BROWSER }, { 'F', ACT_FULL_TEXT },
 	{ 's', ACT_STAR }, { 'u', ACT_TOGGLE_READ },
 	{ 'r', ACT_RELOAD }, { 'R', ACT_RELOAD_ALL }, { 'T', ACT_SCRIPT }, { 'S', ACT_SYNC },
+	{ 'i', ACT_IMAGES }, { 'I', ACT_PICTURE },
 	{ '?', ACT_HELP }, { 'M', ACT_MESSAGES }, { CTRL('l'), ACT_REDRAW },
 };
 

@@ -36,6 +36,8 @@
 	_(RELOAD_ALL, "reload-all", N_("Reload every tab")) \
 	_(SCRIPT,    "script",    N_("Show Chinese in Simplified or in your Traditional characters")) \
 	_(SYNC,      "sync",      N_("Fetch everything for reading offline, in the background (as --sync)")) \
+	_(IMAGES,    "images",    N_("Show or hide pictures")) \
+	_(PICTURE,   "picture",   N_("Show the picture at the top of the article (or the e-paper's page) full screen")) \
 	_(HELP,      "help",      N_("Show the keys")) \
 	_(MESSAGES,  "messages",  N_("Show the messages the status line gave, the newest first")) \
 	_(REDRAW,    "redraw",    N_("Redraw the screen"))

@@ -75,6 +75,7 @@ struct news {
 	int64_t unindexed;      /* articles waiting for the search index, -1: unknown */
 	struct sync *sync;      /* running, or the last one (its report) */
 	int sync_pictures;      /* the pictures started now are the sync's */
+	int images_asked;       /* news_opts.images, where toggling goes back */
 };
 
 static int64_t
@@ -421,6 +422,7 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 	n->site_off = o->site_off;
 	n->sync_pages = o->sync_pages > 0 ? o->sync_pages : NEWS_SYNC_PAGES;
 	n->sync_host_ms = o->sync_host_ms > 0 ? o->sync_host_ms : NEWS_SYNC_HOST_MS;
+	n->images_asked = o->images;
 	n->zh = zh_new();
 	n->preferred = o->script;
 	if (zh_check(n->zh, o->script, &why) < 0)
@@ -1313,6 +1315,18 @@ news_fetch_pictures(struct news *n, const char *article_url)
 int
 news_images(const struct news *n)
 {
+	return n->images;
+}
+
+int
+news_toggle_images(struct news *n, struct err *e)
+{
+	if (!image_supported())
+		return err_set(e, "%s", _("this gxnews was built without pictures"));
+	if (n->images != IMAGE_OFF)
+		n->images = IMAGE_OFF;
+	else
+		n->images = n->images_asked != IMAGE_OFF ? n->images_asked : IMAGE_AUTO;
 	return n->images;
 }
 

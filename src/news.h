@@ -175,8 +175,13 @@ int  news_article_pictures(struct news *n, const char *article_url,
                            struct rblocks *b, struct image *pics);
 /* The same for an article in the cache, fetching only (for --sync). */
 int  news_fetch_pictures(struct news *n, const char *article_url);
-/* news_opts.images (IMAGE_OFF without libchafa). */
+/* How pictures are shown: news_opts.images (IMAGE_OFF without libchafa),
+ * or as toggled. */
 int  news_images(const struct news *n);
+/* Pictures hidden (IMAGE_OFF), or shown again as news_open was asked (auto
+ * when that was off): the new mode, or -1 with why (a build without
+ * libchafa). */
+int  news_toggle_images(struct news *n, struct err *e);
 
 /* A list page with a picture of its own (an e-paper's 版面图: the page as
  * printed) and the first article listed under it. */

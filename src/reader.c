@@ -572,7 +572,12 @@ job_done(struct reader *r, const struct news_event *ev)
 	struct tabinfo *ti = t >= 0 ? tab_info(r, (size_t)t) : NULL;
 	struct view_event le = { .kind = EV_LIST, .tab = r->tab, .ok = ev->ok };
 
-	if (ev->msg[0] != '\0')
+	if (ev->job == JOB_PICTURE && !ev->ok) {
+		char msg[sizeof ev->msg + 64];
+
+		snprintf(msg, sizeof msg, _("A picture was not fetched: %s"), ev->msg);
+		say(r, 1, msg);
+	} else if (ev->msg[0] != '\0' && ev->job != JOB_PICTURE)
 		say(r, !ev->ok, ev->msg);
 	switch (ev->job) {
 	case JOB_TABS:
@@ -594,8 +599,13 @@ job_done(struct reader *r, const struct news_event *ev)
 		if (ev->ok)
 			show_article(r, ev->url);
 		break;
-	case JOB_PICTURE:
+	case JOB_PICTURE: {
+		struct view_event pe = { .kind = EV_PICTURE, .url = ev->url,
+		                         .picture = ev->picture, .ok = ev->ok };
+
+		broadcast(r, &pe);
 		break;
+	}
 	case JOB_SYNC:
 		send(&r->stack[0], &le);        /* the list as the sync left it */
 		break;
@@ -899,6 +909,23 @@ toggle_script(struct reader *r)
 	say(r, 0, _(zh_script_label(script)));
 }
 
+/* i: pictures hidden or shown again; every view lays out again. */
+static void
+toggle_images(struct reader *r)
+{
+	struct view_event ev = { .kind = EV_IMAGES, .tab = r->tab };
+	struct err e = { "" };
+	int mode = news_toggle_images(r->news, &e);
+
+	if (mode < 0) {
+		say(r, 1, e.msg);
+		return;
+	}
+	broadcast(r, &ev);
+	say(r, 0, mode == IMAGE_OFF ? _("Pictures hidden: captions only") :
+	          _("Pictures shown"));
+}
+
 /* What no view took: the reader's own actions. */
 static void
 global(struct reader *r, enum action a, int key)
@@ -933,6 +960,7 @@ global(struct reader *r, enum action a, int key)
 	case ACT_RELOAD_ALL:  reload(r, 1); break;
 	case ACT_SCRIPT:      toggle_script(r); break;
 	case ACT_SYNC:        start_sync(r); break;
+	case ACT_IMAGES:      toggle_images(r); break;
 	case ACT_NUMBER:
 		if (key < '0' || key > '9')
 			break;

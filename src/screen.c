@@ -22,8 +22,19 @@
  * first, then the oldest. */
 static const char *const basic_terms[] = { "xterm", "vt100", "ansi" };
 
+/* A picture written with a graphics protocol. */
+struct gfx {
+	int y, x, rows, cols;
+	char *key, *bytes, *erase;
+	size_t len;
+};
+
 static SCREEN *scr;
-static int use_color, utf8_out;
+static int use_color, utf8_out, default_colors;
+/* The pictures of the frame being drawn and of the last one on the
+ * terminal. */
+static struct gfx *pics, *shown;
+static size_t npics, nshown;
 static int elem_attr[THEME_COUNT];
 static int cursor_y = -1, cursor_x;
 
@@ -73,6 +84,7 @@ colors_init(const struct screen_opts *o)
 	if (use_color && start_color() == ERR)
 		use_color = 0;
 	defaults = use_color && use_default_colors() == OK;
+	default_colors = defaults;
 	for (int i = 0; i < THEME_COUNT; i++) {
 		struct theme_color c;
 		int mono;
@@ -133,11 +145,29 @@ screen_start(const struct screen_opts *o, char *notice, size_t nsz, struct err *
 	return 0;
 }
 
+static void
+pictures_free(struct gfx *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].bytes);
+		free(v[i].erase);
+	}
+	free(v);
+}
+
 void
 screen_stop(void)
 {
 	if (scr == NULL)
 		return;
+	for (size_t i = 0; i < nshown; i++)
+		if (shown[i].erase != NULL)
+			fputs(shown[i].erase, stdout);
+	pictures_free(shown, nshown);
+	pictures_free(pics, npics);
+	shown = pics = NULL;
+	nshown = npics = 0;
 	endwin();
 	delscreen(scr);
 	scr = NULL;
@@ -164,16 +194,79 @@ screen_begin(void)
 	cursor_y = -1;
 }
 
+static int
+same_picture(const struct gfx *a, const struct gfx *b)
+{
+	return a->y == b->y && a->x == b->x && a->rows == b->rows &&
+	       a->cols == b->cols && strcmp(a->key, b->key) == 0;
+}
+
+/* A picture of the last frame showing key in rows × cols cells, wherever
+ * it was: its bytes serve again. */
+static const struct gfx *
+shown_key(int rows, int cols, const char *key)
+{
+	for (size_t i = 0; i < nshown; i++)
+		if (shown[i].rows == rows && shown[i].cols == cols &&
+		    strcmp(shown[i].key, key) == 0)
+			return &shown[i];
+	return NULL;
+}
+
+/* Whether this frame's pictures are the last frame's. */
+static int
+pictures_same(void)
+{
+	if (npics != nshown)
+		return 0;
+	for (size_t i = 0; i < npics; i++)
+		if (!same_picture(&pics[i], &shown[i]))
+			return 0;
+	return 1;
+}
+
+/* After the frame: the pictures, each at its place with the cursor saved
+ * and restored around it, so curses's idea of the cursor stays right. */
+static void
+pictures_write(void)
+{
+	for (size_t i = 0; i < npics; i++) {
+		printf("\0337\033[%d;%dH", pics[i].y + 1, pics[i].x + 1);
+		fwrite(pics[i].bytes, 1, pics[i].len, stdout);
+		fputs("\0338", stdout);
+	}
+	fflush(stdout);
+}
+
 void
 screen_end(void)
 {
+	int changed = !pictures_same();
+
 	if (cursor_y >= 0) {
 		move(cursor_y, cursor_x);
 		curs_set(1);
 	} else {
 		curs_set(0);
 	}
+	if (changed) {
+		for (size_t i = 0; i < nshown; i++)
+			if (shown[i].erase != NULL) {
+				fputs(shown[i].erase, stdout);
+				break;
+			}
+		fflush(stdout);
+		if (nshown > 0)
+			clearok(curscr, TRUE);  /* pixels left where text goes now */
+	}
 	refresh();
+	if (changed)
+		pictures_write();
+	pictures_free(shown, nshown);
+	shown = pics;
+	nshown = npics;
+	pics = NULL;
+	npics = 0;
 }
 
 void
@@ -187,6 +280,77 @@ screen_cursor(int y, int x)
 {
 	cursor_y = y;
 	cursor_x = x;
+}
+
+/* ---- pictures ------------------------------------------------------------ */
+
+static int writable(uint32_t c);
+
+int
+screen_colors(void)
+{
+	return use_color ? COLORS : 0;
+}
+
+int
+screen_utf8(void)
+{
+	return utf8_out;
+}
+
+void
+screen_put_cells(int y, int x, const struct image_cell *c, int n)
+{
+	for (int i = 0; i < n; i++) {
+		wchar_t w[2] = { (wchar_t)c[i].ch, 0 };
+		int pair = 0, fg = c[i].fg, bg = c[i].bg;
+		cchar_t cc;
+
+		if (!writable(c[i].ch) || c[i].ch < 0x20)
+			w[0] = L' ';
+		/* A space of colour: curses may erase a run of them with ECH,
+		 * which some terminals (tmux) do without the colour.  A half
+		 * block in the colour on the colour fills the cell the same. */
+		if (w[0] == L' ' && bg >= 0 && writable(0x2590)) {
+			w[0] = 0x2590;
+			fg = bg;
+		}
+		if (use_color) {
+			if (!default_colors) {
+				fg = fg < 0 ? COLOR_WHITE : fg;
+				bg = bg < 0 ? COLOR_BLACK : bg;
+			}
+			pair = alloc_pair(fg, bg);
+			if (pair < 0)
+				pair = 0;
+		}
+		setcchar(&cc, w, A_NORMAL, 0, &pair);
+		mvadd_wch(y, x + i, &cc);
+	}
+}
+
+int
+screen_picture(int y, int x, int rows, int cols, const char *key,
+               const char *bytes, size_t len, const char *erase)
+{
+	const struct gfx *old = shown_key(rows, cols, key);
+	struct gfx *p;
+
+	if (bytes == NULL && old == NULL)
+		return 0;
+	pics = xrealloc(pics, (npics + 1) * sizeof *pics);
+	p = &pics[npics++];
+	*p = (struct gfx){ y, x, rows, cols, xstrdup(key), NULL, xstrdup(erase), 0 };
+	/* kept from the last frame: its bytes too, for a repaint */
+	if (bytes == NULL) {
+		bytes = old->bytes;
+		len = old->len;
+		xfree_set(&p->erase, xstrdup(old->erase));
+	}
+	p->bytes = xmalloc(len + 1);
+	memcpy(p->bytes, bytes, len);
+	p->len = len;
+	return 1;
 }
 
 /* Whether the locale's character set can write c. */

@@ -8,6 +8,7 @@
 #define GX_SCREEN_H
 
 #include <stddef.h>
+#include "image.h"
 #include "theme.h"
 #include "util.h"
 
@@ -47,6 +48,23 @@ void screen_put_spans(int y, int x, const char *s, int cols, int el, int attr,
                       const struct screen_span *sp, size_t n);
 /* Shows the cursor at (y, x) in this frame. */
 void screen_cursor(int y, int x);
+
+/* Pictures.  The colours in use (0: none, or NO_COLOR) and whether
+ * characters go out as UTF-8: what image_detect() asks. */
+int  screen_colors(void);
+int  screen_utf8(void);
+/* A row of a picture as coloured symbols: n cells from (y, x). */
+void screen_put_cells(int y, int x, const struct image_cell *c, int n);
+/* A picture a graphics protocol draws (sixel, kitty, iTerm2) is written
+ * to the terminal after the frame, at (y, x), over rows × cols cells the
+ * frame leaves blank.  key names what it shows: with bytes NULL, 1 if the
+ * last frame had it (its bytes serve again), else 0 and the caller gives
+ * the bytes.  erase is what removes the protocol's pictures (kitty keeps
+ * them over the text), or NULL.  Only when the pictures on the screen
+ * change (another one, another place) are the old ones erased, every cell
+ * repainted over the pixels they left and the pictures written again. */
+int  screen_picture(int y, int x, int rows, int cols, const char *key,
+                    const char *bytes, size_t len, const char *erase);
 
 /* Gives the terminal to another program (to_child 1) and takes it back. */
 void screen_hand(int to_child);

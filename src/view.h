@@ -36,6 +36,9 @@ enum view_event_kind {
 	EV_PROGRESS,    /* jobs: ev->done of ev->total transfers finished */
 	EV_SCRIPT,      /* Chinese is shown in another script (news_script):
 	                   what is shown is read again from the model */
+	EV_IMAGES,      /* pictures are shown another way (news_images) */
+	EV_PICTURE,     /* picture ev->picture came in (ev->ok) for article
+	                   ev->url (NULL: a list page's picture) */
 };
 
 enum { VIEW_READ = 1 << 0, VIEW_STARRED = 1 << 1 };
@@ -44,6 +47,7 @@ struct view_event {
 	enum view_event_kind kind;
 	size_t tab;
 	const char *url;
+	const char *picture;
 	unsigned marks;
 	int ok, read, starred, dir;
 	int rows, cols;

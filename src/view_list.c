@@ -5,8 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "picture.h"
 #include "rows.h"
+#include "screen.h"
 #include "view_list.h"
+#include "view_picture.h"
+
+/* A list with pictures of its pages (an e-paper) shows the one of the
+ * selected article's page above the rows, in this share of the height,
+ * when the view has at least PAGE_MIN_ROWS. */
+enum { PAGE_SHARE = 2, PAGE_MIN_ROWS = 12 };
 
 /* What the list remembers of a tab, by key (tab indexes change). */
 struct mem {
@@ -22,6 +30,13 @@ struct list {
 	char *key;              /* the tab shown, NULL before the first */
 	struct mem *mem;
 	size_t nmem;
+	/* the pictures of the tab's pages, and the one shown */
+	struct news_section *sec;
+	size_t nsec;
+	char *page_url;             /* the picture in page, NULL: none */
+	struct image page;
+	struct picture_cells cells;
+	char *page_note;            /* why page is not shown */
 };
 
 static struct mem *
@@ -50,6 +65,112 @@ mem_save(struct list *l)
 	m->row = l->rows.sc.cur - l->rows.sc.top;
 }
 
+/* ---- the pictures of the pages ------------------------------------------- */
+
+static void
+page_forget(struct list *l)
+{
+	image_free(&l->page);
+	picture_cells_free(&l->cells);
+	xfree_set(&l->page_url, NULL);
+	xfree_set(&l->page_note, NULL);
+}
+
+static void
+sections_load(struct list *l)
+{
+	news_sections_free(l->sec, l->nsec);
+	l->sec = NULL;
+	l->nsec = 0;
+	page_forget(l);
+	news_tab_sections(host_news(l->h), l->tab, &l->sec, &l->nsec, NULL);
+}
+
+/* The picture of the selected article's page, or NULL. */
+static const char *
+page_of_selection(struct list *l)
+{
+	const char *pic = NULL;
+	size_t sel = l->rows.sc.cur;
+
+	for (size_t k = 0; k < l->nsec; k++)
+		for (size_t i = 0; i <= sel && i < l->rows.items.n; i++)
+			if (strcmp(l->rows.items.v[i].url, l->sec[k].first) == 0)
+				pic = l->sec[k].picture;
+	return pic;
+}
+
+/* Decodes the picture of the selected article's page if it changed. */
+static void
+page_update(struct list *l)
+{
+	const char *want = page_of_selection(l);
+	struct err e = { "" };
+	int rc;
+
+	if (want == NULL || (l->page_url != NULL && strcmp(l->page_url, want) == 0))
+		return;
+	page_forget(l);
+	l->page_url = xstrdup(want);
+	rc = news_picture(host_news(l->h), want, &l->page, &e);
+	if (rc < 0)
+		l->page_note = xasprintf("(%s)", e.msg);
+}
+
+/* Draws the page picture at the top of r; returns the rows it took. */
+static int
+page_draw(struct list *l, const struct rect *r)
+{
+	enum image_proto p = picture_proto(host_news(l->h));
+	int h = r->h / PAGE_SHARE, cols = 0, rows = 0;
+	char *caption;
+
+	if (l->nsec == 0 || p == PROTO_NONE || r->h < PAGE_MIN_ROWS)
+		return 0;
+	page_update(l);
+	if (l->page_url == NULL)
+		return 0;
+	if (l->page.rgba != NULL) {
+		picture_fill(l->page.w, l->page.h, r->w, h - 1, &cols, &rows);
+		picture_draw(&l->page, &l->cells, p, l->page_url, r->y + (h - 1 - rows),
+		             r->x + (r->w - cols) / 2, cols, rows, 0, rows);
+	}
+	caption = xasprintf("%s %s", _("[The page as printed; I: full screen]"),
+	                    l->page_note ? l->page_note : "");
+	screen_put(r->y + h - 1, r->x, caption, r->w, 0, THEME_LINK, 0);
+	free(caption);
+	return h;
+}
+
+/* The rectangle the rows are drawn in: below the page picture, if any. */
+static struct rect
+rows_rect(struct list *l, const struct rect *r)
+{
+	struct rect rr = *r;
+	int h = r->h / PAGE_SHARE;
+
+	if (l->nsec > 0 && l->page_url != NULL && r->h >= PAGE_MIN_ROWS &&
+	    picture_proto(host_news(l->h)) != PROTO_NONE) {
+		rr.y += h;
+		rr.h -= h;
+	}
+	return rr;
+}
+
+static void
+page_full_screen(struct list *l)
+{
+	struct view_picture_arg arg = { &l->page, l->page_url,
+	                                _("The page as printed") };
+
+	if (l->page.rgba == NULL) {
+		host_status(l->h, 0, "%s", l->nsec == 0 ? _("No picture here") :
+		            l->page_note ? l->page_note : _("The picture is not here yet"));
+		return;
+	}
+	host_push(l->h, &view_picture_ops, &arg);
+}
+
 static void *
 list_open(struct host *h, const void *arg)
 {
@@ -72,6 +193,8 @@ list_close(void *st)
 	}
 	free(l->mem);
 	rows_free(&l->rows);
+	news_sections_free(l->sec, l->nsec);
+	page_forget(l);
 	free(l->key);
 	free(l);
 }
@@ -96,6 +219,7 @@ enter_tab(struct list *l, size_t tab)
 	rows_free(&l->rows);
 	l->rows.sc.cur = l->rows.sc.top = 0;
 	rows_load(&l->rows, l->h, tab);
+	sections_load(l);
 	if (l->key == NULL)
 		return;
 	m = mem_of(l, l->key);
@@ -115,10 +239,21 @@ list_event(void *st, const struct view_event *ev)
 	case EV_TABS:
 		set_tab(l, ev->tab);
 		rows_load(&l->rows, l->h, ev->tab);
+		sections_load(l);
 		break;
 	case EV_LIST:
-		if (ev->tab == l->tab)
+		if (ev->tab == l->tab) {
 			rows_load(&l->rows, l->h, l->tab);
+			sections_load(l);
+		}
+		break;
+	case EV_IMAGES:
+		page_forget(l);
+		break;
+	case EV_PICTURE:
+		if (ev->url == NULL && l->page_url != NULL && ev->picture != NULL &&
+		    strcmp(ev->picture, l->page_url) == 0)
+			page_forget(l);
 		break;
 	case EV_SCRIPT:
 		rows_load(&l->rows, l->h, l->tab);
@@ -158,8 +293,12 @@ static void
 list_draw(void *st, const struct rect *r)
 {
 	struct list *l = st;
+	struct rect rr = *r;
+	int took = page_draw(l, r);
 
-	rows_draw(&l->rows, r, empty_text(l));
+	rr.y += took;
+	rr.h -= took;
+	rows_draw(&l->rows, &rr, empty_text(l));
 }
 
 static void
@@ -190,6 +329,10 @@ list_key(void *st, enum action a, int key)
 	struct list *l = st;
 
 	(void)key;
+	if (a == ACT_PICTURE) {
+		page_full_screen(l);
+		return 1;
+	}
 	if (!rows_key(&l->rows, l->h, l, a))
 		return 0;
 	if (a == ACT_DOWN || a == ACT_PAGE_DOWN || a == ACT_BOTTOM)
@@ -210,8 +353,12 @@ list_mouse(void *st, const struct rect *r, int y, int x, enum view_mouse m)
 {
 	struct list *l = st;
 
+	struct rect rr = rows_rect(l, r);
+
 	(void)x;
-	rows_mouse(&l->rows, l->h, r, y, m);
+	if (y < rr.y)
+		return;         /* on the page picture */
+	rows_mouse(&l->rows, l->h, &rr, y, m);
 	if (m == VIEW_WHEEL_DOWN)
 		maybe_more(l);
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "picture.h"
 #include "render.h"
 #include "scroller.h"
 #include "screen.h"
@@ -19,6 +20,7 @@
 #include "theme.h"
 #include "utf8.h"
 #include "view_pager.h"
+#include "view_picture.h"
 
 enum { PROMPT_FIND = 1 };
 
@@ -42,13 +44,18 @@ struct pager {
 	struct span *spans;
 	size_t nspans, nmatches, cur_match;
 	unsigned link_num;          /* digits of a link number typed so far */
+	/* pictures, per block of blocks (NULL: none shown) */
+	enum image_proto proto;
+	struct image *imgs;
+	struct picture_cells *cells;
+	int doc_rows;               /* the height doc was laid out for */
 };
 
 static const int line_color[] = {
 	[RL_BLANK] = THEME_NORMAL, [RL_TITLE] = THEME_TITLE, [RL_META] = THEME_META,
 	[RL_TEXT] = THEME_NORMAL, [RL_HEADING] = THEME_TITLE, [RL_QUOTE] = THEME_META,
 	[RL_PRE] = THEME_NORMAL, [RL_IMAGE] = THEME_LINK, [RL_EDITOR] = THEME_META,
-	[RL_LINKS] = THEME_LINK,
+	[RL_LINKS] = THEME_LINK, [RL_PICTURE] = THEME_NORMAL,
 };
 
 /* ---- the reading position ----------------------------------------------- */
@@ -280,14 +287,92 @@ find_next(struct pager *p, int dir)
 		show_match(p, m, m >= p->cur_match ? -1 : 0);
 }
 
-/* ---- layout and drawing -------------------------------------------------- */
+/* ---- pictures ------------------------------------------------------------ */
 
 static void
-layout(struct pager *p, int width)
+pictures_free(struct pager *p)
+{
+	for (size_t i = 0; p->imgs != NULL && i < p->blocks.n; i++) {
+		image_free(&p->imgs[i]);
+		picture_cells_free(&p->cells[i]);
+	}
+	free(p->imgs);
+	free(p->cells);
+	p->imgs = NULL;
+	p->cells = NULL;
+}
+
+/* The article's pictures from the cache (those not there yet are fetched
+ * while the text is read; EV_PICTURE brings them), laid out again at the
+ * next draw. */
+static void
+pictures_load(struct pager *p)
+{
+	struct news *n = host_news(p->h);
+
+	pictures_free(p);
+	p->proto = picture_proto(n);
+	p->doc_width = 0;
+	if (p->proto == PROTO_NONE)
+		return;
+	p->imgs = xcalloc(p->blocks.n + 1, sizeof *p->imgs);
+	p->cells = xcalloc(p->blocks.n + 1, sizeof *p->cells);
+	news_article_pictures(n, p->art.url, &p->blocks, p->imgs);
+}
+
+/* Draws the run of a picture's rows that starts at screen row i (line li):
+ * returns how many rows it took. */
+static int
+draw_picture(struct pager *p, const struct rect *r, int i, size_t li)
+{
+	const struct rline *l = &p->doc.v[li];
+	int n = 0;
+
+	while (i + n < r->h && li + (size_t)n < p->doc.n &&
+	       p->doc.v[li + (size_t)n].kind == RL_PICTURE &&
+	       p->doc.v[li + (size_t)n].block == l->block)
+		n++;
+	if (p->imgs != NULL && l->block >= 0 && (size_t)l->block < p->blocks.n)
+		picture_draw(&p->imgs[l->block], &p->cells[l->block], p->proto,
+		             p->blocks.v[l->block].src, r->y + i, r->x + l->col, l->cols,
+		             l->rows, l->row, n);
+	return n;
+}
+
+/* I: the first picture on the screen, full screen. */
+static void
+show_picture(struct pager *p)
+{
+	for (size_t i = p->sc.top; i < p->doc.n && i < p->sc.top + p->sc.rows; i++) {
+		const struct rline *l = &p->doc.v[i];
+		struct view_picture_arg arg;
+
+		if ((l->kind != RL_PICTURE && l->kind != RL_IMAGE) || l->block < 0 ||
+		    p->imgs == NULL || p->imgs[l->block].rgba == NULL)
+			continue;
+		arg.im = &p->imgs[l->block];
+		arg.key = p->blocks.v[l->block].src;
+		arg.caption = p->blocks.v[l->block].text;
+		host_push(p->h, &view_picture_ops, &arg);
+		return;
+	}
+	host_status(p->h, 0, "%s", p->proto == PROTO_NONE ?
+	            _("Pictures are hidden (i shows them)") : _("No picture on this screen"));
+}
+
+/* ---- layout and drawing -------------------------------------------------- */
+
+/* Lays the article out for a view width × rows: pictures at most half its
+ * height. */
+static void
+layout(struct pager *p, int width, int rows)
 {
 	rdoc_free(&p->doc);
+	p->blocks.img_rows = p->imgs != NULL ? (rows / 2 > 0 ? rows / 2 : 1) : 0;
+	picture_cell_size(&p->blocks.cell_w, &p->blocks.cell_h);
 	render_layout(&p->art, &p->blocks, width, &p->doc);
 	p->doc_width = width;
+	p->doc_rows = rows;
 	free(p->ink);
 	p->ink = xcalloc(p->doc.n + 1, sizeof *p->ink);
 	for (size_t i = 0; i < p->doc.n; i++)
@@ -321,8 +406,8 @@ pager_draw(void *st, const struct rect *r)
 	struct screen_span sp[64];
 	size_t s;
 
-	if (p->doc_width != r->w)
-		layout(p, r->w);        /* a new width: the anchor stays on top */
+	if (p->doc_width != r->w || (p->imgs != NULL && p->doc_rows != r->h))
+		layout(p, r->w, r->h);  /* a new size: the anchor stays on top */
 	scroller_set(&p->sc, p->doc.n, (size_t)r->h);
 	s = first_span(p, p->sc.top);
 	for (int i = 0; i < r->h && p->sc.top + (size_t)i < p->doc.n; i++) {
@@ -333,6 +418,12 @@ pager_draw(void *st, const struct rect *r)
 			if (n < ARRAY_LEN(sp))
 				sp[n++] = p->spans[s].at;
 		screen_put_spans(r->y + i, r->x, l->text, r->w, line_color[l->kind], 0, sp, n);
+	}
+	for (int i = 0; i < r->h && p->sc.top + (size_t)i < p->doc.n; i++) {
+		size_t li = p->sc.top + (size_t)i;
+
+		if (p->doc.v[li].kind == RL_PICTURE)
+			i += draw_picture(p, r, i, li) - 1;
 	}
 }
 
@@ -411,6 +502,7 @@ pager_open(struct host *h, const void *arg)
 	p->art.read = 1;
 	if (news_article_blocks(n, &p->art, &p->blocks, &e) < 0)
 		host_status(h, 1, "%s", e.msg);
+	pictures_load(p);
 	return p;
 }
 
@@ -433,11 +525,13 @@ reread(struct pager *p)
 	}
 	a.read = p->art.read;
 	a.starred = p->art.starred;
+	pictures_free(p);
 	article_free(&p->art);
 	rblocks_free(&p->blocks);
 	p->art = a;
 	p->blocks = b;
 	p->doc_width = 0;
+	pictures_load(p);
 }
 
 static void
@@ -445,6 +539,7 @@ pager_close(void *st)
 {
 	struct pager *p = st;
 
+	pictures_free(p);
 	rdoc_free(&p->doc);
 	rblocks_free(&p->blocks);
 	article_free(&p->art);
@@ -488,6 +583,9 @@ pager_key(void *st, enum action a, int key)
 	case ACT_FULL_TEXT:
 		host_full_text(p->h, p->art.url);
 		return 1;
+	case ACT_PICTURE:
+		show_picture(p);
+		return 1;
 	default:
 		return view_article_key(p->h, a, p->art.url, &p->art.read, &p->art.starred);
 	}
@@ -507,8 +605,13 @@ pager_event(void *st, const struct view_event *ev)
 {
 	struct pager *p = st;
 
-	if (ev->kind == EV_SCRIPT) {
+	if (ev->kind == EV_SCRIPT || ev->kind == EV_IMAGES) {
 		reread(p);
+		return;
+	}
+	if (ev->kind == EV_PICTURE) {
+		if (ev->url != NULL && p->art.url != NULL && strcmp(ev->url, p->art.url) == 0)
+			pictures_load(p);
 		return;
 	}
 	if (ev->kind != EV_MARKS || p->art.url == NULL || strcmp(ev->url, p->art.url) != 0)
