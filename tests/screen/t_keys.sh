@@ -9,7 +9,7 @@ command -v tmux >/dev/null || skip_all "tmux is not installed"
 C="$T/c.db"
 "$GXNEWS" --site-url "$DEMO" --cache "$C" --sync >/dev/null 2>&1
 
-tmux_start 100 32 "$GXNEWS" --offline --cache "$C"   # tall enough for the help of every action
+tmux_start 100 36 "$GXNEWS" --offline --cache "$C"   # tall enough for the help of every action
 wait_for "２０２４年成都高新区新增市场主体超6万户" 10
 keys '?'
 wait_for "Next line or article" 5
