@@ -1016,30 +1016,28 @@ out:
 	return rc;
 }
 
-/* A picture is in: its file is kept as it came, or the reason it cannot
- * be, so it is not fetched again and again.  A failure that may pass (a
- * timeout, a server error) is kept nowhere. */
+/* A picture is in: its file is kept as it came, or why it will not be
+ * shown (too large, not a picture: its caption says so), or, when it is
+ * gone for good (a 404), that it is gone, with nothing to say: either way
+ * it is not fetched again and again.  A failure that may pass (a timeout,
+ * a server error) is kept nowhere. */
 static int
 picture_page(struct news *n, struct job *j, const char *body, size_t len,
              struct err *e)
 {
 	struct net_req *r = j->req;
 	struct store_image im = { .url = j->picture, .content_type = r->content_type };
-	char why[sizeof r->error + 64];
+	char why[256] = "";
 
 	if (r->result != NET_OK && !(r->result == NET_ERR && r->permanent))
 		return err_set(e, "%s", r->error[0] ? r->error :
 		               r->result == NET_CANCELLED ? _("cancelled") : _("fetch failed"));
-	if (r->result != NET_OK)
-		snprintf(why, sizeof why, "(%s)", r->error);
-	else if (len > IMAGE_MAX_BYTES)
-		snprintf(why, sizeof why, _("(not shown: %zu KiB, more than %u MiB)"),
+	if (r->result == NET_OK && len > IMAGE_MAX_BYTES)
+		snprintf(why, sizeof why, _("not shown: %zu KiB, more than %u MiB"),
 		         len >> 10, IMAGE_MAX_BYTES >> 20);
-	else if (image_sniff(body, len) == NULL)
-		snprintf(why, sizeof why, "(%s)", _("not a picture gxnews can show"));
-	else
-		why[0] = '\0';
-	if (why[0] != '\0') {
+	else if (r->result == NET_OK && image_sniff(body, len) == NULL)
+		snprintf(why, sizeof why, "%s", _("not a picture gxnews can show"));
+	if (r->result != NET_OK || why[0] != '\0') {
 		im.error = why;
 	} else {
 		im.data = (char *)body;
@@ -1253,9 +1251,9 @@ block_picture(struct news *n, const char *article_url, struct rblock *k,
 	xfree_set(&k->img_note, NULL);
 	k->img_w = k->img_h = 0;
 	switch (store_get_image(n->store, k->src, &im, &e)) {
-	case 0:
+	case 0:         /* refused (a note says why), gone, or the file */
 		if (im.data == NULL)
-			k->img_note = xstrdup(im.error ? im.error : "");
+			k->img_note = str_empty(im.error) ? NULL : xasprintf("(%s)", im.error);
 		else if (pic == NULL)
 			break;
 		else if (image_decode(im.data, im.len, pic, &e) < 0)
@@ -1394,7 +1392,8 @@ news_picture(struct news *n, const char *url, struct image *out, struct err *e)
 	else if (rc == 1)
 		start_picture(n, NULL, url);
 	else if (rc == 0 && im.data == NULL)
-		rc = err_set(e, "%s", im.error ? im.error : "");
+		rc = err_set(e, "%s", !str_empty(im.error) ? im.error :
+		             _("the site does not have it"));
 	else if (rc == 0 && out != NULL && image_decode(im.data, im.len, out, e) < 0)
 		rc = -1;
 	store_image_free(&im);

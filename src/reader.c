@@ -18,6 +18,7 @@
 #include "view_list.h"
 #include "view_messages.h"
 #include "view_pager.h"
+#include "view_picture.h"
 #include "view_prompt.h"
 #include "view_search.h"
 #include "zhscript.h"
@@ -385,6 +386,12 @@ hand(int to_browser, void *arg)
 }
 
 static void
+show_picture(struct host *h, const struct host_picture *p)
+{
+	push(reader_of(h), &view_picture_ops, p);
+}
+
+static void
 open_url(struct host *h, const char *url)
 {
 	struct reader *r = reader_of(h);
@@ -554,6 +561,7 @@ static const struct host_ops ops = {
 	.full_text = full_text,
 	.mark = mark,
 	.open_url = open_url,
+	.picture = show_picture,
 	.step_article = step_article,
 	.search = search,
 	.query = query,

@@ -202,13 +202,13 @@ same_picture(const struct gfx *a, const struct gfx *b)
 }
 
 /* A picture of the last frame showing key in rows × cols cells, wherever
- * it was: its bytes serve again. */
-static const struct gfx *
+ * it was, whose bytes have not been taken over yet: they serve again. */
+static struct gfx *
 shown_key(int rows, int cols, const char *key)
 {
 	for (size_t i = 0; i < nshown; i++)
 		if (shown[i].rows == rows && shown[i].cols == cols &&
-		    strcmp(shown[i].key, key) == 0)
+		    shown[i].bytes != NULL && strcmp(shown[i].key, key) == 0)
 			return &shown[i];
 	return NULL;
 }
@@ -333,23 +333,23 @@ int
 screen_picture(int y, int x, int rows, int cols, const char *key,
                const char *bytes, size_t len, const char *erase)
 {
-	const struct gfx *old = shown_key(rows, cols, key);
-	struct gfx *p;
+	struct gfx *old = shown_key(rows, cols, key), *p;
 
 	if (bytes == NULL && old == NULL)
 		return 0;
 	pics = xrealloc(pics, (npics + 1) * sizeof *pics);
 	p = &pics[npics++];
-	*p = (struct gfx){ y, x, rows, cols, xstrdup(key), NULL, xstrdup(erase), 0 };
-	/* kept from the last frame: its bytes too, for a repaint */
-	if (bytes == NULL) {
-		bytes = old->bytes;
-		len = old->len;
-		xfree_set(&p->erase, xstrdup(old->erase));
+	*p = (struct gfx){ y, x, rows, cols, xstrdup(key), NULL, xstrdup(erase), len };
+	if (bytes != NULL) {
+		p->bytes = xmalloc(len + 1);
+		memcpy(p->bytes, bytes, len);
+		return 1;
 	}
-	p->bytes = xmalloc(len + 1);
-	memcpy(p->bytes, bytes, len);
-	p->len = len;
+	/* kept from the last frame: its bytes (for a repaint) move over */
+	p->bytes = old->bytes;
+	p->len = old->len;
+	xfree_set(&p->erase, xstrdup(old->erase));
+	old->bytes = NULL;
 	return 1;
 }
 

@@ -63,6 +63,14 @@ enum {
 
 struct host;
 
+/* A picture to show full screen: its pixels (copied), what it is (its
+ * URL) and its caption. */
+struct host_picture {
+	const struct image *im;
+	const char *key;
+	const char *caption;
+};
+
 struct view_ops {
 	const char *name;
 	unsigned flags;         /* VIEW_* */
@@ -120,6 +128,8 @@ struct host_ops {
 	void (*mark)(struct host *h, enum action a, const char *url, int *read,
 	             int *starred);
 	void (*open_url)(struct host *h, const char *url);
+	/* A picture full screen, over the views. */
+	void (*picture)(struct host *h, const struct host_picture *p);
 	/* The next (dir 1) or previous (-1) article of the current tab. */
 	void (*step_article)(struct host *h, int dir);
 	/* Searches the cache: the results become the search tab. */
@@ -206,6 +216,12 @@ static inline void
 host_open_url(struct host *h, const char *url)
 {
 	h->ops->open_url(h, url);
+}
+
+static inline void
+host_picture(struct host *h, const struct host_picture *p)
+{
+	h->ops->picture(h, p);
 }
 
 static inline void

@@ -9,7 +9,6 @@
 #include "rows.h"
 #include "screen.h"
 #include "view_list.h"
-#include "view_picture.h"
 
 /* A list with pictures of its pages (an e-paper) shows the one of the
  * selected article's page above the rows, in this share of the height,
@@ -117,23 +116,32 @@ page_update(struct list *l)
 		l->page_note = xasprintf("(%s)", e.msg);
 }
 
+/* The rows the page picture takes at the top of r: a share of them when
+ * the tab has page pictures, pictures are shown and there is room; else 0. */
+static int
+page_height(struct list *l, const struct rect *r)
+{
+	if (l->nsec == 0 || r->h < PAGE_MIN_ROWS ||
+	    picture_proto(host_news(l->h)) == PROTO_NONE)
+		return 0;
+	page_update(l);
+	return l->page_url != NULL ? r->h / PAGE_SHARE : 0;
+}
+
 /* Draws the page picture at the top of r; returns the rows it took. */
 static int
 page_draw(struct list *l, const struct rect *r)
 {
-	enum image_proto p = picture_proto(host_news(l->h));
-	int h = r->h / PAGE_SHARE, cols = 0, rows = 0;
+	int h = page_height(l, r), cols = 0, rows = 0;
 	char *caption;
 
-	if (l->nsec == 0 || p == PROTO_NONE || r->h < PAGE_MIN_ROWS)
-		return 0;
-	page_update(l);
-	if (l->page_url == NULL)
+	if (h == 0)
 		return 0;
 	if (l->page.rgba != NULL) {
 		picture_fill(l->page.w, l->page.h, r->w, h - 1, &cols, &rows);
-		picture_draw(&l->page, &l->cells, p, l->page_url, r->y + (h - 1 - rows),
-		             r->x + (r->w - cols) / 2, cols, rows, 0, rows);
+		picture_draw(&l->page, &l->cells, picture_proto(host_news(l->h)),
+		             l->page_url, r->y + (h - 1 - rows), r->x + (r->w - cols) / 2,
+		             cols, rows, 0, rows);
 	}
 	caption = xasprintf("%s %s", _("[The page as printed; I: full screen]"),
 	                    l->page_note ? l->page_note : "");
@@ -142,33 +150,17 @@ page_draw(struct list *l, const struct rect *r)
 	return h;
 }
 
-/* The rectangle the rows are drawn in: below the page picture, if any. */
-static struct rect
-rows_rect(struct list *l, const struct rect *r)
-{
-	struct rect rr = *r;
-	int h = r->h / PAGE_SHARE;
-
-	if (l->nsec > 0 && l->page_url != NULL && r->h >= PAGE_MIN_ROWS &&
-	    picture_proto(host_news(l->h)) != PROTO_NONE) {
-		rr.y += h;
-		rr.h -= h;
-	}
-	return rr;
-}
-
 static void
 page_full_screen(struct list *l)
 {
-	struct view_picture_arg arg = { &l->page, l->page_url,
-	                                _("The page as printed") };
+	struct host_picture arg = { &l->page, l->page_url, _("The page as printed") };
 
 	if (l->page.rgba == NULL) {
 		host_status(l->h, 0, "%s", l->nsec == 0 ? _("No picture here") :
 		            l->page_note ? l->page_note : _("The picture is not here yet"));
 		return;
 	}
-	host_push(l->h, &view_picture_ops, &arg);
+	host_picture(l->h, &arg);
 }
 
 static void *
@@ -353,9 +345,12 @@ list_mouse(void *st, const struct rect *r, int y, int x, enum view_mouse m)
 {
 	struct list *l = st;
 
-	struct rect rr = rows_rect(l, r);
+	struct rect rr = *r;
+	int took = page_height(l, r);
 
 	(void)x;
+	rr.y += took;
+	rr.h -= took;
 	if (y < rr.y)
 		return;         /* on the page picture */
 	rows_mouse(&l->rows, l->h, &rr, y, m);

@@ -20,7 +20,6 @@
 #include "theme.h"
 #include "utf8.h"
 #include "view_pager.h"
-#include "view_picture.h"
 
 enum { PROMPT_FIND = 1 };
 
@@ -345,7 +344,7 @@ show_picture(struct pager *p)
 {
 	for (size_t i = p->sc.top; i < p->doc.n && i < p->sc.top + p->sc.rows; i++) {
 		const struct rline *l = &p->doc.v[i];
-		struct view_picture_arg arg;
+		struct host_picture arg;
 
 		if ((l->kind != RL_PICTURE && l->kind != RL_IMAGE) || l->block < 0 ||
 		    p->imgs == NULL || p->imgs[l->block].rgba == NULL)
@@ -353,7 +352,7 @@ show_picture(struct pager *p)
 		arg.im = &p->imgs[l->block];
 		arg.key = p->blocks.v[l->block].src;
 		arg.caption = p->blocks.v[l->block].text;
-		host_push(p->h, &view_picture_ops, &arg);
+		host_picture(p->h, &arg);
 		return;
 	}
 	host_status(p->h, 0, "%s", p->proto == PROTO_NONE ?

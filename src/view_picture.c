@@ -20,7 +20,7 @@ struct pview {
 static void *
 pview_open(struct host *h, const void *arg)
 {
-	const struct view_picture_arg *a = arg;
+	const struct host_picture *a = arg;
 	struct pview *v;
 	size_t size;
 

@@ -134,7 +134,14 @@ contains "$s" "Links:" "the links are listed at the end"
 contains "$s" "[1] http://www.chinahightech.com/uploadfile/2022/0615/" "numbered, with their URLs"
 keys g
 wait_status " 1-22/" 5
-contains "$(screen)" "[图: 北湖科技园内的光电企业生产车间][1]" "an image is a placeholder with its caption and number"
+wait_until 10 eval '[ "$(screen_e | cells picrows | grep -c .)" -gt 0 ]'
+ok $? "its photo is drawn on the first screen (pictures are on by default)"
+keys i
+wait_status "Pictures hidden" 5
+contains "$(screen)" "[图: 北湖科技园内的光电企业生产车间][1]" \
+	"with pictures hidden (i), an image is a placeholder with its caption and number"
+keys i
+wait_status "Pictures shown" 5
 
 resize_to 100 30
 whole "100x30 two-page article" 100
