@@ -212,7 +212,9 @@ dump_pics_setup(struct news *n, FILE *out, struct dump_pics *p)
 		mode = IMAGE_OFF;
 	p->proto = image_detect(mode, environ, p->ncolors,
 	                        strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
-	image_cell_size(fileno(out), &p->cell_w, &p->cell_h);
+	/* symbols: what a cell shows of a picture, whatever the terminal says */
+	image_cell_size(p->proto == PROTO_SYMBOLS ? -1 : fileno(out), &p->cell_w,
+	                &p->cell_h);
 }
 
 /* The article's pictures, fetched first if need be (failures said on

@@ -630,7 +630,7 @@ image_cell_size(int fd, int *cell_w, int *cell_h)
 
 	*cell_w = DEFAULT_CELL_W;
 	*cell_h = DEFAULT_CELL_H;
-	if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_row == 0 ||
+	if (fd < 0 || ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_row == 0 ||
 	    ws.ws_xpixel < ws.ws_col || ws.ws_ypixel < ws.ws_row)
 		return;
 	*cell_w = ws.ws_xpixel / ws.ws_col;

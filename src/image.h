@@ -70,7 +70,7 @@ void image_free(struct image *im);
 enum image_proto image_detect(int mode, char **envp, int ncolors, int utf8);
 
 /* The pixels of a character cell of the terminal on fd (TIOCGWINSZ), else
- * 8 × 16. */
+ * (or with fd -1) 8 × 16. */
 void image_cell_size(int fd, int *cell_w, int *cell_h);
 
 /* The cells a w × h picture takes: its natural size (cell_w × cell_h

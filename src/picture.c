@@ -22,9 +22,9 @@ picture_proto(struct news *n)
 }
 
 void
-picture_cell_size(int *cell_w, int *cell_h)
+picture_cell_size(enum image_proto p, int *cell_w, int *cell_h)
 {
-	image_cell_size(STDOUT_FILENO, cell_w, cell_h);
+	image_cell_size(p == PROTO_SYMBOLS ? -1 : STDOUT_FILENO, cell_w, cell_h);
 }
 
 void
@@ -71,7 +71,7 @@ picture_draw(const struct image *im, struct picture_cells *c, enum image_proto p
 	}
 	id = xasprintf("%s %dx%d %d+%d", key, cols, rows, row0, nrows);
 	if (!screen_picture(y, x, nrows, cols, id, NULL, 0, NULL)) {
-		picture_cell_size(&cw, &ch);
+		picture_cell_size(p, &cw, &ch);
 		buf_init(&bytes, 0);
 		if (image_bytes(im, p, cols, rows, row0, nrows, cw, ch, screen_colors(),
 		                &bytes, NULL) == 0)
@@ -83,12 +83,12 @@ picture_draw(const struct image *im, struct picture_cells *c, enum image_proto p
 }
 
 void
-picture_fill(unsigned w, unsigned h, int max_cols, int max_rows, int *cols,
-             int *rows)
+picture_fill(enum image_proto p, unsigned w, unsigned h, int max_cols,
+             int max_rows, int *cols, int *rows)
 {
 	int cw, ch;
 
-	picture_cell_size(&cw, &ch);
+	picture_cell_size(p, &cw, &ch);
 	/* the natural size made larger than any screen: the box decides */
 	image_fit(w * 64, h * 64, max_cols, max_rows, cw, ch, cols, rows);
 }

@@ -12,8 +12,11 @@
  * (its colours, its character set, the environment); PROTO_NONE: captions
  * only. */
 enum image_proto picture_proto(struct news *n);
-/* The pixels of a character cell (8 × 16 when the terminal does not say). */
-void picture_cell_size(int *cell_w, int *cell_h);
+/* The pixels of a character cell as pictures are sized with p: the
+ * terminal's own for the graphics protocols (8 × 16 when it does not say);
+ * for symbols always 8 × 16, what a cell of symbols shows of a picture
+ * (terminals such as tmux report sizes of their own). */
+void picture_cell_size(enum image_proto p, int *cell_w, int *cell_h);
 
 /* Symbols made for a picture at one size, kept for the next frame. */
 struct picture_cells {
@@ -31,7 +34,7 @@ void picture_draw(const struct image *im, struct picture_cells *c,
 
 /* The largest box of at most max_cols × max_rows cells that holds a
  * w × h picture, its aspect kept (a full-screen picture). */
-void picture_fill(unsigned w, unsigned h, int max_cols, int max_rows, int *cols,
-                  int *rows);
+void picture_fill(enum image_proto p, unsigned w, unsigned h, int max_cols,
+                  int max_rows, int *cols, int *rows);
 
 #endif

@@ -138,10 +138,11 @@ page_draw(struct list *l, const struct rect *r)
 	if (h == 0)
 		return 0;
 	if (l->page.rgba != NULL) {
-		picture_fill(l->page.w, l->page.h, r->w, h - 1, &cols, &rows);
-		picture_draw(&l->page, &l->cells, picture_proto(host_news(l->h)),
-		             l->page_url, r->y + (h - 1 - rows), r->x + (r->w - cols) / 2,
-		             cols, rows, 0, rows);
+		enum image_proto p = picture_proto(host_news(l->h));
+
+		picture_fill(p, l->page.w, l->page.h, r->w, h - 1, &cols, &rows);
+		picture_draw(&l->page, &l->cells, p, l->page_url, r->y + (h - 1 - rows),
+		             r->x + (r->w - cols) / 2, cols, rows, 0, rows);
 	}
 	caption = xasprintf("%s %s", _("[The page as printed; I: full screen]"),
 	                    l->page_note ? l->page_note : "");

@@ -368,7 +368,7 @@ layout(struct pager *p, int width, int rows)
 {
 	rdoc_free(&p->doc);
 	p->blocks.img_rows = p->imgs != NULL ? (rows / 2 > 0 ? rows / 2 : 1) : 0;
-	picture_cell_size(&p->blocks.cell_w, &p->blocks.cell_h);
+	picture_cell_size(p->proto, &p->blocks.cell_w, &p->blocks.cell_h);
 	render_layout(&p->art, &p->blocks, width, &p->doc);
 	p->doc_width = width;
 	p->doc_rows = rows;

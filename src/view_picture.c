@@ -63,7 +63,7 @@ pview_draw(void *st, const struct rect *r)
 		           THEME_META, 0);
 		return;
 	}
-	picture_fill(v->im.w, v->im.h, r->w, h, &cols, &rows);
+	picture_fill(p, v->im.w, v->im.h, r->w, h, &cols, &rows);
 	picture_draw(&v->im, &v->cells, p, v->key, r->y + (h - rows) / 2,
 	             r->x + (r->w - cols) / 2, cols, rows, 0, rows);
 	if (r->h > 1)
