@@ -533,6 +533,36 @@ col_text(sqlite3_stmt *st, int i)
 	return xstrdup((const char *)sqlite3_column_text(st, i));
 }
 
+/* Binds len bytes at v as a blob, or NULL when v is NULL. */
+static void
+bind_blob(sqlite3_stmt *st, int i, const void *v, size_t len)
+{
+	if (v != NULL)
+		sqlite3_bind_blob64(st, i, v, len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Column i as a malloc'd NUL-terminated copy of its bytes (*len of them),
+ * or NULL (and *len 0) when it is NULL. */
+static char *
+col_blob(sqlite3_stmt *st, int i, size_t *len)
+{
+	const void *v = sqlite3_column_blob(st, i);
+	char *out;
+
+	*len = (size_t)sqlite3_column_bytes(st, i);
+	if (v == NULL && sqlite3_column_type(st, i) == SQLITE_NULL) {
+		*len = 0;
+		return NULL;
+	}
+	out = xmalloc(*len + 1);
+	if (*len > 0)
+		memcpy(out, v, *len);
+	out[*len] = '\0';
+	return out;
+}
+
 static void
 done(sqlite3_stmt *st)
 {
@@ -1857,10 +1887,7 @@ store_put_page(struct store *s, const struct store_page *p, struct err *e)
 	bind_text(st, 3, p->content_type);
 	bind_text(st, 4, p->etag);
 	bind_text(st, 5, p->last_modified);
-	if (p->body != NULL)
-		sqlite3_bind_blob64(st, 6, p->body, p->len, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 6);
+	bind_blob(st, 6, p->body, p->len);
 	return run(s, st, e);
 }
 
@@ -1869,7 +1896,6 @@ store_get_page(struct store *s, const char *url, struct store_page *out,
                struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, ST_PAGE_GET, e);
-	const void *body;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -1880,14 +1906,7 @@ store_get_page(struct store *s, const char *url, struct store_page *out,
 	if (rc != 1)
 		return rc < 0 ? -1 : 1;
 	out->url = col_text(st, 0);
-	body = sqlite3_column_blob(st, 1);
-	out->len = (size_t)sqlite3_column_bytes(st, 1);
-	if (body != NULL || sqlite3_column_type(st, 1) != SQLITE_NULL) {
-		out->body = xmalloc(out->len + 1);
-		if (out->len > 0)
-			memcpy(out->body, body, out->len);
-		out->body[out->len] = '\0';
-	}
+	out->body = col_blob(st, 1, &out->len);
 	out->content_type = col_text(st, 2);
 	out->etag = col_text(st, 3);
 	out->last_modified = col_text(st, 4);
@@ -1924,10 +1943,7 @@ store_put_image(struct store *s, const char *article_url,
 	bind_text(st, 2, article_url);
 	sqlite3_bind_int64(st, 3, im->fetched != 0 ? im->fetched : now(s));
 	bind_text(st, 4, im->content_type);
-	if (im->data != NULL)
-		sqlite3_bind_blob64(st, 5, im->data, im->len, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 5);
+	bind_blob(st, 5, im->data, im->len);
 	bind_text(st, 6, im->data != NULL ? NULL : im->error);
 	return run(s, st, e);
 }
@@ -1937,7 +1953,6 @@ store_get_image(struct store *s, const char *url, struct store_image *out,
                 struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, ST_IMAGE_GET, e);
-	const void *data;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -1949,15 +1964,7 @@ store_get_image(struct store *s, const char *url, struct store_image *out,
 		return rc < 0 ? -1 : 1;
 	out->url = col_text(st, 0);
 	out->content_type = col_text(st, 1);
-	data = sqlite3_column_blob(st, 2);
-	out->len = (size_t)sqlite3_column_bytes(st, 2);
-	if (data != NULL) {
-		out->data = xmalloc(out->len + 1);
-		memcpy(out->data, data, out->len);
-		out->data[out->len] = '\0';
-	} else {
-		out->len = 0;
-	}
+	out->data = col_blob(st, 2, &out->len);
 	out->error = col_text(st, 3);
 	out->fetched = sqlite3_column_int64(st, 4);
 	done(st);
