@@ -21,6 +21,7 @@
 #include <libxml/HTMLtree.h>
 
 #include "extract.h"
+#include "generic.h"
 #include "html.h"
 #include "utf8.h"
 #include "util.h"
@@ -28,7 +29,6 @@
 #define MIN_CHARS    50     /* less text than this is no article */
 #define UNIT_CHARS   10     /* a paragraph or line shorter than this scores nothing */
 #define AFTER_TITLE  600    /* bytes of text after the title searched for the date */
-#define LABEL_MAX    30     /* characters of a 来源/作者/责任编辑 value */
 #define TOP_N        20     /* candidates whose link density is measured */
 #define TITLE_MAX    300    /* bytes of a heading still taken for the title */
 
@@ -63,7 +63,8 @@ static const struct word {
 	{ "daohang", 0 }, { "bottom", 0 }, { "top", 0 }, { "topbar", 0 },
 	{ "header", 1 }, { "masthead", 0 }, { "widget", 1 }, { "popup", 1 },
 	{ "sponsor", 1 }, { "newsletter", 1 }, { "subscribe", 1 }, { "toolbar", 1 },
-	{ "pullquote", 0 },
+	{ "pullquote", 0 }, { "shengming", 0 }, { "mianze", 1 }, { "banquan", 1 },
+	{ "disclaimer", 1 }, { "statement", 1 }, { "ewm", 0 }, { "qrcode", 1 },
 }, positive[] = {
 	{ "article", 1 }, { "content", 1 }, { "post", 0 }, { "entry", 1 },
 	{ "text", 0 }, { "body", 0 }, { "main", 0 }, { "story", 1 }, { "detail", 1 },
@@ -90,10 +91,6 @@ static const struct {
 	{ "name", "dc.creator" },
 };
 
-/* Separators of "Title - Site" in <title>. */
-static const char *const title_seps[] = {
-	" | ", " - ", " – ", " — ", "_", "｜", " :: ", " » ", "——", "-",
-};
 
 /* ---- small helpers ---------------------------------------------------------- */
 
@@ -184,7 +181,10 @@ stats_text(struct tstats *t, const char *s, int in_link)
 	}
 }
 
-/* Text statistics of root's subtree, without recursion. */
+static int is_junk(xmlNodePtr n);
+
+/* Text statistics of root's subtree, without recursion; what is never
+ * text (is_junk) left out. */
 static void
 subtree_stats(xmlNodePtr root, struct tstats *t)
 {
@@ -194,7 +194,7 @@ subtree_stats(xmlNodePtr root, struct tstats *t)
 	while (n != NULL) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
 			stats_text(t, (const char *)n->content, in_link > 0);
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL && !is_junk(n)) {
 			in_link += is_tag(n, "a");
 			n = n->children;
 			continue;
@@ -252,98 +252,6 @@ nodes_add(struct nodes *l, xmlNodePtr n)
 
 /* ---- metadata ------------------------------------------------------------------ */
 
-/* content= of the first <meta attr="value">. */
-static char *
-meta_content(xmlNodePtr root, const char *key, const char *value)
-{
-	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root)) {
-		char *k, *c = NULL;
-
-		if (!is_tag(n, "meta"))
-			continue;
-		k = attr(n, key);
-		if (k != NULL && strcasecmp(k, value) == 0)
-			c = attr(n, "content");
-		free(k);
-		if (c != NULL && *html_squeeze(c) != '\0')
-			return c;
-		free(c);
-	}
-	return NULL;
-}
-
-/* "2022-07-04", "2022/7/4", "2022.07.04", "2022年7月4日" at p: the end,
- * or NULL. */
-static const char *
-read_ymd(const char *p, int *y, int *mo, int *d)
-{
-	static const char *const seps[] = { "-", "/", ".", "年", "月" };
-	int k = 0;
-
-	if (sscanf(p, "%4d%n", y, &k) != 1 || k != 4 || *y < 1990 || *y > 2100)
-		return NULL;
-	p += 4;
-	for (int part = 0; part < 2; part++) {
-		size_t sl = 0;
-
-		for (size_t i = 0; i < ARRAY_LEN(seps) && sl == 0; i++)
-			if (strncmp(p, seps[i], strlen(seps[i])) == 0)
-				sl = strlen(seps[i]);
-		if (sl == 0 || p[sl] < '0' || p[sl] > '9' ||
-		    sscanf(p + sl, "%2d%n", part ? d : mo, &k) != 1)
-			return NULL;
-		p += sl + k;
-	}
-	if (strncmp(p, "日", 3) == 0)
-		p += 3;
-	return *mo >= 1 && *mo <= 12 && *d >= 1 && *d <= 31 ? p : NULL;
-}
-
-/* " 12:18" or " 12:18:01" after a date: the end, or p if none. */
-static const char *
-read_hms(const char *p, int *h, int *mi, int *sec)
-{
-	const char *t = p;
-	int k = 0;
-
-	while (*t == ' ' || strncmp(t, "\xe3\x80\x80", 3) == 0 || strncmp(t, "\xc2\xa0", 2) == 0)
-		t += *t == ' ' ? 1 : (unsigned char)*t == 0xe3 ? 3 : 2;
-	if (sscanf(t, "%2d:%2d%n", h, mi, &k) != 2 || *h > 23 || *mi > 59) {
-		*h = -1;
-		return p;
-	}
-	t += k;
-	if (*t == ':' && sscanf(t + 1, "%2d%n", sec, &k) == 1)
-		t += 1 + k;
-	return t;
-}
-
-/* A date in text: "2022-07-04 12:18:01", "2022/7/4", "2022年7月4日 12:18";
- * its start and length in *at, *len, and the form time_parse_cn reads. */
-static int
-find_date(const char *s, size_t *at, size_t *len, char norm[32])
-{
-	for (const char *p = s; *p != '\0'; p++) {
-		int y, mo, d, h = -1, mi = 0, sec = 0;
-		const char *q;
-
-		if (!(p[0] == '1' || p[0] == '2') || (p > s && p[-1] >= '0' && p[-1] <= '9'))
-			continue;
-		q = read_ymd(p, &y, &mo, &d);
-		if (q == NULL)
-			continue;
-		q = read_hms(q, &h, &mi, &sec);
-		*at = (size_t)(p - s);
-		*len = (size_t)(q - p);
-		if (h >= 0)
-			snprintf(norm, 32, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
-		else
-			snprintf(norm, 32, "%04d-%02d-%02d", y, mo, d);
-		return 1;
-	}
-	return 0;
-}
-
 /* The text after node n in document order, up to max bytes. */
 static char *
 text_after(xmlNodePtr n, xmlNodePtr root, size_t max)
@@ -356,42 +264,6 @@ text_after(xmlNodePtr n, xmlNodePtr root, size_t max)
 			buf_adds(&b, (const char *)m->content);
 		else if (m->type == XML_ELEMENT_NODE)
 			buf_adds(&b, " ");
-	}
-	return buf_steal(&b, NULL);
-}
-
-/* "来源：科技日报　作者：刘洋": the value after label, or NULL. */
-static char *
-labeled(const char *text, const char *label)
-{
-	static const char *const colons[] = { "：", ":" };
-	const char *p = text != NULL ? strstr(text, label) : NULL;
-	struct buf b;
-	size_t chars = 0;
-
-	if (p == NULL)
-		return NULL;
-	p += strlen(label);
-	for (size_t i = 0; i < ARRAY_LEN(colons); i++)
-		if (strncmp(p, colons[i], strlen(colons[i])) == 0)
-			p += strlen(colons[i]);
-	while (*p == ' ')
-		p++;
-	buf_init(&b, 0);
-	while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != ')' &&
-	       strncmp(p, "\xe3\x80\x80", 3) != 0 && strncmp(p, "）", 3) != 0 &&
-	       strncmp(p, "\xc2\xa0", 2) != 0 && chars < LABEL_MAX) {
-		size_t n = 1;
-
-		while (!utf8_lead((unsigned char)p[n]))
-			n++;
-		buf_add(&b, p, n);
-		p += n;
-		chars++;
-	}
-	if (b.len == 0) {
-		buf_free(&b);
-		return NULL;
 	}
 	return buf_steal(&b, NULL);
 }
@@ -412,24 +284,6 @@ meta_free(struct meta *m)
 	free(m->author);
 	free(m->source);
 	free(m->editor);
-}
-
-/* <title> with its " - Site" cut. */
-static char *
-cut_site(const char *t)
-{
-	for (size_t i = 0; i < ARRAY_LEN(title_seps); i++) {
-		const char *p = strstr(t, title_seps[i]);
-		char *head;
-
-		if (p == NULL || p == t)
-			continue;
-		head = html_squeeze(xstrndup(t, (size_t)(p - t)));
-		if (utf8_count(head, strlen(head)) >= 4)
-			return head;
-		free(head);
-	}
-	return xstrdup(t);
 }
 
 /* The heading (h1, h2, or an element whose class says title) whose text
@@ -461,32 +315,11 @@ title_heading(xmlNodePtr root, const char *doc_title, char **text)
 	return best;
 }
 
-/* The first element (not <title>) whose whole text is t. */
-static xmlNodePtr
-holding(xmlNodePtr root, const char *t)
-{
-	size_t tl = strlen(t);
-
-	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root)) {
-		char *text;
-		int same;
-
-		if (n->type != XML_ELEMENT_NODE || is_tag(n, "title") || is_tag(n, "head"))
-			continue;
-		text = node_text(n, tl + 8);
-		same = strcmp(text, t) == 0;
-		free(text);
-		if (same)
-			return n;
-	}
-	return NULL;
-}
-
 static void
 find_title(xmlNodePtr root, struct meta *m)
 {
 	xmlNodePtr tn = NULL;
-	char *doc_title = NULL, *og = meta_content(root, "property", "og:title");
+	char *doc_title = NULL, *og = gen_meta(root, "property", "og:title");
 	char *heading;
 
 	for (xmlNodePtr n = root; n != NULL && tn == NULL; n = next_in(n, root))
@@ -502,9 +335,9 @@ find_title(xmlNodePtr root, struct meta *m)
 	else if (heading != NULL)
 		m->title = xstrdup(heading);
 	else if (!str_empty(doc_title))
-		m->title = cut_site(doc_title);
+		m->title = gen_cut_site(doc_title);
 	if (m->title_node == NULL && m->title != NULL)
-		m->title_node = holding(root, m->title);
+		m->title_node = gen_holding(root, m->title);
 	free(heading);
 	free(doc_title);
 }
@@ -517,7 +350,7 @@ find_time(xmlNodePtr root, struct meta *m, const char *after)
 	int day_only = 0;
 
 	for (size_t i = 0; i < ARRAY_LEN(time_metas) && m->time == 0; i++) {
-		char *c = meta_content(root, time_metas[i].attr, time_metas[i].value);
+		char *c = gen_meta(root, time_metas[i].attr, time_metas[i].value);
 
 		if (c != NULL && time_parse_cn(c) != 0) {
 			m->time = time_parse_cn(c);
@@ -536,7 +369,7 @@ find_time(xmlNodePtr root, struct meta *m, const char *after)
 			free(dt);
 		}
 	}
-	if (m->time == 0 && after != NULL && find_date(after, &at, &len, norm)) {
+	if (m->time == 0 && after != NULL && gen_find_date(after, 0, &at, &len, norm)) {
 		m->time = time_parse_cn(norm);
 		m->time_text = html_squeeze(xstrndup(after + at, len));
 		day_only = strlen(norm) == 10;
@@ -559,16 +392,16 @@ find_meta(xmlNodePtr root, struct meta *m)
 	after = m->title_node ? text_after(m->title_node, root, AFTER_TITLE) : NULL;
 	find_time(root, m, after);
 	for (size_t i = 0; i < ARRAY_LEN(author_metas) && m->author == NULL; i++) {
-		m->author = meta_content(root, author_metas[i].attr, author_metas[i].value);
+		m->author = gen_meta(root, author_metas[i].attr, author_metas[i].value);
 		if (m->author != NULL && (str_starts(m->author, "http://") ||
 		                          str_starts(m->author, "https://")))
 			xfree_set(&m->author, NULL);
 	}
 	if (m->author == NULL)
-		m->author = labeled(after, "作者");
-	m->source = labeled(after, "来源");
+		m->author = gen_labelled(after, GL_AUTHOR);
+	m->source = gen_labelled(after, GL_SOURCE);
 	all = node_text(root, SIZE_MAX);
-	m->editor = labeled(all, "责任编辑");
+	m->editor = gen_labelled(all, GL_EDITOR);
 	free(all);
 	free(after);
 }
@@ -607,23 +440,6 @@ is_junk(xmlNodePtr n)
 		return 1;
 	return has_word(n, negative, ARRAY_LEN(negative)) &&
 	       !has_word(n, positive, ARRAY_LEN(positive));
-}
-
-static void
-cut_junk(xmlNodePtr root)
-{
-	struct nodes gone = { 0 };
-	xmlNodePtr n = root->children;
-
-	while (n != NULL) {
-		if (is_junk(n)) {
-			nodes_add(&gone, n);
-			n = next_after(n, root);
-		} else {
-			n = next_in(n, root);
-		}
-	}
-	remove_nodes(gone.v, gone.n);
 }
 
 /* ---- scoring ------------------------------------------------------------------- */
@@ -748,42 +564,125 @@ weight(xmlNodePtr n)
 static int
 cmp_cand(const void *a, const void *b)
 {
-	double x = ((const struct cand *)a)->score, y = ((const struct cand *)b)->score;
+	double x = (*(const struct cand *const *)a)->score;
+	double y = (*(const struct cand *const *)b)->score;
 
 	return (x < y) - (x > y);
 }
 
-static xmlNodePtr
-best_candidate(xmlNodePtr body)
+/* Boilerplate a Chinese news page puts after its text: a copyright
+ * notice (its ①②③ follow it), QR-code captions, share buttons. */
+static const char *const notices[] = {
+	"版权与免责声明", "免责声明", "版权声明", "郑重声明", "特别声明",
+};
+static const char *const chrome[] = {
+	"扫描添加", "扫一扫", "分享到", "扫描二维码", "长按识别",
+};
+
+static int
+starts_any(const char *t, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_starts(t, v[i]))
+			return 1;
+	return 0;
+}
+
+static int
+is_notice(xmlNodePtr n)
+{
+	char *t = node_text(n, 64);
+	int yes = starts_any(t, notices, ARRAY_LEN(notices));
+
+	free(t);
+	return yes;
+}
+
+static double
+link_free(xmlNodePtr n, double score)
+{
+	struct tstats t = { 0 };
+
+	subtree_stats(n, &t);
+	if (t.chars == 0)
+		return 0;
+	return score * (1.0 - (double)t.link_chars / (double)t.chars);
+}
+
+/* Whether sibling c of the best block goes on with the article (as
+ * Readability merges siblings): a block scoring near the best, or a
+ * paragraph of plain text. */
+static int
+continues(const struct scores *s, xmlNodePtr c, double threshold)
+{
+	uintptr_t k = (uintptr_t)c->_private;
+	struct tstats t = { 0 };
+
+	if (c->type != XML_ELEMENT_NODE || is_junk(c) || is_notice(c))
+		return 0;
+	if (k != 0 && link_free(c, s->v[k - 1].score) >= threshold)
+		return 1;
+	if (!is_tag(c, "p"))
+		return 0;
+	subtree_stats(c, &t);
+	if (t.chars >= 80 && t.link_chars * 4 < t.chars)
+		return 1;
+	if (t.chars > 0 && t.link_chars == 0) {
+		char *text = node_text(c, 4000);
+		int sentence = str_ends(text, "。");
+
+		free(text);
+		return sentence;
+	}
+	return 0;
+}
+
+/* The best block, and its siblings that go on with it, in order. */
+static int
+best_blocks(xmlNodePtr body, struct extract_blocks *out)
 {
 	struct scores s = { 0 };
+	struct cand **byscore;
 	xmlNodePtr best = NULL;
 	double best_score = 0;
 
-	for (xmlNodePtr n = body; n != NULL; n = next_in(n, body))
+	memset(out, 0, sizeof *out);
+	for (xmlNodePtr n = body; n != NULL; n = n != body && is_junk(n) ? next_after(n, body)
+	                                                                 : next_in(n, body))
 		if (n->type == XML_ELEMENT_NODE)
 			score_node(&s, n);
+	byscore = xcalloc(s.n + 1, sizeof *byscore);
 	for (size_t i = 0; i < s.n; i++) {
-		s.v[i].node->_private = NULL;
 		s.v[i].score += s.v[i].score > 0 ? weight(s.v[i].node) : 0;
+		byscore[i] = &s.v[i];
 	}
 	if (s.n > 0)
-		qsort(s.v, s.n, sizeof *s.v, cmp_cand);
+		qsort(byscore, s.n, sizeof *byscore, cmp_cand);
 	for (size_t i = 0; i < s.n && i < TOP_N; i++) {
-		struct tstats t = { 0 };
-		double sc;
+		double sc = link_free(byscore[i]->node, byscore[i]->score);
 
-		subtree_stats(s.v[i].node, &t);
-		if (t.chars == 0)
-			continue;
-		sc = s.v[i].score * (1.0 - (double)t.link_chars / (double)t.chars);
 		if (sc > best_score) {
 			best_score = sc;
-			best = s.v[i].node;
+			best = byscore[i]->node;
 		}
 	}
+	free(byscore);
+	if (best != NULL && best->parent != NULL && best != body) {
+		double threshold = best_score * 0.2 > 10 ? best_score * 0.2 : 10;
+
+		for (xmlNodePtr c = best->parent->children; c != NULL; c = c->next)
+			if (c == best || continues(&s, c, threshold)) {
+				out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+				out->v[out->n++] = c;
+			}
+	} else if (best != NULL) {
+		out->v = xmalloc(sizeof *out->v);
+		out->v[out->n++] = best;
+	}
+	for (size_t i = 0; i < s.n; i++)
+		s.v[i].node->_private = NULL;
 	free(s.v);
-	return best;
+	return out->n > 0 ? 0 : -1;
 }
 
 /* ---- cleaning the article --------------------------------------------------- */
@@ -800,12 +699,14 @@ link_list(xmlNodePtr n)
 	return t.chars > 0 && t.chars < 300 && t.link_chars * 2 > t.chars;
 }
 
-/* The heading of the title, a meta line, a 责任编辑 line. */
+/* The heading of the title, a meta line, a short 责任编辑 line, a QR-code
+ * caption or share line. */
 static int
 not_body(xmlNodePtr n, const struct meta *m)
 {
 	char *t;
 	int gone = 0;
+	size_t chars;
 
 	if (n == m->title_node)
 		return 1;
@@ -814,13 +715,25 @@ not_body(xmlNodePtr n, const struct meta *m)
 	if (!(is_tag(n, "h1") || is_tag(n, "div") || is_tag(n, "p") || is_tag(n, "span")))
 		return 0;
 	t = node_text(n, 400);
+	chars = utf8_count(t, strlen(t));
 	if (is_tag(n, "h1") && m->title != NULL && strcmp(t, m->title) == 0)
 		gone = 1;
-	if (utf8_count(t, strlen(t)) < 40 && (str_starts(t, "（责任编辑") || str_starts(t, "(责任编辑") ||
-	                           str_starts(t, "责任编辑")))
+	if (chars < 40 && (strstr(t, "责任编辑") != NULL || starts_any(t, chrome, ARRAY_LEN(chrome))))
 		gone = 1;
 	free(t);
 	return gone;
+}
+
+static int
+circled(xmlNodePtr n)
+{
+	char *t = node_text(n, 16);
+	const unsigned char *u = (const unsigned char *)t;
+	/* U+2460..U+2473 ①..⑳ */
+	int yes = u[0] == 0xe2 && u[1] == 0x91 && u[2] >= 0xa0 && u[2] <= 0xb3;
+
+	free(t);
+	return yes;
 }
 
 static const char *const kept_attrs[] = { "href", "src", "alt", "colspan", "rowspan" };
@@ -862,14 +775,26 @@ clean_attrs(xmlNodePtr n, const char *url)
 	}
 }
 
+/* Cuts from the article what is not its text: junk, link lists, the
+ * title and meta lines, a copyright notice and its numbered points. */
 static void
 clean(xmlNodePtr top, const struct meta *m, const char *url)
 {
 	struct nodes gone = { 0 };
-	xmlNodePtr n = top->children;
+	xmlNodePtr n = top->children, notice = NULL;
 
 	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE && (not_body(n, m) || link_list(n))) {
+		int cut = is_junk(n);
+
+		if (!cut && n->type == XML_ELEMENT_NODE) {
+			if (is_notice(n))
+				cut = 1, notice = n;
+			else if (notice != NULL && n->parent == notice->parent && circled(n))
+				cut = 1;
+			else
+				cut = not_body(n, m) || link_list(n);
+		}
+		if (cut) {
 			nodes_add(&gone, n);
 			n = next_after(n, top);
 			continue;
@@ -921,13 +846,59 @@ quiet(void *ctx, xmlErrorPtr err)
 }
 
 int
+extract_find(htmlDocPtr doc, struct extract_blocks *out)
+{
+	xmlNodePtr body = doc ? find_body(doc) : NULL;
+
+	memset(out, 0, sizeof *out);
+	return body != NULL ? best_blocks(body, out) : -1;
+}
+
+void
+extract_blocks_free(struct extract_blocks *b)
+{
+	free(b->v);
+	memset(b, 0, sizeof *b);
+}
+
+xmlNodePtr
+extract_take(struct extract_blocks *b, const char *url, const char *title,
+             xmlNodePtr title_node)
+{
+	struct meta m = { .title = (char *)title, .title_node = title_node };
+	xmlNodePtr top;
+
+	if (b->n == 0)
+		return NULL;
+	top = b->v[0];
+	if (b->n > 1) {         /* the blocks in one <div> where the first stood */
+		top = xmlNewDocNode(b->v[0]->doc, NULL, (const xmlChar *)"div", NULL);
+		xmlAddPrevSibling(b->v[0], top);
+		for (size_t i = 0; i < b->n; i++) {
+			xmlUnlinkNode(b->v[i]);
+			xmlAddChild(top, b->v[i]);
+		}
+	}
+	clean(top, &m, url);
+	extract_blocks_free(b);
+	return top;
+}
+
+char *
+extract_serialize(xmlNodePtr top)
+{
+	return serialize(top);
+}
+
+int
 extract_article(const char *html, size_t len, const char *url,
                 struct article *out, struct err *e)
 {
 	htmlDocPtr doc;
-	xmlNodePtr root, body, top;
+	xmlNodePtr root, top = NULL;
 	struct meta m = { 0 };
 	struct tstats t = { 0 };
+	struct extract_blocks b;
 	int rc = -1;
 
 	xmlSetStructuredErrorFunc(NULL, quiet);
@@ -938,11 +909,8 @@ extract_article(const char *html, size_t len, const char *url,
 	}
 	root = xmlDocGetRootElement(doc);
 	find_meta(root, &m);
-	cut_junk(root);
-	body = find_body(doc);
-	top = body != NULL ? best_candidate(body) : NULL;
-	if (top != NULL)
-		clean(top, &m, url);
+	if (extract_find(doc, &b) == 0)
+		top = extract_take(&b, url, m.title, m.title_node);
 	if (top != NULL)
 		subtree_stats(top, &t);
 	if (top == NULL || t.chars < MIN_CHARS || t.link_chars * 2 > t.chars) {

@@ -4,6 +4,7 @@
 #define GX_EXTRACT_H
 
 #include <stddef.h>
+#include <libxml/HTMLparser.h>
 #include "util.h"
 #include "item.h"
 
@@ -18,5 +19,24 @@
  * Returns -1, with e saying so, if the page has no article text. */
 int extract_article(const char *html, size_t len, const char *url,
                     struct article *out, struct err *e);
+
+/* The same on a parsed page, in two steps, for a site profile's generic
+ * layer.  extract_find: the densest block of the article and the sibling
+ * blocks that go on with it (as Readability merges them), in document
+ * order; nothing in the page changes.  -1 if the page has none. */
+struct extract_blocks {
+	xmlNodePtr *v;
+	size_t n;
+};
+int  extract_find(htmlDocPtr doc, struct extract_blocks *out);
+void extract_blocks_free(struct extract_blocks *b);
+/* The blocks as one element (several are moved into a new <div> where the
+ * first stood), cleaned as extract_article cleans (title_node and meta
+ * lines, junk, link lists, copyright notices out; links absolute).  Frees
+ * b's array. */
+xmlNodePtr extract_take(struct extract_blocks *b, const char *url,
+                        const char *title, xmlNodePtr title_node);
+/* The HTML of what extract_take gave. */
+char *extract_serialize(xmlNodePtr top);
 
 #endif

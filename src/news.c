@@ -37,6 +37,8 @@ struct job {
 	int     notify;         /* asked for by the user too: an event as well */
 	int     stale;          /* a page came from the cache after a failure */
 	char    host[256];      /* of the page being fetched */
+	char   *old_body;       /* a list's page 1: the copy cached before this one */
+	size_t  old_len;
 	struct net_req *req;
 	struct job *next;
 	struct job *ready;      /* answered without the network (news_poll) */
@@ -76,6 +78,8 @@ struct news {
 	struct sync *sync;      /* running, or the last one (its report) */
 	int sync_pictures;      /* the pictures started now are the sync's */
 	int images_asked;       /* news_opts.images, where toggling goes back */
+	struct news_tally tally;    /* how the site's pages were read */
+	unsigned told;          /* fields (1 << SF_*) the user heard fell back */
 };
 
 static int64_t
@@ -185,6 +189,55 @@ notice(struct news *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(n->notice, sizeof n->notice, fmt, ap);
 	va_end(ap);
+}
+
+/* What one page's reading says: counted, and the fields that fell back
+ * to a fallback or the generic rules, said once a session. */
+static void
+drift(struct news *n, const struct site_read *rd)
+{
+	struct buf b, gen, fb;
+	unsigned fresh = 0;
+
+	for (int f = 0; f < SF_COUNT; f++) {
+		n->tally.reads[f][rd->layer[f]]++;
+		if (rd->layer[f] >= SITE_FALLBACK && !(n->told & (1u << f)))
+			fresh |= 1u << f;
+	}
+	if (fresh == 0)
+		return;
+	n->told |= fresh;
+	buf_init(&gen, 0);
+	buf_init(&fb, 0);
+	for (int f = 0; f < SF_COUNT; f++) {
+		struct buf *w = rd->layer[f] == SITE_GENERIC ? &gen : &fb;
+
+		if (!(fresh & (1u << f)))
+			continue;
+		buf_addf(w, "%s%s", w->len ? _(", ") : "", _(site_field_info(f)->words));
+	}
+	buf_init(&b, 0);
+	if (gen.len)
+		buf_addf(&b, _("%s read by generic rules"), gen.data);
+	if (fb.len) {
+		if (b.len)
+			buf_adds(&b, _("; "));
+		buf_addf(&b, _("%s read by the profile's fallback rules"), fb.data);
+	}
+	if (n->notice[0] != '\0')
+		snprintf(n->notice + strlen(n->notice), sizeof n->notice - strlen(n->notice),
+		         "; ");
+	snprintf(n->notice + strlen(n->notice), sizeof n->notice - strlen(n->notice),
+	         _("Site layout changed: %s"), b.data);
+	buf_free(&b);
+	buf_free(&gen);
+	buf_free(&fb);
+}
+
+const struct news_tally *
+news_tally(const struct news *n)
+{
+	return &n->tally;
 }
 
 static void unread_forget(struct news *n);
@@ -626,6 +679,7 @@ job_free(struct job *j)
 	free(j->url);
 	free(j->article_url);
 	free(j->picture);
+	free(j->old_body);
 	article_free(&j->art);
 	buf_free(&j->body);
 	if (j->req != NULL)
@@ -781,6 +835,13 @@ job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
 		p.fetched = (int64_t)time(NULL);
 		if (charset_to_utf8(r->body, r->len, cs, body, len, e) < 0)
 			return -1;
+		if ((job_types[j->kind].flags & JT_PAGE1) &&
+		    store_get_page(n->store, j->url, &cached, NULL) == 0) {
+			xfree_set(&j->old_body, cached.body);       /* to compare with */
+			j->old_len = cached.len;
+			cached.body = NULL;
+		}
+		store_page_free(&cached);
 		/* a feed's items are stored whole: its raw page is not needed */
 		p.body = j->tab_kind == TAB_FEED ? NULL : *body;
 		p.len = p.body != NULL ? *len : 0;
@@ -821,46 +882,96 @@ out:
 	return rc;
 }
 
+/* Follows a job on to the page at url (another page of what it reads). */
+static int
+follow(struct news *n, struct job *j, const char *url)
+{
+	j->pages++;
+	net_req_free(j->req);
+	j->req = NULL;
+	job_fetch(n, j, url);
+	return 1;
+}
+
+/* The special lists (rankings, picks) as tabs: the profile's, and those
+ * the generic rules find on the channel page (body) by their headings. */
+static size_t
+special_tabs(struct news *n, const char *body, size_t len, const char *url,
+             struct store_tab *v)
+{
+	size_t nv = 0;
+
+	for (size_t k = 0; k < ARRAY_LEN(kinds); k++) {
+		int sp = kinds[k].special;
+		struct item_list l = { 0 };
+		int found;
+
+		if (sp < 0)
+			continue;
+		found = site_has_special(n->site, sp) ||
+		        (body != NULL && site_special(n->site, sp, body, len, url, &l, NULL,
+		                                      NULL) == 0 && l.n > 0);
+		item_list_free(&l);
+		if (!found)
+			continue;
+		v[nv].key = xstrdup(kinds[k].pub.key);
+		v[nv].label = xstrdup(site_special_label(n->site, sp));
+		v[nv].url = site_has_special(n->site, sp) ? site_special_url(n->site, sp, 0)
+		                                          : xstrdup(url);
+		v[nv++].kind = (int)k;
+	}
+	return nv;
+}
+
 static int
 store_channels(struct news *n, struct job *j, const char *body, size_t len,
                struct err *e)
 {
 	const char *url = j->url;
 	struct channel_list ch = { 0 };
-	struct store_tab *v = NULL;
-	size_t nv = 0;
+	struct site_read rd = { 0 };
+	struct store_tab *v = NULL, *old = NULL;
+	size_t nv = 0, nold = 0;
+	char *next = NULL;
 	int rc = -1, found;
 
-	found = site_channels(n->site, body, len, url, &ch, e);
+	found = site_channels(n->site, body, len, url, &ch, &rd, e);
 	if (found < 0)
 		goto out;
-	if (found == 0) {
-		/* a portal or maintenance page: keep the tabs we have */
-		err_set(e, _("%s holds no channels (not the site's page?); the cached tabs are kept"),
-		        url);
+	drift(n, &rd);
+	if (found == 0 && (next = site_channels_url(n->site, (size_t)j->pages + 1)) != NULL) {
+		rc = follow(n, j, next);     /* the profile's next channel page */
 		goto out;
 	}
-	v = xcalloc(ch.n + SITE_NSPECIAL, sizeof *v);
-	for (size_t i = 0; i < ch.n; i++) {
+	if (store_get_tabs(n->store, site_name(n->site), &old, &nold, e) < 0)
+		goto out;
+	v = xcalloc(ch.n + nold + SITE_NSPECIAL, sizeof *v);
+	if (found == 0) {
+		/* a portal or maintenance page, or a nav no rule finds: the
+		 * channels we have stay; rankings and picks do not need them */
+		notice(n, _("%s holds no channels (not the site's page?); the cached tabs are kept"),
+		       url);
+		for (size_t i = 0; i < nold; i++)
+			if (old[i].kind == TAB_CHANNEL) {
+				v[nv] = old[i];
+				memset(&old[i], 0, sizeof old[i]);
+				nv++;
+			}
+	}
+	for (size_t i = 0; i < ch.n && found > 0; i++) {
 		v[nv].key = xasprintf("ch:%s", ch.v[i].url);
 		v[nv].label = xstrdup(ch.v[i].label);
 		v[nv].url = xstrdup(ch.v[i].url);
 		v[nv++].kind = TAB_CHANNEL;
 	}
-	for (size_t k = 0; k < ARRAY_LEN(kinds); k++) {
-		int sp = kinds[k].special;
-
-		if (sp < 0 || !site_has_special(n->site, sp))
-			continue;
-		v[nv].key = xstrdup(kinds[k].pub.key);
-		v[nv].label = xstrdup(site_special_label(n->site, sp));
-		v[nv].url = site_special_url(n->site, sp);
-		v[nv++].kind = (int)k;
-	}
+	nv += special_tabs(n, body, len, url, v + nv);
 	if (store_put_tabs(n->store, site_name(n->site), v, nv, e) < 0)
 		goto out;
 	rc = load_tabs(n, e);
 out:
+	free(next);
+	site_read_free(&rd);
+	store_tabs_free(old, nold);
 	store_tabs_free(v, nv);
 	channel_list_free(&ch);
 	return rc;
@@ -901,33 +1012,75 @@ out:
 	return rc;
 }
 
+/* A tab's list page read by the profile (and the generic rules). */
+static int
+parse_list(struct news *n, int sp, const char *body, size_t len, const char *url,
+           struct item_list *l, struct site_read *rd, struct err *e)
+{
+	if (sp >= 0)
+		return site_special(n->site, sp, body, len, url, l, rd, e);
+	return site_list(n->site, body, len, url, l, rd, e);
+}
+
+/* How many articles the tab showed before: its page 1 as cached before
+ * this fetch, read again; else the list in the cache. */
+static size_t
+shown_before(struct news *n, struct job *j, int sp)
+{
+	struct item_list l = { 0 };
+	size_t count = 0;
+
+	if (j->old_body != NULL && parse_list(n, sp, j->old_body, j->old_len, j->url, &l,
+	                                      NULL, NULL) == 0)
+		count = l.n;
+	item_list_free(&l);
+	if (count == 0 && store_get_list(n->store, j->tab_key, &l, NULL) == 0)
+		count = l.n;
+	item_list_free(&l);
+	return count;
+}
+
 static int
 store_list_page(struct news *n, struct job *j, const char *body, size_t len,
                 struct err *e)
 {
 	struct item_list l = { 0 };
+	struct site_read rd = { 0 };
 	const struct kind *k = kind_of(j->tab_kind);
 	int sp = k->special, page1 = job_types[j->kind].flags & JT_PAGE1, rc;
+	size_t before;
+	char *next = NULL;
 
-	if (sp >= 0)
-		rc = site_special(n->site, sp, body, len, j->url, &l, e);
-	else
-		rc = site_list(n->site, body, len, j->url, &l, e);
+	rc = parse_list(n, sp, body, len, j->url, &l, &rd, e);
+	if (rc == 0)
+		drift(n, &rd);
+	site_read_free(&rd);
 	/* a page that lists nothing but points on (an e-paper's front page
-	 * sending the reader to today's edition): follow it */
+	 * sending the reader to today's edition): follow it; a ranking the
+	 * profile finds on another page: read that */
 	if (rc == 0 && l.n == 0 && l.next_url != NULL && j->pages < MAX_LIST_HOPS) {
-		j->pages++;
-		net_req_free(j->req);
-		j->req = NULL;
-		job_fetch(n, j, l.next_url);
+		rc = follow(n, j, l.next_url);
 		item_list_free(&l);
-		return 1;
+		return rc;
+	}
+	if (rc == 0 && l.n == 0 && sp >= 0 &&
+	    (next = site_special_url(n->site, sp, (size_t)j->pages + 1)) != NULL) {
+		rc = follow(n, j, next);
+		free(next);
+		item_list_free(&l);
+		return rc;
 	}
 	if (rc == 0 && l.n == 0 && page1) {
 		/* not the list we know (a portal, a maintenance page): never
 		 * replace a cached list by nothing */
 		rc = err_set(e, _("%s holds no articles (not the site's page?); the cached list is kept"),
 		             j->url);
+	} else if (rc == 0 && (page1 || k->mode == LIST_REPLACE) &&
+	           l.n * 2 < (before = shown_before(n, j, sp))) {
+		/* a page read badly (half its items lost to a markup change)
+		 * never replaces the good list in the cache */
+		rc = err_set(e, _("%s lists %zu articles where the cached list had %zu; "
+		                  "the cached list is kept"), j->url, l.n, before);
 	}
 	if (rc == 0)
 		rc = store_put_list(n->store, j->tab_key, &l, page1 || k->mode == LIST_REPLACE ?
@@ -962,19 +1115,23 @@ store_tab_page(struct news *n, struct job *j, const char *body, size_t len,
 	return k->page != NULL ? k->page(n, j, body, len, e) : 2;
 }
 
-/* An article page: by the profile for the site's own article pages, by
- * the generic extractor for anything else (or when the profile fails). */
+/* An article page: by the profile (and under it the generic rules) for
+ * the site's own article pages, by the generic extractor for anything
+ * else. */
 static int
 read_article(struct news *n, const char *body, size_t len, const char *url,
              struct article *a, struct err *e)
 {
-	struct err ignored;
+	struct site_read rd = { 0 };
+	int rc;
 
-	if (site_owns(n->site, url) &&
-	    site_article(n->site, body, len, url, a, &ignored) == 0)
-		return 0;
-	article_free(a);
-	return extract_article(body, len, url, a, e);
+	if (!site_owns(n->site, url))
+		return extract_article(body, len, url, a, e);
+	rc = site_article(n->site, body, len, url, a, &rd, e);
+	if (rc == 0)
+		drift(n, &rd);
+	site_read_free(&rd);
+	return rc;
 }
 
 /* One page of an article is in: keep its body, go on to the next page or
@@ -1000,7 +1157,9 @@ article_page(struct news *n, struct job *j, const char *body, size_t len,
 		}
 		buf_adds(&j->body, part.body_html ? part.body_html : "");
 		j->pages++;
-		if (part.next_page != NULL && j->pages < MAX_ARTICLE_PAGES) {
+		if (part.next_page != NULL && j->pages < MAX_ARTICLE_PAGES &&
+		    strcmp(part.next_page, j->article_url) != 0 &&
+		    strcmp(part.next_page, j->url) != 0) {
 			net_req_free(j->req);
 			j->req = NULL;
 			job_fetch(n, j, part.next_page);
@@ -1107,7 +1266,7 @@ first_channels(struct news *n, struct job *j, size_t tab, const char *url)
 	(void)j;
 	(void)tab;
 	(void)url;
-	return n->site_off ? NULL : site_channels_url(n->site);
+	return n->site_off ? NULL : site_channels_url(n->site, 0);
 }
 
 static char *
@@ -1357,7 +1516,7 @@ news_tab_sections(struct news *n, size_t tab, struct news_section **v,
 		int rc = store_get_page(n->store, url, &p, e);
 
 		if (rc == 0 && p.body != NULL &&
-		    site_list(n->site, p.body, p.len, url, &l, NULL) == 0 &&
+		    site_list(n->site, p.body, p.len, url, &l, NULL, NULL) == 0 &&
 		    l.picture != NULL && l.n > 0) {
 			*v = xrealloc(*v, (*nv + 1) * sizeof **v);
 			(*v)[*nv].picture = l.picture;

@@ -10,6 +10,7 @@
 #include "image.h"
 #include "item.h"
 #include "render.h"
+#include "site.h"
 #include "store.h"
 
 struct news_feed {
@@ -246,6 +247,14 @@ int  news_indexing(struct news *n);
  * a time, so the reader stays quick to answer keys.  Returns how many are
  * left, or -1. */
 int  news_index(struct news *n, int budget_ms, struct err *e);
+
+/* How the site's pages were read this session: pages whose field
+ * (enum site_field) the layer (enum site_layer) read.  A field read by a
+ * fallback or a generic rule is also said once on the status line. */
+struct news_tally {
+	unsigned reads[SF_COUNT][SITE_GENERIC + 1];
+};
+const struct news_tally *news_tally(const struct news *n);
 
 /* What the last operation has to tell the user ("offline: …"), or NULL. */
 const char *news_notice(const struct news *n);

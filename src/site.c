@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "extract.h"
+#include "generic.h"
 #include "html.h"
 #include "site.h"
 #include "utf8.h"
@@ -70,9 +72,15 @@ static const struct sec_type {
 	  B(F_URL) | B(F_RANK) | B(F_DATE) },
 };
 
+/* A field's XPaths in the order they are tried, the first non-empty
+ * winning: rule[i] is 0 for the first key of the field (the profile's
+ * rule: its alternatives written "A || B"), 1.. for the keys repeated
+ * after it (the profile's fallbacks). */
 struct field {
-	xmlXPathCompExprPtr *alt;   /* fallbacks, first non-empty wins */
+	xmlXPathCompExprPtr *alt;
+	int *rule;
 	size_t nalt;
+	int nrules;
 	regex_t re;
 	int has_re;
 };
@@ -80,7 +88,8 @@ struct field {
 struct section {
 	const struct sec_type *type;
 	char *name;
-	char *page;                 /* page = (a URL, not an XPath) */
+	char **pages;               /* page = (URLs, not XPaths), tried in order */
+	size_t npages;
 	char *label;                /* label = (special lists: the tab's name) */
 	regex_t match;
 	int has_match;
@@ -136,6 +145,7 @@ field_free(struct field *f)
 	for (size_t i = 0; i < f->nalt; i++)
 		xmlXPathFreeCompExpr(f->alt[i]);
 	free(f->alt);
+	free(f->rule);
 	if (f->has_re)
 		regfree(&f->re);
 }
@@ -161,7 +171,7 @@ site_free(struct site *s)
 		if (c->has_match)
 			regfree(&c->match);
 		free(c->name);
-		free(c->page);
+		strv_free(c->pages, c->npages);
 		free(c->label);
 		strv_free(c->add, c->nadd);
 		strv_free(c->skip, c->nskip);
@@ -320,6 +330,54 @@ site_key(struct reader *r, const char *key, const char *val)
 	return 0;
 }
 
+/* Where " || " separates a rule's alternatives (outside quotes), or NULL. */
+static const char *
+alt_split(const char *v)
+{
+	char quote = 0;
+
+	for (const char *p = v; *p != '\0'; p++) {
+		if (quote != 0) {
+			quote = *p == quote ? 0 : quote;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+		} else if (p[0] == '|' && p[1] == '|') {
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* One key's XPaths: "A || B || C" are alternatives of one rule. */
+static int
+add_rule(struct reader *r, struct field *fl, const char *val)
+{
+	char *copy = xstrdup(val), *p = copy;
+	int rc = 0;
+
+	while (p != NULL && rc == 0) {
+		char *bar = (char *)alt_split(p), *one;
+		xmlXPathCompExprPtr x;
+
+		if (bar != NULL)
+			*bar = '\0';
+		one = str_trim(p);
+		x = *one != '\0' ? xmlXPathCompile((const xmlChar *)one) : NULL;
+		if (x == NULL) {
+			rc = perr(r, _("bad XPath"), *one ? one : val);
+			break;
+		}
+		fl->alt = xrealloc(fl->alt, (fl->nalt + 1) * sizeof *fl->alt);
+		fl->rule = xrealloc(fl->rule, (fl->nalt + 1) * sizeof *fl->rule);
+		fl->alt[fl->nalt] = x;
+		fl->rule[fl->nalt++] = fl->nrules;
+		p = bar != NULL ? bar + 2 : NULL;
+	}
+	fl->nrules++;
+	free(copy);
+	return rc;
+}
+
 static int
 field_key(struct reader *r, const char *key, const char *val)
 {
@@ -331,7 +389,6 @@ field_key(struct reader *r, const char *key, const char *val)
 	snprintf(name, sizeof name, "%.*s", (int)(is_re ? klen - 3 : klen), key);
 	for (int f = 0; f < F_COUNT; f++) {
 		struct field *fl = &c->f[f];
-		xmlXPathCompExprPtr x;
 
 		if (strcmp(name, field_names[f]) != 0)
 			continue;
@@ -345,12 +402,7 @@ field_key(struct reader *r, const char *key, const char *val)
 			fl->has_re = 1;
 			return 0;
 		}
-		x = xmlXPathCompile((const xmlChar *)val);
-		if (x == NULL)
-			return perr(r, _("bad XPath"), val);
-		fl->alt = xrealloc(fl->alt, (fl->nalt + 1) * sizeof *fl->alt);
-		fl->alt[fl->nalt++] = x;
-		return 0;
+		return add_rule(r, fl, val);
 	}
 	return err_set(r->e, _("%s:%d: unknown key '%s' in [%s%s%s]"), r->file,
 	               r->line, key, c->type->name, *c->name ? " " : "", c->name);
@@ -367,7 +419,7 @@ section_key(struct reader *r, const char *key, const char *val)
 		return site_key(r, key, val);
 	if (strcmp(key, "page") == 0 && c->type->kind != SEC_ARTICLE &&
 	    c->type->kind != SEC_LIST) {
-		xfree_set(&c->page, xstrdup(val));
+		strv_add(&c->pages, &c->npages, val);
 		return 0;
 	}
 	if (strcmp(key, "label") == 0 && c->type->kind == SEC_SPECIAL) {
@@ -453,20 +505,18 @@ check_site(struct reader *r)
 		xfree_set(&s->name, xstrdup(r->file));
 	if (str_empty(s->label))
 		xfree_set(&s->label, xstrdup(s->name));
+	/* fields read at an item are nothing without the item */
 	for (size_t i = 0; i < s->nsec; i++) {
-		struct section *c = &s->sec[i];
-		unsigned need = 0;
+		const struct section *c = &s->sec[i];
+		unsigned per_item = B(F_LABEL) | B(F_TITLE) | B(F_URL) | B(F_DATE) |
+		                    B(F_SUMMARY) | B(F_THUMB) | B(F_RANK);
 
-		if (c->type->kind == SEC_LIST || c->type->kind == SEC_SPECIAL ||
-		    c->type->kind == SEC_CHANNELS)
-			need = B(F_ITEM) | B(F_URL);
-		if (c->type->kind == SEC_ARTICLE)
-			need = B(F_TITLE) | B(F_BODY);
+		if (c->type->kind == SEC_ARTICLE || c->f[F_ITEM].nalt > 0)
+			continue;
 		for (int f = 0; f < F_COUNT; f++)
-			if ((need & B(f)) && c->f[f].nalt == 0)
-				return err_set(r->e, _("%s: [%s%s%s] needs '%s'"), r->file,
-				               c->type->name, *c->name ? " " : "", c->name,
-				               field_names[f]);
+			if ((per_item & B(f)) && c->f[f].nalt > 0)
+				return err_set(r->e, _("%s: [%s%s%s] needs 'item'"), r->file,
+				               c->type->name, *c->name ? " " : "", c->name);
 	}
 	return 0;
 }
@@ -640,20 +690,22 @@ find_section(const struct site *s, enum sec_kind kind, int special)
 }
 
 static char *
-page_url(const struct site *s, const struct section *c)
+page_url(const struct site *s, const struct section *c, size_t i)
 {
 	char *u;
 
-	if (c == NULL)
+	if ((c == NULL || c->npages == 0) && i == 0)
+		return xstrdup(s->url);
+	if (c == NULL || i >= c->npages)
 		return NULL;
-	u = html_resolve(s->url, c->page ? c->page : "/");
+	u = html_resolve(s->url, c->pages[i]);
 	return u ? u : xstrdup(s->url);
 }
 
 char *
-site_channels_url(const struct site *s)
+site_channels_url(const struct site *s, size_t i)
 {
-	return page_url(s, find_section(s, SEC_CHANNELS, 0));
+	return page_url(s, find_section(s, SEC_CHANNELS, 0), i);
 }
 
 int
@@ -676,41 +728,116 @@ site_special_label(const struct site *s, int which)
 }
 
 char *
-site_special_url(const struct site *s, int which)
+site_special_url(const struct site *s, int which, size_t i)
 {
-	return page_url(s, find_section(s, SEC_SPECIAL, which));
+	return page_url(s, find_section(s, SEC_SPECIAL, which), i);
+}
+
+/* ---- what read each field ----------------------------------------------- */
+
+#define SF_INFO(id, page, name, words) { page, name, words },
+static const struct site_field_info field_info[SF_COUNT] = { SITE_FIELDS(SF_INFO) };
+
+const struct site_field_info *
+site_field_info(int field)
+{
+	return field >= 0 && field < SF_COUNT ? &field_info[field] : NULL;
+}
+
+void
+site_read_free(struct site_read *rd)
+{
+	if (rd == NULL)
+		return;
+	for (int f = 0; f < SF_COUNT; f++)
+		free(rd->sample[f]);
+	free(rd->tmpl);
+	memset(rd, 0, sizeof *rd);
+}
+
+/* A value of field f was read by layer: the page's field is as good as
+ * the worst of its values; the first value is its sample. */
+static void
+note(struct site_read *rd, int f, int layer, const char *value)
+{
+	if (rd == NULL || layer == SITE_MISSING)
+		return;
+	if (layer > rd->layer[f])
+		rd->layer[f] = layer;
+	if (rd->sample[f] == NULL && !str_empty(value))
+		rd->sample[f] = xstrdup(value);
 }
 
 /* ---- extracting ----------------------------------------------------- */
 
-/* The value of a field at node: the first fallback that gives a non-empty
- * string after the field's regex.  NULL if none. */
 static char *
-field_value(const struct field *f, xmlXPathContextPtr ctx, xmlNodePtr node)
+apply_re(const struct field *f, char *v)
+{
+	regmatch_t m[2];
+	locale_t old;
+	int rc, g;
+
+	if (*v == '\0' || !f->has_re)
+		return v;
+	old = re_locale_enter();
+	rc = regexec(&f->re, v, 2, m, 0);
+	re_locale_leave(old);
+	if (rc != 0) {
+		*v = '\0';
+		return v;
+	}
+	g = m[1].rm_so >= 0 ? 1 : 0;
+	char *sub = xstrndup(v + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));
+
+	free(v);
+	return html_squeeze(sub);
+}
+
+/* The value of a field at node: the first XPath that gives a non-empty
+ * string after the field's regex.  NULL if none; *layer says whether the
+ * profile's rule or a fallback gave it. */
+static char *
+field_value(const struct field *f, xmlXPathContextPtr ctx, xmlNodePtr node,
+            int *layer)
 {
 	for (size_t i = 0; i < f->nalt; i++) {
-		char *v = html_xpath_string(ctx, node, f->alt[i]);
+		char *v = apply_re(f, html_xpath_string(ctx, node, f->alt[i]));
 
-		if (*v != '\0' && f->has_re) {
-			regmatch_t m[2];
-			locale_t old = re_locale_enter();
-			int rc = regexec(&f->re, v, 2, m, 0);
-
-			re_locale_leave(old);
-			if (rc != 0) {
-				*v = '\0';
-			} else {
-				int g = m[1].rm_so >= 0 ? 1 : 0;
-				char *sub = xstrndup(v + m[g].rm_so,
-				                     (size_t)(m[g].rm_eo - m[g].rm_so));
-
-				xfree_set(&v, html_squeeze(sub));
-			}
-		}
-		if (*v != '\0')
+		if (*v != '\0') {
+			if (layer != NULL)
+				*layer = f->rule[i] == 0 ? SITE_PROFILE : SITE_FALLBACK;
 			return v;
+		}
 		free(v);
 	}
+	if (layer != NULL)
+		*layer = SITE_MISSING;
+	return NULL;
+}
+
+/* The first node a field's XPaths select (the element holding a value). */
+static xmlNodePtr
+field_node(const struct field *f, xmlXPathContextPtr ctx, xmlNodePtr node,
+           int *layer)
+{
+	for (size_t i = 0; i < f->nalt; i++) {
+		xmlXPathObjectPtr o = html_xpath_nodes(ctx, node, f->alt[i]);
+		xmlNodePtr n;
+
+		if (o == NULL)
+			continue;
+		n = o->nodesetval->nodeTab[0];
+		xmlXPathFreeObject(o);
+		if (n->type == XML_ATTRIBUTE_NODE)
+			n = n->parent;
+		if (n != NULL && (n->type == XML_ELEMENT_NODE || n->type == XML_TEXT_NODE)) {
+			if (layer != NULL)
+				*layer = f->rule[i] == 0 ? SITE_PROFILE : SITE_FALLBACK;
+			return n->type == XML_TEXT_NODE ? n->parent : n;
+		}
+	}
+	if (layer != NULL)
+		*layer = SITE_MISSING;
 	return NULL;
 }
 
@@ -744,11 +871,15 @@ detected(const struct section *c, xmlXPathContextPtr ctx, xmlDocPtr doc)
 	return d->nalt == 0;
 }
 
-/* The first section of a kind whose match and detect accept the page. */
+/* The section of a kind that reads the page: the first whose match and
+ * detect accept it, else (the page's markup changed) the first whose
+ * match accepts its URL, else NULL (generic rules only). */
 static const struct section *
 pick_template(const struct site *s, enum sec_kind kind, const char *url,
               xmlXPathContextPtr ctx, xmlDocPtr doc)
 {
+	const struct section *by_url = NULL;
+
 	for (size_t i = 0; i < s->nsec; i++) {
 		const struct section *c = &s->sec[i];
 
@@ -756,8 +887,10 @@ pick_template(const struct site *s, enum sec_kind kind, const char *url,
 			continue;
 		if (doc == NULL || detected(c, ctx, doc))
 			return c;
+		if (by_url == NULL)
+			by_url = c;
 	}
-	return NULL;
+	return by_url;
 }
 
 int
@@ -770,26 +903,43 @@ site_is_article_url(const struct site *s, const char *url)
 	return 0;
 }
 
+/* Whether the profile says what an article URL looks like. */
+static int
+knows_articles(const struct site *s)
+{
+	for (size_t i = 0; i < s->nsec; i++)
+		if (s->sec[i].type->kind == SEC_ARTICLE && s->sec[i].has_match)
+			return 1;
+	return 0;
+}
+
 struct page {
+	const struct site *s;
+	const char *url;
 	htmlDocPtr doc;
+	xmlNodePtr root;
 	xmlXPathContextPtr ctx;
+	int guess;              /* article URLs by their look, not the profile */
 };
 
 static int
 page_open(struct page *pg, const struct site *s, const char *html,
           size_t len, const char *url, struct err *e)
 {
+	memset(pg, 0, sizeof *pg);
+	pg->s = s;
+	pg->url = url;
 	xmlSetStructuredErrorFunc(NULL, xml_quiet);
 	pg->doc = html_parse(html, len);
-	pg->ctx = NULL;
 	if (pg->doc == NULL)
 		return err_set(e, _("%s: empty page"), url);
+	pg->root = (xmlNodePtr)pg->doc;
 	pg->ctx = xmlXPathNewContext(pg->doc);
 	if (pg->ctx == NULL) {
 		xmlFreeDoc(pg->doc);
 		return err_set(e, _("%s: out of memory"), url);
 	}
-	(void)s;
+	pg->guess = !knows_articles(s);
 	return 0;
 }
 
@@ -802,8 +952,9 @@ page_close(struct page *pg)
 		xmlFreeDoc(pg->doc);
 }
 
-/* A link to one of the site's hosts, on its canonical scheme and host, so
- * that http://, https:// and host aliases name one article once. */
+/* A link to one of the site's hosts (or to the mirror it is read from),
+ * on its canonical scheme and host, so that http://, https://, host
+ * aliases and the mirror name one article once. */
 static char *
 canonical(const struct site *s, char *url)
 {
@@ -814,6 +965,12 @@ canonical(const struct site *s, char *url)
 
 	if (url == NULL)
 		return url;
+	if (s->mirror != NULL && !str_starts(s->mirror, "file:") &&
+	    str_starts(url, s->mirror)) {
+		out = xasprintf("%s%s", s->url, url + strlen(s->mirror));
+		free(url);
+		return out;
+	}
 	kind = host_kind(s, url, host, sizeof host, &path);
 	if (kind == HOST_NONE)
 		return url;
@@ -829,16 +986,39 @@ canonical(const struct site *s, char *url)
 }
 
 static char *
-field_url(const struct site *s, const struct field *f, xmlXPathContextPtr ctx,
-          xmlNodePtr node, const char *base)
+resolve(const struct site *s, const char *base, const char *href)
 {
-	char *v = field_value(f, ctx, node), *u;
+	return canonical(s, html_resolve(base, href));
+}
+
+static char *
+field_url(const struct site *s, const struct field *f, xmlXPathContextPtr ctx,
+          xmlNodePtr node, const char *base, int *layer)
+{
+	char *v = field_value(f, ctx, node, layer), *u;
 
 	if (v == NULL)
 		return NULL;
-	u = html_resolve(base, v);
+	u = resolve(s, base, v);
 	free(v);
-	return canonical(s, u);
+	if (u == NULL && layer != NULL)
+		*layer = SITE_MISSING;
+	return u;
+}
+
+/* The generic rules' view of a link on the page (gen_url_fn). */
+static char *
+gen_url(void *arg, const char *href, int *article)
+{
+	const struct page *pg = arg;
+	char *u = resolve(pg->s, pg->url, href);
+
+	if (u == NULL || str_starts(u, "file:")) {
+		free(u);
+		return NULL;
+	}
+	*article = pg->guess ? gen_article_like(u) : site_is_article_url(pg->s, u);
+	return u;
 }
 
 #define TITLE_MAX 1000      /* characters, as feed titles */
@@ -861,49 +1041,287 @@ cap_title(char *t)
 	return t;
 }
 
-/* Items of a list or special section, in document order. */
-static void
-extract_items(const struct site *s, const struct section *c, struct page *pg,
-              const char *url,
-              struct item_list *out)
+/* ---- lists ------------------------------------------------------------ */
+
+/* The fields of one item a profile's item XPath selected; what the
+ * profile's rules miss is read by the generic rules at the item. */
+static int
+profile_item(struct page *pg, const struct section *c, xmlNodePtr n,
+             struct item *it, int fields[3], int layer[3])
 {
-	for (size_t a = 0; a < c->f[F_ITEM].nalt; a++) {
-		xmlXPathObjectPtr o = html_xpath_nodes(pg->ctx, (xmlNodePtr)pg->doc,
-		                                       c->f[F_ITEM].alt[a]);
-		xmlNodeSetPtr ns;
+	const struct site *s = pg->s;
+	char *gurl = NULL, *gtitle = NULL;
+
+	it->url = field_url(s, &c->f[F_URL], pg->ctx, n, pg->url, &layer[0]);
+	it->title = field_value(&c->f[F_TITLE], pg->ctx, n, &layer[1]);
+	if ((it->url == NULL || it->title == NULL) &&
+	    gen_link_in(n, gen_url, pg, &gurl, &gtitle) == 0) {
+		if (it->url == NULL) {
+			it->url = gurl, layer[0] = SITE_GENERIC;
+			gurl = NULL;
+		}
+		if (it->title == NULL) {
+			it->title = gtitle, layer[1] = SITE_GENERIC;
+			gtitle = NULL;
+		}
+	}
+	free(gurl);
+	free(gtitle);
+	if (it->url == NULL || it->title == NULL)
+		return -1;
+	it->date = field_value(&c->f[F_DATE], pg->ctx, n, &layer[2]);
+	if (it->date == NULL && fields[2]) {
+		struct gen_items one = { 0 };
+		struct gen_item gi = { .node = n, .url = it->url, .title = it->title };
+		char d[11];
+
+		one.v = &gi;
+		one.n = 1;
+		if (gen_item_date(&one, 0, 0, d)) {
+			it->date = xstrdup(d);
+			layer[2] = SITE_GENERIC;
+		}
+	}
+	it->summary = field_value(&c->f[F_SUMMARY], pg->ctx, n, NULL);
+	it->thumb = field_url(s, &c->f[F_THUMB], pg->ctx, n, pg->url, NULL);
+	return 0;
+}
+
+/* A date as time_parse_cn reads it: the profile's text when it reads,
+ * else the date found in it in any form. */
+static void
+item_time(struct item *it)
+{
+	char norm[32];
+	size_t at, len;
+
+	it->time = time_parse_cn(it->date);
+	if (it->time == 0 && it->date != NULL &&
+	    gen_find_date(it->date, gen_url_year(it->url), &at, &len, norm)) {
+		norm[10] = '\0';
+		xfree_set(&it->date, xstrdup(norm));
+		it->time = time_parse_cn(it->date);
+	}
+}
+
+/* Items by the profile's item XPaths: the first rule selecting any. */
+static int
+profile_items(struct page *pg, const struct section *c, struct item_list *out,
+              struct site_read *rd, int fitem, int ftitle, int fdate)
+{
+	const struct field *fi = &c->f[F_ITEM];
+	int items_layer = SITE_MISSING;
+
+	for (size_t a = 0; a < fi->nalt && out->n == 0; a++) {
+		xmlXPathObjectPtr o = html_xpath_nodes(pg->ctx, pg->root, fi->alt[a]);
 
 		if (o == NULL)
 			continue;
-		ns = o->nodesetval;
-		for (int i = 0; i < ns->nodeNr; i++) {
-			xmlNodePtr n = ns->nodeTab[i];
-			char *link = field_url(s, &c->f[F_URL], pg->ctx, n, url);
-			char *title = field_value(&c->f[F_TITLE], pg->ctx, n);
-			struct item *it;
+		for (int i = 0; i < o->nodesetval->nodeNr; i++) {
+			struct item it = { 0 };
+			int fields[3] = { 1, 1, fdate >= 0 }, layer[3] = { 0, 0, 0 };
 
-			if (link == NULL || title == NULL || item_list_has(out, link)) {
-				free(link);
-				free(title);
+			if (profile_item(pg, c, o->nodesetval->nodeTab[i], &it, fields, layer) < 0 ||
+			    item_list_has(out, it.url)) {
+				item_free(&it);
 				continue;
 			}
-			it = item_list_add(out);
-			it->url = link;
-			it->title = cap_title(title);
-			it->date = field_value(&c->f[F_DATE], pg->ctx, n);
-			it->time = time_parse_cn(it->date);
-			it->summary = field_value(&c->f[F_SUMMARY], pg->ctx, n);
-			it->thumb = field_url(s, &c->f[F_THUMB], pg->ctx, n, url);
-			char *rank = field_value(&c->f[F_RANK], pg->ctx, n);
-			if (c->type->kind == SEC_SPECIAL)
-				it->rank = rank ? atoi(rank) : (int)out->n;
-			if (c->type->kind == SEC_SPECIAL && it->rank <= 0)
-				it->rank = (int)out->n;
-			free(rank);
+			it.title = cap_title(it.title);
+			item_time(&it);
+			if (c->type->kind == SEC_SPECIAL) {
+				char *rank = field_value(&c->f[F_RANK], pg->ctx,
+				                         o->nodesetval->nodeTab[i], NULL);
+
+				it.rank = rank ? atoi(rank) : 0;
+				if (it.rank <= 0)
+					it.rank = (int)out->n + 1;
+				free(rank);
+			}
+			*item_list_add(out) = it;
+			note(rd, ftitle, layer[1], it.title);
+			if (fdate >= 0)
+				note(rd, fdate, layer[2], it.date);
 		}
+		items_layer = fi->rule[a] == 0 ? SITE_PROFILE : SITE_FALLBACK;
 		xmlXPathFreeObject(o);
-		break;      /* the first item XPath that selects anything */
 	}
+	if (out->n > 0)
+		note(rd, fitem, items_layer, out->v[0].url);
+	return (int)out->n;
 }
+
+/* Items by the generic rules: the page's main list, or (special) the
+ * list under its heading.  Article URLs as the profile says, else by
+ * their look. */
+static void
+generic_items(struct page *pg, int special, struct item_list *out,
+              struct site_read *rd, int fitem, int ftitle, int fdate)
+{
+	struct gen_items g = { 0 };
+
+	for (int pass = pg->guess; pass < 2 && g.n == 0; pass++) {
+		pg->guess = pass;
+		if (special >= 0)
+			gen_headed_list(pg->root, special, gen_url, pg, &g);
+		else
+			gen_main_list(pg->root, gen_url, pg, &g);
+	}
+	pg->guess = !knows_articles(pg->s);
+	for (size_t i = 0; i < g.n; i++) {
+		struct item *it;
+		char d[11];
+
+		if (item_list_has(out, g.v[i].url))
+			continue;
+		it = item_list_add(out);
+		it->url = xstrdup(g.v[i].url);
+		it->title = cap_title(xstrdup(g.v[i].title));
+		if (special >= 0) {
+			it->rank = (int)out->n;
+		} else {
+			if (gen_item_date(&g, i, 1, d))
+				it->date = xstrdup(d);
+			it->thumb = resolve(pg->s, pg->url, gen_item_thumb(&g.v[i]));
+		}
+		item_time(it);
+		note(rd, ftitle, SITE_GENERIC, it->title);
+		if (fdate >= 0)
+			note(rd, fdate, it->date ? SITE_GENERIC : SITE_MISSING, it->date);
+	}
+	if (out->n > 0)
+		note(rd, fitem, SITE_GENERIC, out->v[0].url);
+	gen_items_free(&g);
+}
+
+/* The list the generic rules see, when it holds every item the profile
+ * read and more: items the profile's rules miss (a link written another
+ * way) are not lost.  The profile's reading of an item is kept. */
+static void
+complete(struct page *pg, struct item_list *l, struct site_read *rd)
+{
+	struct item_list g = { 0 };
+	struct site_read grd = { 0 };
+	size_t shared = 0;
+
+	generic_items(pg, -1, &g, &grd, SF_ITEMS, SF_ITEM_TITLE, SF_ITEM_DATE);
+	for (size_t i = 0; i < l->n; i++)
+		shared += item_list_has(&g, l->v[i].url);
+	if (g.n > l->n && shared == l->n) {
+		for (size_t i = 0; i < g.n; i++) {
+			for (size_t k = 0; k < l->n; k++)
+				if (strcmp(l->v[k].url, g.v[i].url) == 0) {
+					item_free(&g.v[i]);
+					g.v[i] = l->v[k];
+					memset(&l->v[k], 0, sizeof l->v[k]);
+					l->v[k].url = xstrdup("");
+					break;
+				}
+		}
+		for (size_t i = 0; i < l->n; i++)
+			item_free(&l->v[i]);
+		free(l->v);
+		l->v = g.v;
+		l->n = g.n;
+		l->cap = g.cap;
+		g.v = NULL;
+		g.n = g.cap = 0;
+		note(rd, SF_ITEMS, SITE_GENERIC, NULL);
+		note(rd, SF_ITEM_TITLE, grd.layer[SF_ITEM_TITLE], NULL);
+		note(rd, SF_ITEM_DATE, grd.layer[SF_ITEM_DATE], NULL);
+	}
+	item_list_free(&g);
+	site_read_free(&grd);
+}
+
+static char *
+next_url(const struct site *s, const struct field *f, struct page *pg,
+         int article, int *layer)
+{
+	char *next = field_url(s, f, pg->ctx, pg->root, pg->url, layer);
+
+	if (next != NULL && strcmp(next, pg->url) == 0) {
+		xfree_set(&next, NULL);     /* PHPCMS: 下一页 on the last page */
+		*layer = SITE_MISSING;
+	}
+	if (next == NULL) {
+		next = gen_next(pg->root, pg->url, article, gen_url, pg);
+		*layer = next ? SITE_GENERIC : SITE_MISSING;
+	}
+	return next;
+}
+
+static void
+set_tmpl(struct site_read *rd, const struct section *c)
+{
+	if (rd != NULL)
+		xfree_set(&rd->tmpl, xstrdup(c ? c->name : ""));
+}
+
+int
+site_list(const struct site *s, const char *html, size_t len,
+          const char *url, struct item_list *out, struct site_read *rd,
+          struct err *e)
+{
+	const struct section *c;
+	struct page pg;
+	char *pages;
+	int layer;
+
+	if (page_open(&pg, s, html, len, url, e) < 0)
+		return -1;
+	c = pick_template(s, SEC_LIST, url, pg.ctx, pg.doc);
+	set_tmpl(rd, c);
+	if (c != NULL && profile_items(&pg, c, out, rd, SF_ITEMS, SF_ITEM_TITLE, SF_ITEM_DATE) > 0)
+		complete(&pg, out, rd);
+	if (out->n == 0)
+		generic_items(&pg, -1, out, rd, SF_ITEMS, SF_ITEM_TITLE, SF_ITEM_DATE);
+	if (c != NULL) {
+		xfree_set(&out->next_url, next_url(s, &c->f[F_NEXT], &pg, 0, &layer));
+		xfree_set(&out->picture, field_url(s, &c->f[F_PICTURE], pg.ctx, pg.root,
+		                                   url, NULL));
+		pages = field_value(&c->f[F_PAGES], pg.ctx, pg.root, NULL);
+		out->npages = pages ? atoi(pages) : 0;
+		free(pages);
+	} else {
+		xfree_set(&out->next_url, gen_next(pg.root, url, 0, gen_url, &pg));
+		layer = out->next_url ? SITE_GENERIC : SITE_MISSING;
+	}
+	note(rd, SF_LIST_NEXT, layer, out->next_url);
+	page_close(&pg);
+	return 0;
+}
+
+static const int special_field[SITE_NSPECIAL] = {
+	[SITE_RANK_ALL] = SF_RANK_ALL,
+	[SITE_RANK_MONTH] = SF_RANK_MONTH,
+	[SITE_PICKS] = SF_PICKS,
+};
+
+int
+site_special(const struct site *s, int which, const char *html, size_t len,
+             const char *url, struct item_list *out, struct site_read *rd,
+             struct err *e)
+{
+	const struct section *c;
+	struct page pg;
+	int f;
+
+	if (which < 0 || which >= SITE_NSPECIAL)
+		return err_set(e, _("profile %s has no such list"), s->path);
+	c = find_section(s, SEC_SPECIAL, which);
+	f = special_field[which];
+	if (page_open(&pg, s, html, len, url, e) < 0)
+		return -1;
+	set_tmpl(rd, c);
+	if (c != NULL)
+		profile_items(&pg, c, out, rd, f, f, -1);
+	if (out->n == 0)
+		generic_items(&pg, which, out, rd, f, f, -1);
+	page_close(&pg);
+	return 0;
+}
+
+/* ---- channels ------------------------------------------------------------ */
 
 /* [channels] rename and order: labels the user prefers, in the order the
  * user prefers (channels not named keep their order, after the named). */
@@ -934,49 +1352,99 @@ relabel(const struct section *c, struct item_list *l)
 		}
 }
 
-int
-site_channels(const struct site *s, const char *html, size_t len,
-              const char *url, struct channel_list *out, struct err *e)
+static int
+skipped(const struct section *c, const char *label)
 {
-	const struct section *c = find_section(s, SEC_CHANNELS, 0);
-	struct page pg;
-	struct item_list l = { 0 };
-	size_t found;
+	for (size_t k = 0; c != NULL && k < c->nskip; k++)
+		if (strcmp(c->skip[k], label) == 0)
+			return 1;
+	return 0;
+}
 
-	if (c == NULL)
-		return err_set(e, _("profile %s has no [channels]"), s->path);
-	if (page_open(&pg, s, html, len, url, e) < 0)
-		return -1;
-	for (size_t a = 0; a < c->f[F_ITEM].nalt && l.n == 0; a++) {
-		xmlXPathObjectPtr o = html_xpath_nodes(pg.ctx, (xmlNodePtr)pg.doc,
-		                                       c->f[F_ITEM].alt[a]);
+/* The channels by the profile's item XPaths (the first selecting any). */
+static int
+profile_channels(struct page *pg, const struct section *c, struct item_list *l)
+{
+	int layer = SITE_MISSING;
+
+	for (size_t a = 0; a < c->f[F_ITEM].nalt && l->n == 0; a++) {
+		xmlXPathObjectPtr o = html_xpath_nodes(pg->ctx, pg->root, c->f[F_ITEM].alt[a]);
 
 		if (o == NULL)
 			continue;
 		for (int i = 0; i < o->nodesetval->nodeNr; i++) {
 			xmlNodePtr n = o->nodesetval->nodeTab[i];
-			char *link = field_url(s, &c->f[F_URL], pg.ctx, n, url);
-			char *label = field_value(&c->f[F_LABEL], pg.ctx, n);
-			int skip = link == NULL || label == NULL || item_list_has(&l, link);
+			char *link = field_url(pg->s, &c->f[F_URL], pg->ctx, n, pg->url, NULL);
+			char *label = field_value(&c->f[F_LABEL], pg->ctx, n, NULL);
 
-			for (size_t k = 0; !skip && k < c->nskip; k++)
-				skip = strcmp(c->skip[k], label) == 0;
-			if (skip) {
+			if (link == NULL || label == NULL || item_list_has(l, link) ||
+			    skipped(c, label)) {
 				free(link);
 				free(label);
 				continue;
 			}
-			struct item *it = item_list_add(&l);
+			struct item *it = item_list_add(l);
 			it->url = link;
 			it->title = label;
 		}
 		xmlXPathFreeObject(o);
+		layer = c->f[F_ITEM].rule[a] == 0 ? SITE_PROFILE : SITE_FALLBACK;
+	}
+	return l->n > 0 ? layer : SITE_MISSING;
+}
+
+/* The generic view of a channel link: a page of the site, no article. */
+static char *
+gen_channel_url(void *arg, const char *href, int *article)
+{
+	const struct page *pg = arg;
+	char *u = resolve(pg->s, pg->url, href);
+
+	if (u == NULL || !site_owns(pg->s, u)) {
+		free(u);
+		return NULL;
+	}
+	*article = site_is_article_url(pg->s, u) || gen_article_like(u);
+	return u;
+}
+
+int
+site_channels(const struct site *s, const char *html, size_t len,
+              const char *url, struct channel_list *out, struct site_read *rd,
+              struct err *e)
+{
+	const struct section *c = find_section(s, SEC_CHANNELS, 0);
+	struct page pg;
+	struct item_list l = { 0 };
+	size_t found;
+	int layer = SITE_MISSING;
+
+	if (page_open(&pg, s, html, len, url, e) < 0)
+		return -1;
+	set_tmpl(rd, c);
+	if (c != NULL)
+		layer = profile_channels(&pg, c, &l);
+	if (l.n == 0) {
+		struct item_list g = { 0 };
+
+		gen_channels(pg.root, gen_channel_url, &pg, &g);
+		for (size_t i = 0; i < g.n; i++)
+			if (!skipped(c, g.v[i].title)) {
+				struct item *it = item_list_add(&l);
+
+				it->url = g.v[i].url;
+				it->title = g.v[i].title;
+				g.v[i].url = g.v[i].title = NULL;
+			}
+		item_list_free(&g);
+		layer = l.n > 0 ? SITE_GENERIC : SITE_MISSING;
 	}
 	found = l.n;
-	for (size_t k = 0; k < c->nadd; k++) {
+	note(rd, SF_CHANNELS, layer, l.n ? l.v[0].title : NULL);
+	for (size_t k = 0; c != NULL && k < c->nadd; k++) {
 		char *sp = strrchr(c->add[k], ' ');
 		char *label = str_trim(xstrndup(c->add[k], (size_t)(sp - c->add[k])));
-		char *link = canonical(s, html_resolve(s->url, sp + 1));
+		char *link = resolve(s, s->url, sp + 1);
 
 		if (link != NULL && !item_list_has(&l, link)) {
 			struct item *it = item_list_add(&l);
@@ -987,7 +1455,8 @@ site_channels(const struct site *s, const char *html, size_t len,
 		}
 		free(label);
 	}
-	relabel(c, &l);
+	if (c != NULL)
+		relabel(c, &l);
 	for (size_t i = 0; i < l.n; i++)
 		channel_list_add(out, l.v[i].title, l.v[i].url);
 	item_list_free(&l);
@@ -995,59 +1464,7 @@ site_channels(const struct site *s, const char *html, size_t len,
 	return (int)found;
 }
 
-static char *
-next_url(const struct site *s, const struct field *f, struct page *pg,
-         const char *url)
-{
-	char *next = field_url(s, f, pg->ctx, (xmlNodePtr)pg->doc, url);
-
-	if (next != NULL && strcmp(next, url) == 0)
-		xfree_set(&next, NULL);     /* PHPCMS: 下一页 on the last page */
-	return next;
-}
-
-int
-site_list(const struct site *s, const char *html, size_t len,
-          const char *url, struct item_list *out, struct err *e)
-{
-	const struct section *c;
-	struct page pg;
-	char *pages;
-
-	if (page_open(&pg, s, html, len, url, e) < 0)
-		return -1;
-	c = pick_template(s, SEC_LIST, url, pg.ctx, pg.doc);
-	if (c == NULL) {
-		page_close(&pg);
-		return err_set(e, _("%s: no list template of %s fits this page"),
-		               url, s->path);
-	}
-	extract_items(s, c, &pg, url, out);
-	xfree_set(&out->next_url, next_url(s, &c->f[F_NEXT], &pg, url));
-	xfree_set(&out->picture, field_url(s, &c->f[F_PICTURE], pg.ctx,
-	                                   (xmlNodePtr)pg.doc, url));
-	pages = field_value(&c->f[F_PAGES], pg.ctx, (xmlNodePtr)pg.doc);
-	out->npages = pages ? atoi(pages) : 0;
-	free(pages);
-	page_close(&pg);
-	return 0;
-}
-
-int
-site_special(const struct site *s, int which, const char *html, size_t len,
-             const char *url, struct item_list *out, struct err *e)
-{
-	const struct section *c = find_section(s, SEC_SPECIAL, which);
-	struct page pg;
-
-	if (c == NULL)
-		return err_set(e, _("profile %s has no such list"), s->path);
-	if (page_open(&pg, s, html, len, url, e) < 0)
-		return -1;
-	extract_items(s, c, &pg, url, out);
-	page_close(&pg);
-	return 0;
-}
+/* ---- articles ------------------------------------------------------------- */
 
 /* Removes the nodes the profile's cut XPaths select below body. */
 static void
@@ -1082,50 +1499,218 @@ cut_nodes(const struct field *cut, xmlXPathContextPtr ctx, xmlNodePtr body)
 	free(gone);
 }
 
+/* Whether a body shows anything: text or a picture. */
+static int
+has_content(xmlNodePtr body)
+{
+	char *t = gen_text(body, 64);
+	int yes = *t != '\0';
+
+	free(t);
+	for (xmlNodePtr n = body; n != NULL && !yes; ) {
+		yes = n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "img") == 0;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != body && n->next == NULL)
+			n = n->parent;
+		n = n == NULL || n == body ? NULL : n->next;
+	}
+	return yes;
+}
+
+/* What the generic rules read of an article's header, in the text
+ * between its title and its body. */
+struct header {
+	xmlNodePtr title_node, body_start;
+	char *between;          /* text between title and body */
+	char *before;           /* text before the title */
+	char *body_tail;        /* the body's last words */
+	char *after;            /* text right after the body */
+};
+
+static void
+header_free(struct header *h)
+{
+	free(h->between);
+	free(h->before);
+	free(h->body_tail);
+	free(h->after);
+}
+
+static void
+header_read(struct page *pg, struct header *h, xmlNodePtr body_last)
+{
+	xmlNodePtr root = pg->root;
+
+	if (h->title_node != NULL && h->body_start != NULL &&
+	    xmlXPathCmpNodes(h->title_node, h->body_start) == 1 &&
+	    !gen_contains(h->body_start, h->title_node))
+		h->between = gen_text_between(root, h->title_node, h->body_start, 2000);
+	else if (h->title_node != NULL && h->body_start != NULL &&
+	         gen_contains(h->body_start, h->title_node))
+		h->between = gen_text_between(root, h->title_node, NULL, 400);
+	else if (h->body_start != NULL)
+		h->between = gen_text_before(root, h->body_start, 600);
+	else
+		h->between = gen_text_between(root, h->title_node, NULL, 600);
+	h->before = gen_text_before(root, h->title_node ? h->title_node : h->body_start, 1500);
+	if (body_last != NULL) {
+		char *all = gen_text(body_last, 1 << 20);
+		size_t n = strlen(all), from = n > 300 ? n - 300 : 0;
+
+		while (from < n && !utf8_lead((unsigned char)all[from]))
+			from++;
+		h->body_tail = xstrdup(all + from);
+		free(all);
+		h->after = gen_text_between(root, body_last, NULL, 300);
+	}
+}
+
+/* The time: a date after the title, else before it, else in the page's
+ * metadata, else in the URL.  As the page writes it, in one form. */
+static char *
+generic_time(struct page *pg, const struct header *h)
+{
+	static const char *const metas[][2] = {
+		{ "property", "article:published_time" }, { "name", "pubdate" },
+		{ "name", "publishdate" }, { "itemprop", "datePublished" },
+	};
+	const char *texts[] = { h->between, h->before };
+	char norm[32];
+	size_t at, len;
+
+	for (size_t i = 0; i < ARRAY_LEN(texts); i++)
+		if (gen_find_date(texts[i], 0, &at, &len, norm))
+			return xstrdup(norm);
+	for (size_t i = 0; i < ARRAY_LEN(metas); i++) {
+		char *c = gen_meta(pg->root, metas[i][0], metas[i][1]);
+		int found = c != NULL && gen_find_date(c, 0, &at, &len, norm);
+
+		free(c);
+		if (found)
+			return xstrdup(norm);
+	}
+	return gen_url_date(pg->url, norm) ? xstrdup(norm) : NULL;
+}
+
+/* One header field: the profile's, else the generic reading. */
+static char *
+header_field(struct page *pg, const struct field *f, int sf, char *generic,
+             struct site_read *rd)
+{
+	int layer;
+	char *v = field_value(f, pg->ctx, pg->root, &layer);
+
+	if (v == NULL && generic != NULL) {
+		v = generic;
+		generic = NULL;
+		layer = SITE_GENERIC;
+	}
+	free(generic);
+	note(rd, sf, layer, v);
+	return v;
+}
+
+static const struct field no_field;
+
+#define FIELD(c, id) ((c) != NULL ? &(c)->f[id] : &no_field)
+
+/* The body element the profile names, or the blocks the generic
+ * extractor finds. */
+static xmlNodePtr
+find_body(struct page *pg, const struct section *c, struct extract_blocks *blocks,
+          int *layer)
+{
+	xmlNodePtr b = field_node(FIELD(c, F_BODY), pg->ctx, pg->root, layer);
+
+	memset(blocks, 0, sizeof *blocks);
+	if (b != NULL)
+		return b;
+	*layer = SITE_MISSING;
+	if (extract_find(pg->doc, blocks) < 0)
+		return NULL;
+	*layer = SITE_GENERIC;
+	return blocks->v[0];
+}
+
 int
 site_article(const struct site *s, const char *html, size_t len,
-             const char *url, struct article *a, struct err *e)
+             const char *url, struct article *a, struct site_read *rd,
+             struct err *e)
 {
 	const struct section *c;
 	struct page pg;
-	xmlNodePtr root;
-	xmlXPathObjectPtr body;
-	char *comments;
+	struct header h = { 0 };
+	struct extract_blocks blocks;
+	xmlNodePtr body;
+	char *comments, *sample = NULL;
+	int layer, body_layer, rc = -1;
 
 	if (page_open(&pg, s, html, len, url, e) < 0)
 		return -1;
-	root = (xmlNodePtr)pg.doc;
 	c = pick_template(s, SEC_ARTICLE, url, pg.ctx, pg.doc);
-	if (c == NULL) {
-		page_close(&pg);
-		return err_set(e, _("%s: no article template of %s fits this page"),
-		               url, s->path);
-	}
+	set_tmpl(rd, c);
 	xfree_set(&a->url, xstrdup(url));
-	xfree_set(&a->title, cap_title(field_value(&c->f[F_TITLE], pg.ctx, root)));
-	xfree_set(&a->time_text, field_value(&c->f[F_TIME], pg.ctx, root));
+	/* the title, and the element showing it */
+	xfree_set(&a->title, field_value(FIELD(c, F_TITLE), pg.ctx, pg.root, &layer));
+	if (a->title != NULL) {
+		h.title_node = field_node(FIELD(c, F_TITLE), pg.ctx, pg.root, NULL);
+	} else {
+		a->title = gen_title(pg.root, &h.title_node);
+		layer = a->title ? SITE_GENERIC : SITE_MISSING;
+	}
+	a->title = cap_title(a->title);
+	note(rd, SF_TITLE, layer, a->title);
+	body = find_body(&pg, c, &blocks, &body_layer);
+	h.body_start = body;
+	header_read(&pg, &h, blocks.n > 0 ? blocks.v[blocks.n - 1] : body);
+	xfree_set(&a->time_text, header_field(&pg, FIELD(c, F_TIME), SF_TIME,
+	                                      generic_time(&pg, &h), rd));
 	a->time = time_parse_cn(a->time_text);
-	xfree_set(&a->source, field_value(&c->f[F_SOURCE], pg.ctx, root));
-	xfree_set(&a->author, field_value(&c->f[F_AUTHOR], pg.ctx, root));
-	xfree_set(&a->editor, field_value(&c->f[F_EDITOR], pg.ctx, root));
-	comments = field_value(&c->f[F_COMMENTS], pg.ctx, root);
+	xfree_set(&a->source, header_field(&pg, FIELD(c, F_SOURCE), SF_SOURCE,
+	                                   gen_labelled(h.between, GL_SOURCE), rd));
+	xfree_set(&a->author, header_field(&pg, FIELD(c, F_AUTHOR), SF_AUTHOR,
+	                                   gen_labelled(h.between, GL_AUTHOR), rd));
+	{
+		char *ed = gen_labelled(h.body_tail, GL_EDITOR);
+
+		if (ed == NULL)
+			ed = gen_labelled(h.after, GL_EDITOR);
+		if (ed == NULL)
+			ed = gen_labelled(h.between, GL_EDITOR);
+		xfree_set(&a->editor, header_field(&pg, FIELD(c, F_EDITOR), SF_EDITOR, ed, rd));
+	}
+	comments = field_value(FIELD(c, F_COMMENTS), pg.ctx, pg.root, NULL);
 	a->comments = comments && isdigit((unsigned char)*comments) ? atoi(comments) : -1;
 	free(comments);
-	xfree_set(&a->next_page, next_url(s, &c->f[F_NEXT], &pg, url));
-	for (size_t i = 0; i < c->f[F_BODY].nalt && a->body_html == NULL; i++) {
-		body = html_xpath_nodes(pg.ctx, root, c->f[F_BODY].alt[i]);
-		if (body == NULL)
-			continue;
-		xmlNodePtr b = body->nodesetval->nodeTab[0];
-		xmlXPathFreeObject(body);
-		cut_nodes(&c->f[F_CUT], pg.ctx, b);
-		a->body_html = html_serialize(b);
-	}
-	page_close(&pg);
+	xfree_set(&a->next_page, next_url(s, FIELD(c, F_NEXT), &pg, 1, &layer));
+	note(rd, SF_ART_NEXT, layer, a->next_page);
+	/* the body, last: the generic extractor moves its blocks together */
+	if (body_layer == SITE_GENERIC)
+		body = extract_take(&blocks, url, a->title, h.title_node);
+	if (body != NULL)
+		cut_nodes(FIELD(c, F_CUT), pg.ctx, body);
+	if (body != NULL && has_content(body))
+		xfree_set(&a->body_html, body_layer == SITE_GENERIC ? extract_serialize(body)
+		                                                   : html_serialize(body));
+	else
+		body_layer = SITE_MISSING;
+	if (a->body_html != NULL)
+		sample = gen_text(body, 200);
+	note(rd, SF_BODY, body_layer, sample);
+	free(sample);
 	if (str_empty(a->title))
-		return err_set(e, _("%s: the page has no title where %s expects one"),
-		               url, s->path);
-	if (a->body_html == NULL)
-		a->body_html = xstrdup("");
-	return 0;
+		err_set(e, _("%s: the page has no title (neither %s nor the generic rules find one)"),
+		        url, s->path);
+	else if (body_layer == SITE_MISSING)
+		err_set(e, _("%s: the page has no article text (neither %s nor the generic rules find it)"),
+		        url, s->path);
+	else
+		rc = 0;
+	extract_blocks_free(&blocks);
+	header_free(&h);
+	page_close(&pg);
+	return rc;
 }

@@ -27,15 +27,15 @@ use(struct site *s)
 	(void)site_label(s);
 	(void)site_url(s);
 	(void)site_fallback_charset(s);
-	u = site_channels_url(s);
+	u = site_channels_url(s, 0);
 	free(u);
 	for (int k = 0; k < SITE_NSPECIAL; k++) {
-		u = site_special_url(s, k);
+		u = site_special_url(s, k, 0);
 		free(u);
 		(void)site_special_label(s, k);
 		(void)site_has_special(s, k);
 		(void)site_special(s, k, page, sizeof page - 1,
-		                   "http://www.chinahightech.com/", &l, &e);
+		                   "http://www.chinahightech.com/", &l, NULL, &e);
 		item_list_free(&l);
 	}
 	u = site_fetch_url(s, "http://www.chinahightech.com/html/yuanqu/");
@@ -46,15 +46,15 @@ use(struct site *s)
 	FUZZ_CHECK(u != NULL, "site_fetch_url with a mirror gives a URL");
 	free(u);
 	(void)site_list(s, page, sizeof page - 1,
-	                "http://www.chinahightech.com/html/yuanqu/index.html", &l, &e);
+	                "http://www.chinahightech.com/html/yuanqu/index.html", &l, NULL, &e);
 	item_list_free(&l);
 	(void)site_channels(s, page, sizeof page - 1, "http://www.chinahightech.com/",
-	                    &c, &e);
+	                    &c, NULL, &e);
 	channel_list_free(&c);
 	memset(&a, 0, sizeof a);
 	(void)site_article(s, page, sizeof page - 1,
 	                   "http://www.chinahightech.com/html/yuanqu/2022/0704/52101.html",
-	                   &a, &e);
+	                   &a, NULL, &e);
 	article_free(&a);
 	(void)site_is_article_url(s, "http://www.chinahightech.com/html/yuanqu/2022/0704/52101.html");
 }
