@@ -609,6 +609,29 @@ link_free(xmlNodePtr n, double score)
 	return score * (1.0 - (double)t.link_chars / (double)t.chars);
 }
 
+/* Whether an element is or holds a name element. */
+static int
+holds(xmlNodePtr c, const char *name)
+{
+	for (xmlNodePtr n = c; n != NULL; n = next_in(n, c))
+		if (is_tag(n, name))
+			return 1;
+	return 0;
+}
+
+/* A picture with at most a caption, no link: part of the article beside
+ * its text. */
+static int
+figure(xmlNodePtr c)
+{
+	struct tstats t = { 0 };
+
+	if (!holds(c, "img") || holds(c, "a"))
+		return 0;
+	subtree_stats(c, &t);
+	return t.chars < 100;
+}
+
 /* Whether sibling c of the best block goes on with the article (as
  * Readability merges siblings): a block scoring near the best, or a
  * paragraph of plain text. */
@@ -618,7 +641,8 @@ continues(const struct scores *s, xmlNodePtr c, double threshold)
 	uintptr_t k = (uintptr_t)c->_private;
 	struct tstats t = { 0 };
 
-	if (c->type != XML_ELEMENT_NODE || is_junk(c) || is_notice(c))
+	if (c->type != XML_ELEMENT_NODE || is_junk(c) || is_notice(c) ||
+	    has_word(c, metaline, ARRAY_LEN(metaline)) || holds(c, "h1"))
 		return 0;
 	if (k != 0 && link_free(c, s->v[k - 1].score) >= threshold)
 		return 1;
@@ -635,6 +659,23 @@ continues(const struct scores *s, xmlNodePtr c, double threshold)
 		return sentence;
 	}
 	return 0;
+}
+
+int
+extract_goes_on(xmlNodePtr c)
+{
+	struct tstats t = { 0 };
+
+	if (c->type != XML_ELEMENT_NODE || is_junk(c) || is_notice(c))
+		return 0;
+	subtree_stats(c, &t);
+	return t.chars >= 80 && t.link_chars * 4 < t.chars && t.commas >= 2;
+}
+
+int
+extract_is_notice(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && is_notice(n);
 }
 
 /* The best block, and its siblings that go on with it, in order. */
@@ -658,8 +699,13 @@ best_blocks(xmlNodePtr body, struct extract_blocks *out)
 	}
 	if (s.n > 0)
 		qsort(byscore, s.n, sizeof *byscore, cmp_cand);
-	for (size_t i = 0; i < s.n && i < TOP_N; i++) {
-		double sc = link_free(byscore[i]->node, byscore[i]->score);
+	for (size_t i = 0, tried = 0; i < s.n && tried < TOP_N; i++) {
+		double sc;
+
+		if (has_word(byscore[i]->node, metaline, ARRAY_LEN(metaline)))
+			continue;       /* a line of time and source: never the text */
+		tried++;
+		sc = link_free(byscore[i]->node, byscore[i]->score);
 
 		if (sc > best_score) {
 			best_score = sc;
@@ -670,8 +716,15 @@ best_blocks(xmlNodePtr body, struct extract_blocks *out)
 	if (best != NULL && best->parent != NULL && best != body) {
 		double threshold = best_score * 0.2 > 10 ? best_score * 0.2 : 10;
 
+		xmlNodePtr before = best->prev, after = best->next;
+
+		while (before != NULL && before->type != XML_ELEMENT_NODE)
+			before = before->prev;
+		while (after != NULL && after->type != XML_ELEMENT_NODE)
+			after = after->next;
 		for (xmlNodePtr c = best->parent->children; c != NULL; c = c->next)
-			if (c == best || continues(&s, c, threshold)) {
+			if (c == best || continues(&s, c, threshold) ||
+			    ((c == before || c == after) && figure(c))) {
 				out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
 				out->v[out->n++] = c;
 			}

@@ -36,6 +36,11 @@ void extract_blocks_free(struct extract_blocks *b);
  * b's array. */
 xmlNodePtr extract_take(struct extract_blocks *b, const char *url,
                         const char *title, xmlNodePtr title_node);
+/* Whether an element after an article's block goes on with its text (a
+ * block of sentences, few links), and whether it is a copyright notice
+ * (版权声明, 免责声明) after which no text comes. */
+int  extract_goes_on(xmlNodePtr c);
+int  extract_is_notice(xmlNodePtr n);
 /* The HTML of what extract_take gave. */
 char *extract_serialize(xmlNodePtr top);
 

@@ -65,10 +65,18 @@ next_after(xmlNodePtr n, xmlNodePtr root)
 }
 
 /* The next node in document order inside root, unseen subtrees skipped. */
+/* Whether a node holds others (an element, or the document itself). */
+static int
+parent_node(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE || n->type == XML_DOCUMENT_NODE ||
+	       n->type == XML_HTML_DOCUMENT_NODE;
+}
+
 static xmlNodePtr
 next_seen(xmlNodePtr n, xmlNodePtr root)
 {
-	if (n->type == XML_ELEMENT_NODE && n->children != NULL && !unseen(n))
+	if (parent_node(n) && n->children != NULL && !unseen(n))
 		return n->children;
 	return next_after(n, root);
 }
@@ -77,7 +85,7 @@ next_seen(xmlNodePtr n, xmlNodePtr root)
 static xmlNodePtr
 next_in(xmlNodePtr n, xmlNodePtr root)
 {
-	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+	if (parent_node(n) && n->children != NULL)
 		return n->children;
 	return next_after(n, root);
 }
@@ -241,6 +249,30 @@ static int
 is_digit(char c)
 {
 	return c >= '0' && c <= '9';
+}
+
+/* A number written alone as a link or a mark of the current page. */
+static int
+page_number(const char *t)
+{
+	int v = 0, k = digits(t, 1, 4, &v);
+
+	return k > 0 && t[k] == '\0' ? v : 0;
+}
+
+/* A page number, or one in brackets ([2]). */
+static int
+page_number_word(const char *w)
+{
+	size_t n = strlen(w);
+	char inner[16];
+
+	if (page_number(w) > 0)
+		return 1;
+	if (n < 3 || n > 10 || w[0] != '[' || w[n - 1] != ']')
+		return 0;
+	snprintf(inner, sizeof inner, "%.*s", (int)(n - 2), w + 1);
+	return page_number(inner) > 0;
 }
 
 /* Spaces between a date and its time: ASCII, U+00A0, U+3000, or 'T'. */
@@ -535,7 +567,7 @@ value_end(const char *p)
 {
 	static const char *const ends[] = { "(", ")", "（", "）", "[", "]", "【", "】",
 	                                    "|", "｜", "，", ",", "；", ";", "。", "<",
-	                                    "丨", "、" };
+	                                    "丨" };
 
 	if (*p == '\0' || space_at(p))
 		return 1;
@@ -556,16 +588,40 @@ stop_label_at(const char *s, const char *p)
 }
 
 /* One word of a value at p: its end. */
+/* A bracket closed within a few characters, no space inside: the
+ * parenthetical's end (杭州高新区（滨江）), else NULL. */
+static const char *
+parenthetical(const char *p)
+{
+	const char *close = strncmp(p, "（", 3) == 0 ? "）" : *p == '(' ? ")" : NULL;
+	const char *q = p + (*p == '(' ? 1 : 3);
+
+	for (int chars = 0; close != NULL && *q != '\0' && chars < 10; chars++) {
+		if (strncmp(q, close, strlen(close)) == 0)
+			return q + strlen(close);
+		if (space_at(q) || value_end(q))
+			return NULL;
+		q += utf8_decode(q, strlen(q), &(uint32_t){ 0 });
+	}
+	return NULL;
+}
+
 static const char *
 value_word(const char *s, const char *p)
 {
 	size_t chars = 0;
+	const char *paren;
 
-	while (!value_end(p) && chars < LABEL_MAX && !(chars > 0 && stop_label_at(s, p))) {
+	for (;;) {
+		if (chars > 0 && (paren = parenthetical(p)) != NULL) {
+			p = paren;
+			continue;
+		}
+		if (value_end(p) || chars >= LABEL_MAX || (chars > 0 && stop_label_at(s, p)))
+			return p;
 		p += utf8_decode(p, strlen(p), &(uint32_t){ 0 });
 		chars++;
 	}
-	return p;
 }
 
 /* A role rather than a name: 本报记者, 通讯员, 特约评论员. */
@@ -611,8 +667,10 @@ value_at(const char *s, const char *p, int roles)
 	return html_squeeze(xstrndup(start, (size_t)(end - start)));
 }
 
-char *
-gen_labelled(const char *text, enum gen_label which)
+/* The first value of a label in text[from..]; *at: where its label is. */
+static char *
+labelled_from(const char *text, const char *from, enum gen_label which,
+              const char **at)
 {
 	const char *const *labels = which == GL_SOURCE ? source_labels :
 	                            which == GL_AUTHOR ? author_labels : editor_labels;
@@ -626,7 +684,7 @@ gen_labelled(const char *text, enum gen_label which)
 		int slash = labels[i][ll - 1] == '/' || str_ends(labels[i], "／");
 		int reporter = strcmp(labels[i], "记者") == 0;
 
-		for (const char *p = strstr(text, labels[i]); p != NULL; p = strstr(p + 1, labels[i])) {
+		for (const char *p = strstr(from, labels[i]); p != NULL; p = strstr(p + 1, labels[i])) {
 			const char *q = p + ll, *word = p;
 			size_t k, gap = 0;
 			char *v;
@@ -656,12 +714,61 @@ gen_labelled(const char *text, enum gen_label which)
 			if (gap == 0 && !slash)
 				continue;
 			v = value_at(text, reporter ? word : q, which == GL_AUTHOR);
-			if (v != NULL && *v != '\0' && !(reporter && strcmp(v, labels[i]) == 0))
+			if (v != NULL && *v != '\0' && !(reporter && strcmp(v, labels[i]) == 0)) {
+				*at = p;
 				return v;
+			}
 			free(v);
 		}
 	}
 	return NULL;
+}
+
+char *
+gen_labelled(const char *text, enum gen_label which)
+{
+	const char *at;
+
+	return text != NULL ? labelled_from(text, text, which, &at) : NULL;
+}
+
+char *
+gen_last_labelled(const char *text, enum gen_label which)
+{
+	const char *at, *from = text;
+	char *v, *last = NULL;
+
+	while (from != NULL && *from != '\0' &&
+	       (v = labelled_from(text, from, which, &at)) != NULL) {
+		free(last);
+		last = v;
+		from = at + 1;
+		while (*from != '\0' && !utf8_lead((unsigned char)*from))
+			from++;
+	}
+	return last;
+}
+
+int
+gen_comments(const char *text)
+{
+	static const char *const labels[] = { "评论", "跟帖", "条评论" };
+
+	for (size_t i = 0; text != NULL && i < ARRAY_LEN(labels); i++)
+		for (const char *p = strstr(text, labels[i]); p != NULL;
+		     p = strstr(p + 1, labels[i])) {
+			const char *q = p + strlen(labels[i]);
+			size_t k;
+			int v;
+
+			while ((k = space_at(q)) > 0 || (k = label_sep(q)) > 0 ||
+			       (k = strncmp(q, "(", 1) == 0 ? 1 : strncmp(q, "（", 3) == 0 ? 3 : 0) > 0)
+				q += k;
+			k = (size_t)digits(q, 1, 7, &v);
+			if (k > 0 && !is_digit(q[k]))
+				return v;
+		}
+	return -1;
 }
 
 /* ---- titles and metadata -------------------------------------------------- */
@@ -1583,8 +1690,8 @@ nav_like(xmlNodePtr n)
 		return 1;
 	id = attr(n, "id");
 	cls = attr(n, "class");
-	yes = (id != NULL && strcasestr(id, "nav") != NULL) ||
-	      (cls != NULL && strcasestr(cls, "nav") != NULL);
+	yes = (id != NULL && (strcasestr(id, "nav") != NULL || strcasestr(id, "menu") != NULL)) ||
+	      (cls != NULL && (strcasestr(cls, "nav") != NULL || strcasestr(cls, "menu") != NULL));
 	free(id);
 	free(cls);
 	return yes;
@@ -1667,10 +1774,65 @@ gen_channels(xmlNodePtr root, gen_url_fn *fn, void *arg, struct item_list *out)
 	marks_free(&m);
 }
 
+/* ---- pagers --------------------------------------------------------------------- */
+
+static const char *const pager_words[] = {
+	"上一页", "下一页", "上页", "下页", "首页", "尾页", "末页", "前一页", "后一页",
+	"»", "«", "›", "‹", ">", "<", ">>", "<<", "…", "...", "|",
+};
+
+/* Whether an element is a pager: page numbers and 上一页/下一页, links. */
+static int
+pager(xmlNodePtr n)
+{
+	char *t, *save = NULL;
+	int words = 0, links = 0, other = 0;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	for (xmlNodePtr c = n; c != NULL; c = next_seen(c, n))
+		links += is_tag(c, "a");
+	if (links == 0)
+		return 0;
+	t = gen_text(n, 400);
+	for (char *w = strtok_r(t, " ", &save); w != NULL && !other; w = strtok_r(NULL, " ", &save)) {
+		int known = page_number_word(w);
+
+		for (size_t i = 0; i < ARRAY_LEN(pager_words) && !known; i++)
+			known = strcmp(w, pager_words[i]) == 0;
+		other = !known;
+		words++;
+	}
+	free(t);
+	return words >= 2 && !other;
+}
+
+void
+gen_cut_pagers(xmlNodePtr body)
+{
+	xmlNodePtr *gone = NULL;
+	size_t n = 0;
+
+	for (xmlNodePtr c = body->children; c != NULL; ) {
+		if (pager(c)) {
+			gone = xrealloc(gone, (n + 1) * sizeof *gone);
+			gone[n++] = c;
+			c = next_after(c, body);
+			continue;
+		}
+		c = next_seen(c, body);
+	}
+	for (size_t i = 0; i < n; i++) {
+		xmlUnlinkNode(gone[i]);
+		xmlFreeNode(gone[i]);
+	}
+	free(gone);
+}
+
 /* ---- next page ------------------------------------------------------------- */
 
 static const char *const next_words[] = {
-	"下一页", "下页", "后一页", "下一頁", ">", "»", "›", "下一页>", "下一页 >",
+	"下一页", "下页", "后一页", "下一頁", "下一版", ">", "»", "›", "下一页>", "下一页 >",
 	"下一页»", "下一页 »", "下一页›", "next", "Next", "NEXT", "Next ›", "next »",
 	"Next »",
 };
@@ -1688,14 +1850,7 @@ rel_next(xmlNodePtr n)
 	return yes;
 }
 
-/* A number written alone as a link or a mark of the current page. */
-static int
-page_number(const char *t)
-{
-	int v = 0, k = digits(t, 1, 4, &v);
 
-	return k > 0 && t[k] == '\0' ? v : 0;
-}
 
 /* The number of the page, from its URL: node_479_2.html, /2.html, ?page=3,
  * index_2.html; 1 if none. */
@@ -1753,6 +1908,37 @@ acceptable(const char *page_url, int article, char *url, int is_article)
 		return NULL;
 	}
 	return url;
+}
+
+/* A page that sends the reader on: <meta http-equiv="refresh"
+ * content="0; URL=…">. */
+static char *
+refresh_to(xmlNodePtr root, const char *page_url, gen_url_fn *fn, void *arg)
+{
+	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root)) {
+		char *eq, *content, *u, *url = NULL;
+		int art = 0;
+
+		if (!is_tag(n, "meta") || (eq = attr(n, "http-equiv")) == NULL)
+			continue;
+		content = strcasecmp(eq, "refresh") == 0 ? attr(n, "content") : NULL;
+		free(eq);
+		u = content ? strcasestr(content, "url") : NULL;
+		if (u != NULL) {
+			u += 3;
+			u += strspn(u, " \t");
+			if (*u == '=') {
+				u++;
+				u += strspn(u, " \t'\"");
+				u[strcspn(u, "'\"")] = '\0';
+				url = acceptable(page_url, 0, fn(arg, u, &art), art);
+			}
+		}
+		free(content);
+		if (url != NULL)
+			return url;
+	}
+	return NULL;
 }
 
 char *
@@ -1824,6 +2010,8 @@ gen_next(xmlNodePtr root, const char *page_url, int article, gen_url_fn *fn, voi
 	}
 	if (!has_cur)
 		cur = url_page(page_url);
+	if (!has_cur && !article && (found = refresh_to(root, page_url, fn, arg)) != NULL)
+		return found;
 	for (xmlNodePtr n = has_cur ? numbered_first : root; n != NULL && found == NULL;
 	     n = next_seen(n, has_cur ? numbered_first : root)) {
 		char *t, *href;

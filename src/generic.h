@@ -37,6 +37,11 @@ enum gen_label { GL_SOURCE, GL_AUTHOR, GL_EDITOR };
  * 责编：X, 编辑：X; full- or half-width colons and brackets, any order.
  * The value ends at a space, a bracket or the next label.  NULL if none. */
 char *gen_labelled(const char *text, enum gen_label which);
+/* The same, its last value in text (the 责任编辑 line ends an article). */
+char *gen_last_labelled(const char *text, enum gen_label which);
+
+/* A comment count in text (评论：12, 评论(12), 跟帖 3), -1 if none. */
+int gen_comments(const char *text);
 
 /* <title> with its " - Site" / "_Site" suffix cut (malloc'd). */
 char *gen_cut_site(const char *title);
@@ -114,6 +119,10 @@ void gen_channels(xmlNodePtr root, gen_url_fn *fn, void *arg,
  * then be a page of the same article).  Malloc'd absolute URL or NULL. */
 char *gen_next(xmlNodePtr root, const char *page_url, int article,
                gen_url_fn *fn, void *arg);
+
+/* Removes the pagers (page numbers and 上一页/下一页 links) inside an
+ * article's body: they are no text. */
+void gen_cut_pagers(xmlNodePtr body);
 
 /* An article's title: the page's h1 (the one <title> holds, if several),
  * else og:title, else <title> without the site's name.  *node: the

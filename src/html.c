@@ -146,6 +146,67 @@ lower_scheme_host(char *url)
 		*q = (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q);
 }
 
+static int
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* href as a browser sends it: ASCII whitespace, U+00A0 and U+3000 around it
+ * dropped, tabs and line breaks inside dropped, and what a URL cannot hold
+ * raw percent-encoded: spaces, quotes, angle brackets, backticks, braces,
+ * control and non-ASCII bytes (UTF-8), a '%' that starts no escape, a
+ * second '#'.  Square brackets stay in a host ([::1]). */
+static char *
+browser_escape(const char *href)
+{
+	static const char hexd[] = "0123456789ABCDEF";
+	const char *p = href, *end = href + strlen(href), *host_end = NULL, *sl;
+	struct buf b;
+	int hash = 0;
+
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
+	                   (end - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0) ||
+	                   (end - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0)))
+		p += (unsigned char)*p == 0xc2 ? 2 : (unsigned char)*p == 0xe3 ? 3 : 1;
+	for (;;) {
+		if (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' ||
+		                end[-1] == '\r' || end[-1] == '\f'))
+			end--;
+		else if (end - p >= 2 && memcmp(end - 2, "\xc2\xa0", 2) == 0)
+			end -= 2;
+		else if (end - p >= 3 && memcmp(end - 3, "\xe3\x80\x80", 3) == 0)
+			end -= 3;
+		else
+			break;
+	}
+	if ((sl = strstr(p, "://")) != NULL && sl < end)
+		host_end = sl + 3 + strcspn(sl + 3, "/?#");
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	for (const char *q = p; q < end; q++) {
+		unsigned char c = (unsigned char)*q;
+		int raw = c > 0x20 && c < 0x7f && !strchr("\"<>`{}|\\^", c);
+
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if ((c == '[' || c == ']') && (host_end == NULL || q >= host_end))
+			raw = 0;
+		if (c == '%' && !(q + 2 < end && is_hex(q[1]) && is_hex(q[2])))
+			raw = 0;
+		if (c == '#' && hash++ > 0)
+			raw = 0;
+		if (raw) {
+			buf_add(&b, q, 1);
+		} else {
+			char esc[3] = { '%', hexd[c >> 4], hexd[c & 15] };
+
+			buf_add(&b, esc, 3);
+		}
+	}
+	return buf_steal(&b, NULL);
+}
+
 char *
 html_resolve(const char *base, const char *href)
 {
@@ -154,7 +215,7 @@ html_resolve(const char *base, const char *href)
 
 	if (href == NULL)
 		return NULL;
-	h = html_squeeze(xstrdup(href));
+	h = browser_escape(href);
 	if (*h == '\0' || *h == '#')
 		goto out;
 	abs = xmlBuildURI((const xmlChar *)h, (const xmlChar *)base);

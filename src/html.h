@@ -19,7 +19,9 @@ char *html_xpath_string(xmlXPathContextPtr ctx, xmlNodePtr node,
 xmlXPathObjectPtr html_xpath_nodes(xmlXPathContextPtr ctx, xmlNodePtr node,
                                    xmlXPathCompExprPtr expr);
 
-/* href resolved against base; NULL for empty, "#…", javascript:, mailto:,
+/* href resolved against base as a browser resolves it (what a URL cannot
+ * hold raw, such as spaces, quotes, backticks and non-ASCII, percent-
+ * encoded; the fragment kept); NULL for empty, "#…", javascript:, mailto:,
  * data: and anything that is not http(s) or file. */
 char *html_resolve(const char *base, const char *href);
 

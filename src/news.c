@@ -79,7 +79,7 @@ struct news {
 	int sync_pictures;      /* the pictures started now are the sync's */
 	int images_asked;       /* news_opts.images, where toggling goes back */
 	struct news_tally tally;    /* how the site's pages were read */
-	unsigned told;          /* fields (1 << SF_*) the user heard fell back */
+	int fell[SF_COUNT];     /* the worst layer each field fell to, told */
 };
 
 static int64_t
@@ -191,30 +191,31 @@ notice(struct news *n, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* What one page's reading says: counted, and the fields that fell back
- * to a fallback or the generic rules, said once a session. */
+/* What one page's reading says: counted, and when a field falls back
+ * (to a fallback or the generic rules) for the first time this session,
+ * one line naming every field that has: the latest says it all. */
 static void
 drift(struct news *n, const struct site_read *rd)
 {
 	struct buf b, gen, fb;
-	unsigned fresh = 0;
+	int fresh = 0;
 
 	for (int f = 0; f < SF_COUNT; f++) {
 		n->tally.reads[f][rd->layer[f]]++;
-		if (rd->layer[f] >= SITE_FALLBACK && !(n->told & (1u << f)))
-			fresh |= 1u << f;
+		if (rd->layer[f] >= SITE_FALLBACK && rd->layer[f] > n->fell[f]) {
+			n->fell[f] = rd->layer[f];
+			fresh = 1;
+		}
 	}
-	if (fresh == 0)
+	if (!fresh)
 		return;
-	n->told |= fresh;
 	buf_init(&gen, 0);
 	buf_init(&fb, 0);
 	for (int f = 0; f < SF_COUNT; f++) {
-		struct buf *w = rd->layer[f] == SITE_GENERIC ? &gen : &fb;
+		struct buf *w = n->fell[f] == SITE_GENERIC ? &gen : &fb;
 
-		if (!(fresh & (1u << f)))
-			continue;
-		buf_addf(w, "%s%s", w->len ? _(", ") : "", _(site_field_info(f)->words));
+		if (n->fell[f] >= SITE_FALLBACK)
+			buf_addf(w, "%s%s", w->len ? _(", ") : "", _(site_field_info(f)->words));
 	}
 	buf_init(&b, 0);
 	if (gen.len)

@@ -501,6 +501,13 @@ check_site(struct reader *r)
 		               r->file);
 	if (!str_ends(s->url, "/"))
 		xfree_set(&s->url, xasprintf("%s/", s->url));
+	if (s->nhosts == 0) {           /* the url's own host */
+		const char *h = strstr(s->url, "://") + 3;
+		char *host = xstrndup(h, strcspn(h, "/:"));
+
+		strv_add(&s->hosts, &s->nhosts, host);
+		free(host);
+	}
 	if (str_empty(s->name))
 		xfree_set(&s->name, xstrdup(r->file));
 	if (str_empty(s->label))
@@ -841,16 +848,24 @@ field_node(const struct field *f, xmlXPathContextPtr ctx, xmlNodePtr node,
 	return NULL;
 }
 
+/* Whether a section's match accepts url, or url without its query and
+ * fragment (a link's ?from=list or #top changes no page's kind). */
 static int
 url_matches(const struct section *c, const char *url)
 {
 	locale_t old;
+	char *bare;
 	int rc;
 
 	if (!c->has_match)
 		return 1;
 	old = re_locale_enter();
 	rc = regexec(&c->match, url, 0, NULL, 0);
+	if (rc != 0 && url[strcspn(url, "?#")] != '\0') {
+		bare = xstrndup(url, strcspn(url, "?#"));
+		rc = regexec(&c->match, bare, 0, NULL, 0);
+		free(bare);
+	}
 	re_locale_leave(old);
 	return rc == 0;
 }
@@ -1526,7 +1541,7 @@ struct header {
 	xmlNodePtr title_node, body_start;
 	char *between;          /* text between title and body */
 	char *before;           /* text before the title */
-	char *body_tail;        /* the body's last words */
+	char *body_text;        /* the body's text (its 责任编辑 line) */
 	char *after;            /* text right after the body */
 };
 
@@ -1535,12 +1550,12 @@ header_free(struct header *h)
 {
 	free(h->between);
 	free(h->before);
-	free(h->body_tail);
+	free(h->body_text);
 	free(h->after);
 }
 
 static void
-header_read(struct page *pg, struct header *h, xmlNodePtr body_last)
+header_read(struct page *pg, struct header *h, xmlNodePtr *blocks, size_t nblocks)
 {
 	xmlNodePtr root = pg->root;
 
@@ -1556,15 +1571,18 @@ header_read(struct page *pg, struct header *h, xmlNodePtr body_last)
 	else
 		h->between = gen_text_between(root, h->title_node, NULL, 600);
 	h->before = gen_text_before(root, h->title_node ? h->title_node : h->body_start, 1500);
-	if (body_last != NULL) {
-		char *all = gen_text(body_last, 1 << 20);
-		size_t n = strlen(all), from = n > 300 ? n - 300 : 0;
+	if (nblocks > 0) {
+		struct buf b;
 
-		while (from < n && !utf8_lead((unsigned char)all[from]))
-			from++;
-		h->body_tail = xstrdup(all + from);
-		free(all);
-		h->after = gen_text_between(root, body_last, NULL, 300);
+		buf_init(&b, 0);
+		for (size_t i = 0; i < nblocks; i++) {
+			char *t = gen_text(blocks[i], 1 << 20);
+
+			buf_addf(&b, "%s ", t);
+			free(t);
+		}
+		h->body_text = buf_steal(&b, NULL);
+		h->after = gen_text_between(root, blocks[nblocks - 1], NULL, 300);
 	}
 }
 
@@ -1595,22 +1613,73 @@ generic_time(struct page *pg, const struct header *h)
 	return gen_url_date(pg->url, norm) ? xstrdup(norm) : NULL;
 }
 
-/* One header field: the profile's, else the generic reading. */
+/* One header field: the profile's, else the generic reading; *layer says
+ * which. */
 static char *
 header_field(struct page *pg, const struct field *f, int sf, char *generic,
-             struct site_read *rd)
+             struct site_read *rd, int *layer)
 {
-	int layer;
-	char *v = field_value(f, pg->ctx, pg->root, &layer);
+	char *v = field_value(f, pg->ctx, pg->root, layer);
 
 	if (v == NULL && generic != NULL) {
 		v = generic;
 		generic = NULL;
-		layer = SITE_GENERIC;
+		*layer = SITE_GENERIC;
 	}
 	free(generic);
-	note(rd, sf, layer, v);
+	note(rd, sf, *layer, v);
 	return v;
+}
+
+/* The profile's body and the blocks after it that go on with its text
+ * (a body split by an advertisement): those are moved into it.  Whether
+ * any was. */
+static int
+goes_on(xmlNodePtr body)
+{
+	xmlNodePtr c = body->next, next;
+	int more = 0;
+
+	for (; c != NULL && !extract_is_notice(c); c = next) {
+		next = c->next;
+		if (!extract_goes_on(c))
+			continue;
+		xmlUnlinkNode(c);
+		xmlAddChild(body, c);
+		more = 1;
+	}
+	return more;
+}
+
+/* The 责任编辑 line the generic rules read the editor from: not text. */
+static void
+cut_editor_line(xmlNodePtr body, const char *editor)
+{
+	xmlNodePtr last = NULL;
+
+	if (editor == NULL)
+		return;
+	for (xmlNodePtr n = body->children; n != NULL; ) {
+		if (n->type == XML_ELEMENT_NODE) {
+			char *t = gen_text(n, 200);
+
+			if (strstr(t, editor) != NULL && strstr(t, "编") != NULL &&
+			    utf8_count(t, strlen(t)) < 40)
+				last = n;
+			free(t);
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL && last != n) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != body && n->next == NULL)
+			n = n->parent;
+		n = n == NULL || n == body ? NULL : n->next;
+	}
+	if (last != NULL) {
+		xmlUnlinkNode(last);
+		xmlFreeNode(last);
+	}
 }
 
 static const struct field no_field;
@@ -1646,7 +1715,7 @@ site_article(const struct site *s, const char *html, size_t len,
 	struct extract_blocks blocks;
 	xmlNodePtr body;
 	char *comments, *sample = NULL;
-	int layer, body_layer, rc = -1;
+	int layer, body_layer, editor_layer, rc = -1;
 
 	if (page_open(&pg, s, html, len, url, e) < 0)
 		return -1;
@@ -1664,34 +1733,42 @@ site_article(const struct site *s, const char *html, size_t len,
 	a->title = cap_title(a->title);
 	note(rd, SF_TITLE, layer, a->title);
 	body = find_body(&pg, c, &blocks, &body_layer);
+	if (body_layer != SITE_GENERIC && body != NULL && goes_on(body))
+		body_layer = SITE_GENERIC;      /* its text goes on after it */
 	h.body_start = body;
-	header_read(&pg, &h, blocks.n > 0 ? blocks.v[blocks.n - 1] : body);
+	header_read(&pg, &h, blocks.n > 0 ? blocks.v : &body, blocks.n > 0 ? blocks.n : body != NULL);
 	xfree_set(&a->time_text, header_field(&pg, FIELD(c, F_TIME), SF_TIME,
-	                                      generic_time(&pg, &h), rd));
+	                                      generic_time(&pg, &h), rd, &layer));
 	a->time = time_parse_cn(a->time_text);
 	xfree_set(&a->source, header_field(&pg, FIELD(c, F_SOURCE), SF_SOURCE,
-	                                   gen_labelled(h.between, GL_SOURCE), rd));
+	                                   gen_labelled(h.between, GL_SOURCE), rd, &layer));
 	xfree_set(&a->author, header_field(&pg, FIELD(c, F_AUTHOR), SF_AUTHOR,
-	                                   gen_labelled(h.between, GL_AUTHOR), rd));
+	                                   gen_labelled(h.between, GL_AUTHOR), rd, &layer));
 	{
-		char *ed = gen_labelled(h.body_tail, GL_EDITOR);
+		char *ed = gen_last_labelled(h.body_text, GL_EDITOR);
 
 		if (ed == NULL)
 			ed = gen_labelled(h.after, GL_EDITOR);
 		if (ed == NULL)
 			ed = gen_labelled(h.between, GL_EDITOR);
-		xfree_set(&a->editor, header_field(&pg, FIELD(c, F_EDITOR), SF_EDITOR, ed, rd));
+		xfree_set(&a->editor, header_field(&pg, FIELD(c, F_EDITOR), SF_EDITOR, ed, rd,
+		                                   &editor_layer));
 	}
 	comments = field_value(FIELD(c, F_COMMENTS), pg.ctx, pg.root, NULL);
-	a->comments = comments && isdigit((unsigned char)*comments) ? atoi(comments) : -1;
+	a->comments = comments && isdigit((unsigned char)*comments) ? atoi(comments)
+	                                                            : gen_comments(h.between);
 	free(comments);
 	xfree_set(&a->next_page, next_url(s, FIELD(c, F_NEXT), &pg, 1, &layer));
 	note(rd, SF_ART_NEXT, layer, a->next_page);
 	/* the body, last: the generic extractor moves its blocks together */
-	if (body_layer == SITE_GENERIC)
+	if (blocks.n > 0)
 		body = extract_take(&blocks, url, a->title, h.title_node);
-	if (body != NULL)
+	if (body != NULL) {
 		cut_nodes(FIELD(c, F_CUT), pg.ctx, body);
+		gen_cut_pagers(body);
+	}
+	if (body != NULL && editor_layer == SITE_GENERIC)
+		cut_editor_line(body, a->editor);
 	if (body != NULL && has_content(body))
 		xfree_set(&a->body_html, body_layer == SITE_GENERIC ? extract_serialize(body)
 		                                                   : html_serialize(body));
