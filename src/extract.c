@@ -406,6 +406,30 @@ find_meta(xmlNodePtr root, struct meta *m)
 	free(after);
 }
 
+/* Whether an element is or holds a name element. */
+static int
+holds(xmlNodePtr c, const char *name)
+{
+	for (xmlNodePtr n = c; n != NULL; n = next_in(n, c))
+		if (is_tag(n, name))
+			return 1;
+	return 0;
+}
+
+/* A line of time, source and editor by its class (info, meta, source…)
+ * and its shortness: a block of text whose class says so too (TRS_Editor,
+ * the body of a common Chinese CMS) is none. */
+static int
+meta_line(xmlNodePtr n)
+{
+	struct tstats t = { 0 };
+
+	if (!has_word(n, metaline, ARRAY_LEN(metaline)) || holds(n, "p"))
+		return 0;
+	subtree_stats(n, &t);
+	return t.chars < 200;
+}
+
 /* ---- cutting what is never text --------------------------------------------- */
 
 static int
@@ -609,16 +633,6 @@ link_free(xmlNodePtr n, double score)
 	return score * (1.0 - (double)t.link_chars / (double)t.chars);
 }
 
-/* Whether an element is or holds a name element. */
-static int
-holds(xmlNodePtr c, const char *name)
-{
-	for (xmlNodePtr n = c; n != NULL; n = next_in(n, c))
-		if (is_tag(n, name))
-			return 1;
-	return 0;
-}
-
 /* A picture with at most a caption, no link: part of the article beside
  * its text. */
 static int
@@ -642,7 +656,7 @@ continues(const struct scores *s, xmlNodePtr c, double threshold)
 	struct tstats t = { 0 };
 
 	if (c->type != XML_ELEMENT_NODE || is_junk(c) || is_notice(c) ||
-	    has_word(c, metaline, ARRAY_LEN(metaline)) || holds(c, "h1"))
+	    meta_line(c) || holds(c, "h1"))
 		return 0;
 	if (k != 0 && link_free(c, s->v[k - 1].score) >= threshold)
 		return 1;
@@ -702,7 +716,7 @@ best_blocks(xmlNodePtr body, struct extract_blocks *out)
 	for (size_t i = 0, tried = 0; i < s.n && tried < TOP_N; i++) {
 		double sc;
 
-		if (has_word(byscore[i]->node, metaline, ARRAY_LEN(metaline)))
+		if (meta_line(byscore[i]->node))
 			continue;       /* a line of time and source: never the text */
 		tried++;
 		sc = link_free(byscore[i]->node, byscore[i]->score);
@@ -763,7 +777,7 @@ not_body(xmlNodePtr n, const struct meta *m)
 
 	if (n == m->title_node)
 		return 1;
-	if (has_word(n, metaline, ARRAY_LEN(metaline)))
+	if (meta_line(n))
 		return 1;
 	if (!(is_tag(n, "h1") || is_tag(n, "div") || is_tag(n, "p") || is_tag(n, "span")))
 		return 0;

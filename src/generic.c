@@ -952,6 +952,25 @@ ends_html(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether a file name can be a page (no document, picture or archive). */
+static int
+page_file(const char *file, size_t n)
+{
+	static const char *const not_pages[] = {
+		".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".jpg", ".jpeg",
+		".png", ".gif", ".webp", ".zip", ".rar", ".7z", ".mp4", ".mp3", ".txt",
+		".wps", ".ofd", ".css", ".js",
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(not_pages); i++) {
+		size_t el = strlen(not_pages[i]);
+
+		if (n >= el && strncasecmp(file + n - el, not_pages[i], el) == 0)
+			return 0;
+	}
+	return 1;
+}
+
 int
 gen_article_like(const char *url)
 {
@@ -977,6 +996,8 @@ gen_article_like(const char *url)
 		if (run > digits_run)
 			digits_run = run;
 	}
+	if (!page_file(file, n))
+		return 0;
 	if (gen_url_date(url, d) && digits_run > 0)
 		return 1;
 	if (strncasecmp(file, "content_", 8) == 0 && is_digit(file[8]))
@@ -1008,12 +1029,31 @@ struct links {
 	struct marks m;
 };
 
+/* Whether two links name one article: the same URL, or the same page
+ * with and without a query or fragment (a title link carrying ?from=list
+ * beside a plain "[详细]" link). */
+static int
+same_article_url(const char *a, const char *b)
+{
+	size_t pa = strcspn(a, "?#"), pb = strcspn(b, "?#");
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	if (pa != pb || strncmp(a, b, pa) != 0)
+		return 0;
+	return a[pa] == '\0' || b[pb] == '\0' || (a[pa] == '#' && b[pb] == '#');
+}
+
 static long
 url_index(struct links *ls, char *url)
 {
 	for (size_t i = ls->nurls; i-- > 0; )
-		if (strcmp(ls->urls[i], url) == 0) {
-			free(url);
+		if (same_article_url(ls->urls[i], url)) {
+			/* the fuller URL stays: the one the site wrote with its query */
+			if (strlen(url) > strlen(ls->urls[i]) && strchr(url, '?') != NULL)
+				xfree_set(&ls->urls[i], url);
+			else
+				free(url);
 			return (long)i;
 		}
 	ls->urls = xrealloc(ls->urls, (ls->nurls + 1) * sizeof *ls->urls);
@@ -1209,7 +1249,7 @@ group_heading(struct links *ls, xmlNodePtr c, xmlNodePtr root)
 				continue;
 			mk = mark_get(&ls->m, s);
 			if (mk != NULL && mk->url != -1)
-				return NULL;        /* another list before it */
+				continue;           /* another list (a tab) before it */
 			t = gen_text(s, 200);
 			if (*t != '\0' && utf8_count(t, strlen(t)) <= HEADING_MAX)
 				return t;
@@ -1280,13 +1320,14 @@ group_score(struct links *ls, struct group *g, xmlNodePtr root)
 		tagged |= tag_in(p, aside_tags, ARRAY_LEN(aside_tags));
 		named_aside |= named(p, aside_names, ARRAY_LEN(aside_names), 1);
 	}
-	if (tagged)
-		factor *= 0.2;
+	h = group_heading(ls, g->container, root);
+	/* under a 排行/推荐/相关 heading, or in <nav>, <aside>, <header> or
+	 * <footer>: never the page's list (a list page whose list is gone
+	 * lists nothing); named like a sidebar: less likely */
+	if (tagged || (h != NULL && is_heading_word(h, aside_words, ARRAY_LEN(aside_words))))
+		factor = 0;
 	if (named_aside)
 		factor *= 0.5;
-	h = group_heading(ls, g->container, root);
-	if (h != NULL && is_heading_word(h, aside_words, ARRAY_LEN(aside_words)))
-		factor *= 0.3;
 	free(h);
 	return score * factor;
 }

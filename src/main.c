@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "check.h"
 #include "cli.h"
 #include "html.h"
 #include "image.h"
@@ -25,7 +26,7 @@
 #include "zhscript.h"
 
 enum mode { MODE_UI, MODE_LIST, MODE_DUMP, MODE_FORMAT, MODE_SYNC, MODE_VACUUM,
-             MODE_IMPORT, MODE_EXPORT };
+             MODE_IMPORT, MODE_EXPORT, MODE_CHECK };
 
 struct args {
 	enum mode mode;
@@ -49,7 +50,7 @@ enum {
 	OPT_SITE_URL = 256, OPT_CACHE, OPT_OFFLINE, OPT_LIST, OPT_DUMP, OPT_WIDTH,
 	OPT_FORMAT, OPT_AMBIG, OPT_PROFILE, OPT_CONFIG, OPT_DEMO, OPT_DEMO_DIR,
 	OPT_HELP, OPT_VERSION, OPT_SYNC, OPT_VACUUM, OPT_JSON, OPT_IMPORT, OPT_EXPORT,
-	OPT_ZH_SCRIPT, OPT_IMAGES, OPT_MAX_PAGE, OPT_NET_TIMEOUT, OPT_SET,
+	OPT_ZH_SCRIPT, OPT_IMAGES, OPT_MAX_PAGE, OPT_NET_TIMEOUT, OPT_SET, OPT_CHECK,
 };
 
 /* One table: getopt's options and --help's text. */
@@ -80,6 +81,8 @@ static const struct option_doc {
 	  N_("give up a page after SECONDS, every try included (15); --list and --dump answer within it") },
 	{ { "set", required_argument, NULL, OPT_SET }, "NAME=VALUE",
 	  N_("a config file setting for this run, e.g. net-stall-timeout=3") },
+	{ { "check-site", optional_argument, NULL, OPT_CHECK }, "[=URL]",
+	  N_("read the site (at URL) and print which rule of the profile reads each field") },
 	{ { "vacuum", optional_argument, NULL, OPT_VACUUM }, "[=DAYS]",
 	  N_("remove articles older than DAYS (90), never starred or recent unread ones") },
 	{ { "format-text", no_argument, NULL, OPT_FORMAT }, NULL,
@@ -193,6 +196,11 @@ parse_args(int argc, char **argv, struct args *a)
 			a->sets[a->nsets++] = c == OPT_SET ? xstrdup(optarg)
 			                                   : xasprintf("net-timeout %s", optarg);
 			break;
+		case OPT_CHECK:
+			a->mode = MODE_CHECK;
+			if (optarg != NULL)
+				a->site_url = optarg;
+			break;
 		case OPT_JSON:     a->json = 1; break;
 		case OPT_IMPORT:   a->mode = MODE_IMPORT; a->arg = optarg; break;
 		case OPT_EXPORT:   a->mode = MODE_EXPORT; break;
@@ -254,6 +262,9 @@ parse_args(int argc, char **argv, struct args *a)
 			return 2;
 		}
 	}
+	/* --check-site URL: the site's address may follow as a word */
+	if (a->mode == MODE_CHECK && optind + 1 == argc && a->site_url == NULL)
+		a->site_url = argv[optind++];
 	if (optind < argc) {
 		fprintf(stderr, _("gxnews: unexpected argument '%s'\n"), argv[optind]);
 		return 2;
@@ -461,6 +472,9 @@ run(struct args *a, struct conf *cf)
 		break;
 	case MODE_VACUUM:
 		rc = cli_vacuum(n, a->days, stdout);
+		break;
+	case MODE_CHECK:
+		rc = check_site(n, stdout);
 		break;
 	default:
 		rc = reader(n, cf, notice);

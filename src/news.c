@@ -157,7 +157,10 @@ typedef char *first_fn(struct news *n, struct job *j, size_t tab, const char *ur
 typedef int done_fn(struct news *n, struct job *j, const char *body, size_t len,
                     struct err *e);
 static first_fn first_channels, first_list, first_more, first_article, first_none;
-static done_fn store_channels, store_tab_page, article_page, picture_page;
+static done_fn store_channels, store_tab_page, article_page, picture_page, keep_page;
+/* A page fetched for the command line to read itself (news_fetch_page):
+ * never started by the screen, so no kind it knows. */
+#define JOB_PAGE ((enum news_job)(JOB_SYNC + 1))
 static const struct job_type {
 	unsigned flags;
 	first_fn *first;        /* the URL to start from; NULL: nothing to do */
@@ -176,6 +179,7 @@ static const struct job_type {
 	                   N_("offline, and this article is not in the cache") },
 	[JOB_PICTURE] = { JT_RAW, first_none, picture_page, NULL },  /* start_picture() */
 	[JOB_SYNC] = { 0, NULL, NULL, NULL },   /* news_sync_start() */
+	[JOB_PAGE] = { JT_ARTICLE, first_article, keep_page, NULL },
 };
 
 static void
@@ -1204,6 +1208,18 @@ picture_page(struct news *n, struct job *j, const char *body, size_t len,
 		im.len = len;
 	}
 	return store_put_image(n->store, j->article_url, &im, e);
+}
+
+/* A page for the command line: already stored by job_page. */
+static int
+keep_page(struct news *n, struct job *j, const char *body, size_t len, struct err *e)
+{
+	(void)n;
+	(void)j;
+	(void)body;
+	(void)len;
+	(void)e;
+	return 0;
 }
 
 static void
@@ -2398,4 +2414,33 @@ news_index(struct news *n, int budget_ms, struct err *e)
 		n->unindexed = left;
 	} while (left > 0 && (budget_ms <= 0 || mono_ms() < until));
 	return left;
+}
+
+const struct site *
+news_site(const struct news *n)
+{
+	return n->site;
+}
+
+int
+news_fetch_page(struct news *n, const char *url, char **body, size_t *len,
+                struct err *e)
+{
+	struct store_page p = { 0 };
+	int rc;
+
+	*body = NULL;
+	*len = 0;
+	if (!n->offline && run_job(n, JOB_PAGE, 0, url, e) < 0)
+		return -1;
+	rc = store_get_page(n->store, url, &p, e);
+	if (rc != 0 || p.body == NULL) {
+		store_page_free(&p);
+		return rc < 0 ? -1 : err_set(e, _("the cache has no copy of %s"), url);
+	}
+	*body = p.body;
+	*len = p.len;
+	p.body = NULL;
+	store_page_free(&p);
+	return 0;
 }

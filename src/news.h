@@ -256,6 +256,14 @@ struct news_tally {
 };
 const struct news_tally *news_tally(const struct news *n);
 
+/* The site profile the model reads with (--check-site reads with it). */
+const struct site *news_site(const struct news *n);
+/* One page of the site as UTF-8, fetched now (and kept in the cache like
+ * any other; offline or when the fetch fails, the cached copy): 0 and a
+ * malloc'd *body, or -1. */
+int news_fetch_page(struct news *n, const char *url, char **body, size_t *len,
+                    struct err *e);
+
 /* What the last operation has to tell the user ("offline: …"), or NULL. */
 const char *news_notice(const struct news *n);
 int news_offline(const struct news *n);

@@ -308,43 +308,17 @@ struct walk {
 	char            bullet[16]; /* for the item's first block */
 	struct anchor   anchors[ANCHOR_MAX];
 	int             nanchors;   /* may exceed ANCHOR_MAX */
-	int             disclaimer; /* last paragraph was 版权与免责声明 */
 	struct linkset  set;
 };
 
-/* Starts of paragraphs a profile may have left in: share buttons, QR-code
- * captions.  The copyright disclaimer is handled with its ①②③. */
-static const char *const boilerplate[] = { "扫描添加", "分享到" };
-static const char disclaimer[] = "版权与免责声明";
-
-static int
-is_circled_digit(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	/* U+2460..U+2473 ①..⑳ */
-	return u[0] == 0xe2 && u[1] == 0x91 && u[2] >= 0xa0 && u[2] <= 0xb3;
-}
-
-/* Whether a gathered paragraph is worth showing. */
+/* Whether a gathered paragraph is worth showing: not blank.  (What a
+ * site puts around its text, disclaimers, QR-code captions, share
+ * buttons, its profile cuts.) */
 static int
 keep_text(struct walk *w, const char *t)
 {
-	const char *p = t + indent_len(t, strlen(t));
-
-	if (*p == '\0')
-		return 0;
-	if (str_starts(p, disclaimer)) {
-		w->disclaimer = 1;
-		return 0;
-	}
-	if (w->disclaimer && is_circled_digit(p))
-		return 0;
-	w->disclaimer = 0;
-	for (size_t i = 0; i < ARRAY_LEN(boilerplate); i++)
-		if (str_starts(p, boilerplate[i]))
-			return 0;
-	return 1;
+	(void)w;
+	return t[indent_len(t, strlen(t))] != '\0';
 }
 
 /* One line of preformatted text: CR dropped, tabs expanded to the next

@@ -522,8 +522,9 @@ check_site(struct reader *r)
 			continue;
 		for (int f = 0; f < F_COUNT; f++)
 			if ((per_item & B(f)) && c->f[f].nalt > 0)
-				return err_set(r->e, _("%s: [%s%s%s] needs 'item'"), r->file,
-				               c->type->name, *c->name ? " " : "", c->name);
+				return err_set(r->e, _("%s: [%s%s%s] needs '%s'"), r->file,
+				               c->type->name, *c->name ? " " : "", c->name,
+				               field_names[F_ITEM]);
 	}
 	return 0;
 }
@@ -916,6 +917,16 @@ site_is_article_url(const struct site *s, const char *url)
 		    url_matches(&s->sec[i], url))
 			return 1;
 	return 0;
+}
+
+const char *
+site_article_template(const struct site *s, const char *url)
+{
+	for (size_t i = 0; i < s->nsec; i++)
+		if (s->sec[i].type->kind == SEC_ARTICLE && s->sec[i].has_match &&
+		    url_matches(&s->sec[i], url))
+			return s->sec[i].name;
+	return NULL;
 }
 
 /* Whether the profile says what an article URL looks like. */

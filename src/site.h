@@ -114,5 +114,7 @@ int site_article(const struct site *s, const char *html, size_t len,
                  struct site_read *rd, struct err *e);
 /* Whether the profile recognizes url as an article page. */
 int site_is_article_url(const struct site *s, const char *url);
+/* The name of the profile's [article NAME] whose match takes url, or NULL. */
+const char *site_article_template(const struct site *s, const char *url);
 
 #endif

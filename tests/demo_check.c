@@ -504,3 +504,66 @@ demo_check_run(struct demo_check *d)
 	current = NULL;
 	return rc == 0 ? 0 : -1;
 }
+
+/* ---- what a cut rule does ---------------------------------------------------- */
+
+struct cut_walk {
+	const char *mirror, *text;
+	struct site *with, *without;
+	int gone, left;
+};
+
+static struct cut_walk *cut_current;
+
+static int
+cut_visit(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	struct cut_walk *c = cut_current;
+	struct article a = { .comments = -1 }, b = { .comments = -1 };
+	struct demo_check d = { .mirror = c->mirror };
+	const char *rel = path + strlen(c->mirror) + 1, *slash = strchr(rel, '/');
+	char *url, *html;
+	size_t len;
+
+	(void)st;
+	(void)ftw;
+	if (flag != FTW_F || !str_ends(path, ".html") || slash == NULL)
+		return 0;
+	url = xasprintf("http://%.*s/%s", (int)(slash - rel), rel, slash + 1);
+	html = load_page(&d, rel, &len);
+	if (html != NULL && site_is_article_url(c->with, url) &&
+	    site_article(c->with, html, len, url, &a, NULL, NULL) == 0 &&
+	    site_article(c->without, html, len, url, &b, NULL, NULL) == 0) {
+		int in_with = strstr(a.body_html, c->text) != NULL;
+		int in_without = strstr(b.body_html, c->text) != NULL;
+
+		c->gone += in_without && !in_with;
+		c->left += in_with;
+	}
+	article_free(&a);
+	article_free(&b);
+	free(html);
+	free(url);
+	return 0;
+}
+
+void
+demo_cut_effect(const char *mirror, const char *with, const char *without,
+                const char *text, int *gone, int *left)
+{
+	struct cut_walk c = { .mirror = mirror, .text = text };
+
+	*gone = *left = 0;
+	if (site_load_mem(&c.with, with, strlen(with), "with.site", NULL) < 0 ||
+	    site_load_mem(&c.without, without, strlen(without), "without.site", NULL) < 0) {
+		site_free(c.with);
+		return;
+	}
+	cut_current = &c;
+	nftw(mirror, cut_visit, 16, FTW_PHYS);
+	cut_current = NULL;
+	*gone = c.gone;
+	*left = c.left;
+	site_free(c.with);
+	site_free(c.without);
+}

@@ -51,4 +51,10 @@ int  demo_check_run(struct demo_check *d);
 size_t demo_good(const struct demo_check *d);
 size_t demo_total(const struct demo_check *d);
 
+/* What a cut rule does on the mirror's articles: profile text with the
+ * rule, without it.  *gone: articles whose body (HTML) holds text without
+ * the rule and not with it; *left: articles whose body holds it anyway. */
+void demo_cut_effect(const char *mirror, const char *with, const char *without,
+                     const char *text, int *gone, int *left);
+
 #endif

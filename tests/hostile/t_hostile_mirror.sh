@@ -31,9 +31,12 @@ ok $? "the channel whose tab name holds an escape sequence is listed (by its key
 clean "$T/list" "a channel list of hostile titles prints no control"
 l=$(cut -f2,3 "$T/list")
 contains "$l" "贵阳高新区" "its first title reads whole"
-is "$(grep -c "	http://www.chinahightech.com/html/yuanqu/20" "$T/list")" 5 "the five article links are listed"
-for s in javascript '$(' '`' "	-o" pwned; do
-	lacks "$l" "$s" "no list entry holds '$s' (script, shell or option links are not articles)"
+is "$(grep -c "	http://www.chinahightech.com/html/yuanqu/20" "$T/list")" 6 \
+	"the six article links are listed, the one whose query holds \$( and backticks too"
+contains "$l" "51811.html?q='\$(touch%20gxnews-pwned-1)'%60touch%20gxnews-pwned-2%60" \
+	"that link percent-encoded as a browser sends it (spaces and backticks escaped)"
+for s in javascript '`' "	-o" " gxnews-pwned"; do
+	lacks "$l" "$s" "no list entry holds '$s' (no script link, no raw backtick, space or option)"
 done
 run --list no-such-tab >/dev/null 2>"$T/tabs.err"
 bad=$(bad_bytes "$T/tabs.err")

@@ -168,11 +168,11 @@ static const struct {
 	  "<object>o</object><embed src=\"e\"><svg><text>s</text></svg>"
 	  "<template>t</template><p>c</p>",
 	  "P0 ab\nP0 c" },
-	{ "boilerplate a profile missed is gone",
-	  "<p>正文</p><p>版权与免责声明：</p><p>①凡本站注明…</p><p>② 任何单位…</p>"
-	  "<p>扫描添加 中国高新APP客户端</p><p>\u3000分享到：微信</p><p>\u3000\u3000</p>"
+	{ "a site's boilerplate is its profile's to cut: every paragraph stays, blank ones go",
+	  "<p>正文</p><p>版权与免责声明：</p><p>①凡本站注明…</p>"
+	  "<p>扫描添加 中国高新APP客户端</p><p>\u3000\u3000</p>"
 	  "<p>&nbsp;</p><p> </p><div></div>",
-	  "P0 正文" },
+	  "P0 正文\nP0 版权与免责声明：\nP0 ①凡本站注明…\nP0 扫描添加 中国高新APP客户端" },
 	{ "a paragraph starting ① elsewhere stays", "<p>①第一点</p>", "P0 ①第一点" },
 	{ "unclosed tags recover the text", "<p>一<p>二<div>三<b>四",
 	  "P0 一\nP0 二\nP0 三四" },

@@ -44,6 +44,94 @@ test_demo_mirror(void)
 	free(expect);
 }
 
+/* The profile's text less some lines: those of its section's cut rules
+ * after line k (when after), and line k itself (when drop). */
+static char *
+profile_less(const char *text, int k, int after, int drop)
+{
+	struct buf b;
+	int line = 0, in_section = 0;
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	for (const char *p = text; *p != '\0'; ) {
+		size_t n = strcspn(p, "\n");
+		int cut = strncmp(p, "cut = ", 6) == 0;
+
+		line++;
+		if (*p == '[')
+			in_section = 0;
+		if (line == k)
+			in_section = 1;
+		if (!((line == k && drop) || (after && in_section && line > k && cut)))
+			buf_add(&b, p, n + (p[n] == '\n'));
+		p += n + (p[n] == '\n');
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* Each cut rule of the profile removes what it names on the demo mirror:
+ * after the rules before it in its section, without it some article's
+ * body holds the text, with it none does. */
+static void
+test_cut_rules(const char *profile)
+{
+	static const struct { const char *rule, *text; } names[] = {
+		{ ".//script", "<script" },
+		{ ".//style", "<style" },
+		{ ".//iframe", "<iframe" },
+		{ ".//comment()", "<!--" },
+		{ "'责任编辑') and string-length", "责任编辑" },
+		{ "@class, 'share'", "share" },
+		{ "'版权与免责声明')]/following-sibling", "②" },
+		{ "'版权与免责声明')]", "版权与免责声明" },
+		{ "' paihang '", "ph-list" },
+		{ "' bjtj '", "编辑推荐" },
+		{ "'扫描添加'", "扫描添加" },
+		{ "'分享到') and", "分享到" },
+		{ "' paper-tools '", "paper-tools" },
+		{ "'.pdf'", "上一篇" },
+	};
+	char *text, *mirror = xasprintf("%s/data/demo", tap_srcdir());
+	size_t len;
+	int line = 0;
+
+	if (read_file(profile, 1 << 20, &text, &len, NULL) < 0) {
+		ok(0, "the profile is read for its cut rules");
+		free(mirror);
+		return;
+	}
+	for (char *p = text; *p != '\0'; p += strcspn(p, "\n") + (p[strcspn(p, "\n")] != '\0')) {
+		size_t n = strcspn(p, "\n");
+		const char *name = NULL;
+		char *rule, *with, *without;
+		int gone = 0, left = 0;
+
+		line++;
+		if (strncmp(p, "cut = ", 6) != 0)
+			continue;
+		rule = xstrndup(p + 6, n - 6);
+		for (size_t i = 0; i < ARRAY_LEN(names) && name == NULL; i++)
+			if (strstr(rule, names[i].rule) != NULL)
+				name = names[i].text;
+		if (!ok(name != NULL, "profile line %d: cut rule %s has a name in this test", line, rule)) {
+			free(rule);
+			continue;
+		}
+		with = profile_less(text, line, 1, 0);
+		without = profile_less(text, line, 1, 1);
+		demo_cut_effect(mirror, with, without, name, &gone, &left);
+		ok(gone > 0 && left == 0,
+		   "profile line %d: cut %s removes '%s' from %d article(s) of the demo mirror "
+		   "(left in %d)", line, rule, name, gone, left);
+		free(with);
+		free(without);
+		free(rule);
+	}
+	free(text);
+	free(mirror);
+}
+
 static void
 test_profile_errors(void)
 {
@@ -145,6 +233,7 @@ main(void)
 	if (!ok(site_load(&site, profile, &e) == 0, "the chinahightech profile loads %s", e.msg))
 		return done_testing();
 	test_demo_mirror();
+	test_cut_rules(profile);
 	test_profile_errors();
 	test_channel_overrides();
 	test_mirror_urls();
