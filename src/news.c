@@ -80,6 +80,8 @@ struct news {
 	int images_asked;       /* news_opts.images, where toggling goes back */
 	struct news_tally tally;    /* how the site's pages were read */
 	int fell[SF_COUNT];     /* the worst layer each field fell to, told */
+	char drift_said[512];   /* the last "Site layout changed" line */
+	int drift_in_sync;      /* said while a sync ran: its summary says it again */
 };
 
 static int64_t
@@ -232,8 +234,10 @@ drift(struct news *n, const struct site_read *rd)
 	if (n->notice[0] != '\0')
 		snprintf(n->notice + strlen(n->notice), sizeof n->notice - strlen(n->notice),
 		         "; ");
+	snprintf(n->drift_said, sizeof n->drift_said, _("Site layout changed: %s"), b.data);
 	snprintf(n->notice + strlen(n->notice), sizeof n->notice - strlen(n->notice),
-	         _("Site layout changed: %s"), b.data);
+	         "%s", n->drift_said);
+	n->drift_in_sync = 1;
 	buf_free(&b);
 	buf_free(&gen);
 	buf_free(&fb);
@@ -2001,6 +2005,9 @@ sync_finish(struct news *n, struct sync *y)
 		         _("Synced: %d list pages, %d articles, %d pictures, %s fetched; %d failed"),
 		         y->p.lists_done, y->p.articles_done, y->p.pictures_done, size,
 		         y->p.failed);
+	if (n->drift_in_sync)   /* what the pages' reading had to guess, once */
+		snprintf(ev->msg + strlen(ev->msg), sizeof ev->msg - strlen(ev->msg), "; %s",
+		         n->drift_said);
 }
 
 /* Moves the sync on once what it waits for is done. */
@@ -2048,6 +2055,7 @@ news_sync_start(struct news *n, struct err *e)
 		return err_set(e, "%s", _("a sync is running already"));
 	sync_free(n->sync);
 	y = n->sync = xcalloc(1, sizeof *y);
+	n->drift_in_sync = 0;
 	y->pages = n->sync_pages;
 	y->host_ms = n->sync_host_ms;
 	y->phase = SYNC_TABS;
