@@ -27,6 +27,7 @@ for t in "$build"/tests/unit/test_*; do
 	start=$(date +%s)
 	# Each test runs from the build dir, as make check runs it.
 	(cd "$build" && valgrind -q --error-exitcode=99 --leak-check=full \
+		--suppressions="$top/tests/valgrind.supp" \
 		--errors-for-leak-kinds=definite --show-leak-kinds=definite \
 		--track-origins=yes --log-file="$logdir/$name.vg" \
 		"$t" >"$logdir/$name.out" 2>&1)
