@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int tap_n, tap_failed;
 
@@ -70,6 +71,22 @@ done_testing(void)
 	printf("1..%d\n", tap_n);
 	return 0;   /* failures are reported by the TAP lines */
 }
+
+/* Seconds on a monotonic clock, to time a call. */
+static inline double
+tap_now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A bound on wall time that proves only that a call does not hang or blow
+ * up: far above what a run takes even under valgrind (some 200 times
+ * slower) on a busy machine.  How fast a call is belongs to make
+ * bench-units, never to a check. */
+#define TAP_HANG_S 60.0
 
 /* The source tree, for fixtures: $top_srcdir or ".". */
 static inline const char *

@@ -1,7 +1,8 @@
 /* bench_feed.c: feed_parse throughput on a generated 5,000-item Chinese
- * RSS 2.0 file (~7 MB), in this process, and extract_article time per page
- * over the extract fixtures.  Set against other programs only as whole
- * processes: tests/bench/run.
+ * RSS 2.0 file (~7 MB), in this process, extract_article time per page
+ * over the extract fixtures, and the time each takes on the hostile inputs
+ * the unit tests only check to finish (tests/bombs.h, billion laughs).
+ * Set against other programs only as whole processes: tests/bench/run.
  * Usage: bench_feed SRCDIR.  Prints figures; never fails on speed. */
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bombs.h"
 #include "extract.h"
 #include "feed.h"
 #include "util.h"
@@ -161,10 +163,71 @@ bench_extract(const char *srcdir)
 		printf("extract_article: %zu pages, median per page %.3f ms\n", n, median(per, n));
 }
 
+/* The median time of feed_parse (or, for a page, extract_article) on
+ * DATA, in ms, whether or not it gives a feed or an article. */
+static double
+hostile_ms(const char *data, size_t len, int page)
+{
+	double t[RUNS];
+	struct err e;
+
+	for (int r = 0; r < RUNS; r++) {
+		double t0 = now_ms();
+
+		if (page) {
+			struct article a = { .comments = -1 };
+
+			extract_article(data, len, "http://www.example.com/a.html", &a, &e);
+			article_free(&a);
+		} else {
+			struct feed f;
+
+			if (feed_parse(data, len, "http://www.example.com/rss.xml", &f, &e) == 0)
+				feed_free(&f);
+		}
+		t[r] = now_ms() - t0;
+	}
+	return median(t, RUNS);
+}
+
+static void
+bench_hostile(const char *srcdir)
+{
+	struct buf deep, big, page;
+	char *path = path_join(srcdir, "tests/fixtures/feed/billion-laughs.xml"), *laughs;
+	size_t len;
+	struct err e;
+
+	buf_init(&deep, 0);
+	bomb_deep_feed(&deep, 100000);
+	buf_init(&big, 0);
+	bomb_big_title_feed(&big, 20 * 1024 * 1024 / 3);
+	buf_init(&page, 0);
+	bomb_deep_page(&page, 100000);
+	printf("feed_parse, 100,000-deep nesting: median of %d: %.1f ms\n", RUNS,
+	       hostile_ms(deep.data, deep.len, 0));
+	printf("feed_parse, a 20 MB title: median of %d: %.1f ms\n", RUNS,
+	       hostile_ms(big.data, big.len, 0));
+	printf("extract_article, a 100,000-deep page: median of %d: %.1f ms\n", RUNS,
+	       hostile_ms(page.data, page.len, 1));
+	if (read_file(path, 1 << 24, &laughs, &len, &e) == 0) {
+		printf("feed_parse, billion laughs: median of %d: %.1f ms\n", RUNS,
+		       hostile_ms(laughs, len, 0));
+		free(laughs);
+	} else {
+		printf("billion laughs: %s\n", e.msg);
+	}
+	buf_free(&deep);
+	buf_free(&big);
+	buf_free(&page);
+	free(path);
+}
+
 int
 main(int argc, char **argv)
 {
 	bench_feed();
 	bench_extract(argc > 1 ? argv[1] : ".");
+	bench_hostile(argc > 1 ? argv[1] : ".");
 	return 0;
 }
