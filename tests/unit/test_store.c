@@ -388,6 +388,7 @@ test_upsert(void)
 	 * for the search index. */
 	xfree_set(&a.title, xstrdup("全文的标题"));
 	xfree_set(&a.body_html, xstrdup("<p>全文</p>"));
+	err_clear(&e);
 	ok(store_put_article(s, &a, &e) == 0, "a refetch with a new title and a new body is stored %s",
 	   e.msg);
 	store_get_article(s, U("a"), &got, &e);
