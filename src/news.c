@@ -1931,7 +1931,8 @@ cmp_str(const void *a, const void *b)
 static void
 sync_articles(struct news *n, struct sync *y)
 {
-	qsort(y->urls, y->nurls, sizeof *y->urls, cmp_str);
+	if (y->nurls > 1)       /* none when no list came: urls is NULL then */
+		qsort(y->urls, y->nurls, sizeof *y->urls, cmp_str);
 	for (size_t i = 0; i < y->nurls; i++) {
 		if (i > 0 && strcmp(y->urls[i], y->urls[i - 1]) == 0)
 			continue;
