@@ -36,6 +36,8 @@ struct job {
 	int     sync;           /* a sync's: its end goes to the sync */
 	int     notify;         /* asked for by the user too: an event as well */
 	int     stale;          /* a page came from the cache after a failure */
+	char    guessed[64];    /* the charset read from the page's bytes, when
+	                           none was declared or the declared one was wrong */
 	char    host[256];      /* of the page being fetched */
 	char   *old_body;       /* a list's page 1: the copy cached before this one */
 	size_t  old_len;
@@ -836,7 +838,12 @@ job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
 
 	*fresh = 0;
 	if (r->result == NET_OK) {
-		charset_detect(r->body, r->len, r->content_type, cs, sizeof cs);
+		enum charset_source src = charset_detect_why(r->body, r->len, r->content_type,
+		                                             cs, sizeof cs);
+
+		j->guessed[0] = '\0';
+		if (src == CHARSET_FROM_BYTES || src == CHARSET_FROM_OVERRIDE)
+			snprintf(j->guessed, sizeof j->guessed, "%s", cs);
 		p.url = j->url;
 		p.content_type = r->content_type;
 		p.etag = r->etag_out;
@@ -986,34 +993,73 @@ out:
 	return rc;
 }
 
+/* What reading a feed had to repair or guess, said in one notice. */
+static void
+feed_notice(struct news *n, const struct job *j, const struct feed *f)
+{
+	char guess[192] = "";
+
+	if (j->guessed[0] != '\0')
+		snprintf(guess, sizeof guess,
+		         _("no charset is declared that fits its bytes: read as %s, a guess"),
+		         j->guessed);
+	if (f->warning[0] != '\0' && guess[0] != '\0')
+		notice(n, "%s: %s; %s", j->url, f->warning, guess);
+	else if (f->warning[0] != '\0' || guess[0] != '\0')
+		notice(n, "%s: %s", j->url, f->warning[0] != '\0' ? f->warning : guess);
+}
+
+/* A feed's copy of an article never replaces a cached text more than
+ * twice as long (the page's full text fetched with F, or the feed's own
+ * content before the feed turned to summaries or dropped them). */
+static void
+keep_longer_bodies(struct news *n, struct feed *f)
+{
+	for (size_t i = 0; i < f->narticles; i++) {
+		struct article *a = &f->articles[i], old = { .comments = -1 };
+
+		if (a->body_html != NULL &&
+		    store_get_article(n->store, a->url, &old, NULL) == 0 &&
+		    old.body_html != NULL && strlen(a->body_html) * 2 < strlen(old.body_html))
+			xfree_set(&a->body_html, NULL);
+		article_free(&old);
+	}
+}
+
 /* A feed: its items become the tab's list, and the articles it carries
- * are stored whole, so they read offline at once. */
+ * are stored whole, so they read offline at once.  A feed that lost its
+ * title keeps the tab's name, and its articles the source they had. */
 static int
 store_feed(struct news *n, struct job *j, const char *body, size_t len,
            struct err *e)
 {
 	struct feed f;
-	int rc = -1;
+	const char *source;
+	long tab;
+	int titled, rc = -1;
 
 	if (feed_parse(body, len, j->url, &f, e) < 0)
 		return -1;
-	if (f.warning[0] != '\0')
-		notice(n, "%s: %s", j->url, f.warning);
+	feed_notice(n, j, &f);
+	titled = strcmp(f.title, j->url) != 0;      /* its own, not the URL */
+	tab = news_find_tab(n, j->tab_key);
+	source = titled || tab < 0 ? f.title :
+	         n->raw_labels != NULL ? n->raw_labels[tab] : n->tabs[tab].label;
 	for (size_t i = 0; i < f.narticles; i++) {
-		xfree_set(&f.articles[i].source, xstrdup(f.title));
+		xfree_set(&f.articles[i].source, xstrdup(source));
 		/* the summary is the body's text: the body keeps it once */
 		if (i < f.items.n && f.articles[i].body_html != NULL &&
 		    strcmp(f.articles[i].url, f.items.v[i].url) == 0)
 			xfree_set(&f.items.v[i].summary, NULL);
 	}
+	keep_longer_bodies(n, &f);
 	if (store_put_articles(n->store, f.articles, f.narticles, e) < 0 ||
 	    store_put_list(n->store, j->tab_key, &f.items, LIST_HEAD, e) < 0)
 		goto out;
 	sync_saw(n, j, &f.items);
 	rc = 0;
-	for (size_t i = 0; i < n->nfeeds; i++)
-		if (strcmp(n->feeds[i].url, j->url) == 0 && n->feeds[i].label == NULL &&
-		    f.title != NULL)
+	for (size_t i = 0; titled && i < n->nfeeds; i++)
+		if (strcmp(n->feeds[i].url, j->url) == 0 && n->feeds[i].label == NULL)
 			rc = put_feed_tabs(n, j->url, f.title, e) < 0 ? -1 :
 			     load_tabs(n, e);
 out:

@@ -41,6 +41,111 @@ tab_of_kind(struct news *n, int kind)
 	return -1;
 }
 
+static int
+put_file(const char *path, const char *text, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	int bad = f == NULL || fwrite(text, 1, len, f) != len;
+
+	return f != NULL && fclose(f) != 0 ? -1 : bad ? -1 : 0;
+}
+
+static const char feed_full[] =
+	"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	"<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+	"<channel><title>前沿快讯</title><link>http://drift.example/</link>\n"
+	"<item><title>量子卫星完成测试</title><link>http://drift.example/1.html</link>"
+	"<description>量子卫星完成测试。</description><content:encoded><![CDATA["
+	"<p>我国首颗量子科学实验卫星完成在轨测试，各项指标达到设计要求。</p>"
+	"<p>科研人员表示，卫星将开展星地量子密钥分发等实验，全文较长，共三段。</p>"
+	"<p>这一段只在全文里：卫星运行在五百公里高的轨道上。</p>]]></content:encoded></item>\n"
+	"<item><title>新材料研制成功</title><link>http://drift.example/2.html</link>"
+	"<description>一种耐高温的新材料研制成功，可用于航空发动机，已通过各项试验。</description></item>\n"
+	"</channel></rss>\n";
+
+/* The same feed after a change at the publisher: no channel title, the
+ * first item cut to a summary, the second with no text at all. */
+static const char feed_cut[] =
+	"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	"<rss version=\"2.0\"><channel><link>http://drift.example/</link>\n"
+	"<item><title>量子卫星完成测试</title><link>http://drift.example/1.html</link>"
+	"<description>量子卫星完成测试。</description></item>\n"
+	"<item><title>新材料研制成功</title><link>http://drift.example/2.html</link></item>\n"
+	"</channel></rss>\n";
+
+static long
+feed_tab(struct news *n)
+{
+	long f = -1;
+
+	for (size_t i = 0; i < news_ntabs(n); i++)
+		if (news_tab(n, i)->kind == TAB_FEED)
+			f = (long)i;
+	return f;
+}
+
+/* A feed that drifts never leaves the reader with less than it had: its
+ * tab keeps its name when the title goes, and an article keeps a longer
+ * text than the feed now carries; a charset read from the bytes is said. */
+static void
+test_feed_drift(const char *dir, const char *mirror)
+{
+	char *path = xasprintf("%s/drift.xml", dir), *url = xasprintf("file://%s", path);
+	char *koi8 = xasprintf("%s/tests/fixtures/feed/koi8r-undeclared.xml", tap_srcdir());
+	char *bytes = NULL;
+	struct article a = { .comments = -1 };
+	struct err e = { "" };
+	struct news *n;
+	size_t len = 0;
+	long f;
+
+	feeds[0].url = url;
+	nfeeds = 1;
+	ok(put_file(path, feed_full, sizeof feed_full - 1) == 0, "a feed is written to %s", path);
+	n = open_news(0, mirror);
+	if (n == NULL)
+		goto out;
+	f = feed_tab(n);
+	ok(f >= 0 && news_refresh_list(n, (size_t)f, &e) == 0, "the feed is read %s", e.msg);
+	f = feed_tab(n);
+	is_str(f >= 0 ? news_tab(n, (size_t)f)->label : NULL, "前沿快讯", "its tab takes its title");
+	ok(news_notice(n) == NULL, "a UTF-8 feed that says so guesses nothing: %s",
+	   news_notice(n) ? news_notice(n) : "");
+
+	ok(put_file(path, feed_cut, sizeof feed_cut - 1) == 0, "the feed changes");
+	ok(f >= 0 && news_refresh_list(n, (size_t)f, &e) == 0, "the changed feed is read %s", e.msg);
+	f = feed_tab(n);
+	is_str(f >= 0 ? news_tab(n, (size_t)f)->label : NULL, "前沿快讯",
+	       "a feed that lost its title keeps the tab's name");
+	ok(news_get_article(n, "http://drift.example/1.html", &a, &e) == 0 &&
+	   a.body_html != NULL && strstr(a.body_html, "五百公里") != NULL,
+	   "a summary never replaces the full text the cache holds");
+	is_str(a.source, "前沿快讯", "and the article keeps its source");
+	article_free(&a);
+	ok(news_get_article(n, "http://drift.example/2.html", &a, &e) == 0 &&
+	   a.body_html != NULL && strstr(a.body_html, "航空发动机") != NULL,
+	   "an item that lost its text keeps the text cached");
+	article_free(&a);
+
+	/* An undeclared KOI8-R feed: read by the detector, and said so. */
+	ok(read_file(koi8, 1 << 20, &bytes, &len, &e) == 0 && put_file(path, bytes, len) == 0,
+	   "the feed is now KOI8-R, undeclared %s", e.msg);
+	ok(f >= 0 && news_refresh_list(n, (size_t)f, &e) == 0, "the undeclared KOI8-R feed is read %s",
+	   e.msg);
+	ok(news_notice(n) != NULL && strstr(news_notice(n), "KOI8-R") != NULL &&
+	   strstr(news_notice(n), "drift.xml") != NULL,
+	   "the notice names the feed and the charset guessed: %s",
+	   news_notice(n) ? news_notice(n) : "(none)");
+	news_close(n);
+out:
+	nfeeds = 0;
+	feeds[0].url = NULL;
+	free(bytes);
+	free(koi8);
+	free(url);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -198,6 +303,7 @@ main(void)
 	}
 	news_close(n);
 	nfeeds = 0;
+	test_feed_drift(dir, mirror);
 
 	/* A dead mirror online: the cache answers and says so. */
 	n = open_news(0, "file:///nonexistent/");
