@@ -1453,7 +1453,7 @@ fix_ctl(const struct pstate *p, char *s)
 }
 
 static void
-item_add(struct pstate *p, char *url, char *title, char *date, int64_t t,
+item_add(struct pstate *p, char *url, char *title, int made, char *date, int64_t t,
          const struct rec *r)
 {
 	struct feed *f = &p->f;
@@ -1466,6 +1466,7 @@ item_add(struct pstate *p, char *url, char *title, char *date, int64_t t,
 		p->items_cap = p->items_cap ? 2 * p->items_cap : 16;
 		f->articles = xrealloc(f->articles, p->items_cap * sizeof *f->articles);
 		f->summary_only = xrealloc(f->summary_only, p->items_cap);
+		f->title_made = xrealloc(f->title_made, p->items_cap);
 	}
 	it = item_list_add(&f->items);
 	a = &f->articles[f->narticles];
@@ -1486,6 +1487,7 @@ item_add(struct pstate *p, char *url, char *title, char *date, int64_t t,
 	f->summary_only[f->narticles] = r->f[FD_CONTENT].prio == 0 &&
 	                                 r->f[FD_DESC].b.len < FULL_TEXT;
 	f->summary_only_count += f->summary_only[f->narticles];
+	f->title_made[f->narticles] = (unsigned char)made;
 	fix_ctl(p, it->title);
 	fix_ctl(p, it->date);
 	fix_ctl(p, a->time_text);
@@ -1572,15 +1574,16 @@ item_url(const struct pstate *p, const struct rec *r, const char *title,
 }
 
 /* The item's title: the title, else the first FALLBACK_TITLE characters
- * of its description or content, else "(no title)"; cut at
- * FEED_TITLE_MAX characters with "…". */
+ * of its description or content, else "(no title)" (*made: one of
+ * these); cut at FEED_TITLE_MAX characters with "…". */
 static char *
-item_title(const struct rec *r)
+item_title(const struct rec *r, int *made)
 {
 	char *title = slot_title(&r->f[FD_TITLE]);
 
 	if (title != NULL && *title == '\0')
 		xfree_set(&title, NULL);
+	*made = title == NULL;
 	if (title == NULL)
 		title = slot_plain(&r->f[FD_DESC], FALLBACK_TITLE);
 	if (title == NULL)
@@ -1598,7 +1601,8 @@ item_finish(struct pstate *p)
 	struct rec *r = &p->item;
 	int64_t t;
 	char *date = item_date(r, &t);
-	char *title = item_title(r);
+	int made;
+	char *title = item_title(r, &made);
 	char *url = item_url(p, r, title, date);
 
 	r->open = 0;
@@ -1611,7 +1615,7 @@ item_finish(struct pstate *p)
 	/* a date read is an instant, shown in the reader's zone: no text */
 	if (t != 0)
 		xfree_set(&date, NULL);
-	item_add(p, url, title, date, t, r);
+	item_add(p, url, title, made, date, t, r);
 }
 
 /* ---- SAX callbacks ------------------------------------------------------------ */
@@ -2277,6 +2281,7 @@ feed_free(struct feed *f)
 		article_free(&f->articles[i]);
 	free(f->articles);
 	free(f->summary_only);
+	free(f->title_made);
 	memset(f, 0, sizeof *f);
 }
 

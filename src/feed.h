@@ -24,6 +24,9 @@ struct feed {
 	                                   its description is under 2,000 bytes:
 	                                   worth opening in full (extract.h) */
 	int summary_only_count; /* items with no full content */
+	unsigned char *title_made;      /* parallel to items: 1 if the item has
+	                                   no title and one was made from its
+	                                   text (or "(no title)") */
 	char warning[256];      /* "" or what was wrong with a feed that still
 	                           gave items (malformed, cut short, read as HTML) */
 };

@@ -1009,19 +1009,28 @@ feed_notice(struct news *n, const struct job *j, const struct feed *f)
 		notice(n, "%s: %s", j->url, f->warning[0] != '\0' ? f->warning : guess);
 }
 
-/* A feed's copy of an article never replaces a cached text more than
- * twice as long (the page's full text fetched with F, or the feed's own
- * content before the feed turned to summaries or dropped them). */
+/* A feed's copy of an article never replaces more in the cache: not a
+ * text more than twice as long (the page's full text fetched with F, or
+ * the feed's own content before the feed turned to summaries or dropped
+ * them), nor a title by one made from the text of an item without. */
 static void
-keep_longer_bodies(struct news *n, struct feed *f)
+keep_cached(struct news *n, struct feed *f)
 {
 	for (size_t i = 0; i < f->narticles; i++) {
 		struct article *a = &f->articles[i], old = { .comments = -1 };
 
-		if (a->body_html != NULL &&
-		    store_get_article(n->store, a->url, &old, NULL) == 0 &&
-		    old.body_html != NULL && strlen(a->body_html) * 2 < strlen(old.body_html))
+		if (store_get_article(n->store, a->url, &old, NULL) != 0) {
+			article_free(&old);
+			continue;
+		}
+		if (a->body_html != NULL && old.body_html != NULL &&
+		    strlen(a->body_html) * 2 < strlen(old.body_html))
 			xfree_set(&a->body_html, NULL);
+		if (f->title_made[i] && !str_empty(old.title)) {
+			if (i < f->items.n && strcmp(f->items.v[i].url, a->url) == 0)
+				xfree_set(&f->items.v[i].title, xstrdup(old.title));
+			xfree_set(&a->title, NULL);
+		}
 		article_free(&old);
 	}
 }
@@ -1052,7 +1061,7 @@ store_feed(struct news *n, struct job *j, const char *body, size_t len,
 		    strcmp(f.articles[i].url, f.items.v[i].url) == 0)
 			xfree_set(&f.items.v[i].summary, NULL);
 	}
-	keep_longer_bodies(n, &f);
+	keep_cached(n, &f);
 	if (store_put_articles(n->store, f.articles, f.narticles, e) < 0 ||
 	    store_put_list(n->store, j->tab_key, &f.items, LIST_HEAD, e) < 0)
 		goto out;

@@ -64,13 +64,13 @@ static const char feed_full[] =
 	"</channel></rss>\n";
 
 /* The same feed after a change at the publisher: no channel title, the
- * first item cut to a summary, the second with no text at all. */
+ * first item cut to a summary, the second with no title and no text. */
 static const char feed_cut[] =
 	"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 	"<rss version=\"2.0\"><channel><link>http://drift.example/</link>\n"
 	"<item><title>量子卫星完成测试</title><link>http://drift.example/1.html</link>"
 	"<description>量子卫星完成测试。</description></item>\n"
-	"<item><title>新材料研制成功</title><link>http://drift.example/2.html</link></item>\n"
+	"<item><link>http://drift.example/2.html</link></item>\n"
 	"</channel></rss>\n";
 
 static long
@@ -94,6 +94,7 @@ test_feed_drift(const char *dir, const char *mirror)
 	char *koi8 = xasprintf("%s/tests/fixtures/feed/koi8r-undeclared.xml", tap_srcdir());
 	char *bytes = NULL;
 	struct article a = { .comments = -1 };
+	struct item_list l = { 0 };
 	struct err e = { "" };
 	struct news *n;
 	size_t len = 0;
@@ -125,7 +126,13 @@ test_feed_drift(const char *dir, const char *mirror)
 	ok(news_get_article(n, "http://drift.example/2.html", &a, &e) == 0 &&
 	   a.body_html != NULL && strstr(a.body_html, "航空发动机") != NULL,
 	   "an item that lost its text keeps the text cached");
+	is_str(a.title, "新材料研制成功", "an item that lost its title keeps the article's title");
 	article_free(&a);
+	if (news_get_list(n, (size_t)f, &l, &e) < 0)
+		l.n = 0;
+	ok(l.n == 2 && strcmp(l.v[1].title, "新材料研制成功") == 0,
+	   "and so does its line in the list (%s)", l.n == 2 ? l.v[1].title : e.msg);
+	item_list_free(&l);
 
 	/* An undeclared KOI8-R feed: read by the detector, and said so. */
 	ok(read_file(koi8, 1 << 20, &bytes, &len, &e) == 0 && put_file(path, bytes, len) == 0,
