@@ -209,14 +209,19 @@ subtree_stats(xmlNodePtr root, struct tstats *t)
 	}
 }
 
-/* The text of a subtree, whitespace folded, at most max bytes. */
+/* The text of a subtree, whitespace folded, at most max bytes; what is
+ * never text (a script beside a share line) left out. */
 static char *
 node_text(xmlNodePtr root, size_t max)
 {
+	static const char *const code[] = { "script", "style", "noscript", "template" };
 	struct buf b;
 
 	buf_init(&b, 0);
-	for (xmlNodePtr n = root->children; n != NULL && b.len < max; n = next_in(n, root)) {
+	for (xmlNodePtr n = root->children; n != NULL && b.len < max;
+	     n = tag_in(n, code, ARRAY_LEN(code)) ? next_after(n, root) : next_in(n, root)) {
+		if (tag_in(n, code, ARRAY_LEN(code)))
+			continue;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
 			buf_adds(&b, (const char *)n->content);
 		else if (is_tag(n, "br") || is_tag(n, "p") || is_tag(n, "div"))

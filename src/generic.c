@@ -385,6 +385,25 @@ stands_alone(const char *p)
 	return 0;
 }
 
+/* Whether what comes before p in s lets a month-day stand alone: the
+ * start, a space, an opening bracket, a colon. */
+static int
+opens_alone(const char *s, const char *p)
+{
+	static const char *const starts[] = { " ", "\t", "\n", "[", "(", "（", "【", "\xc2\xa0",
+	                                      "\xe3\x80\x80", "|", "｜", ">", "：", ":" };
+	size_t back;
+
+	if (p == s)
+		return 1;
+	back = utf8_back(s, (size_t)(p - s));
+	for (size_t i = 0; i < ARRAY_LEN(starts); i++)
+		if (back + strlen(starts[i]) == (size_t)(p - s) &&
+		    strncmp(s + back, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 find_in(const char *s, int year, size_t *at, size_t *len, char norm[32])
 {
@@ -400,8 +419,7 @@ find_in(const char *s, int year, size_t *at, size_t *len, char norm[32])
 		t = read_hms(q, &h, &mi, &sec);
 		if (year > 0 && t == NULL && !stands_alone(q))
 			continue;
-		if (year > 0 && p > s && !stands_alone(p - 1) && p[-1] != '>' &&
-		    strncmp(utf8_back(s, (size_t)(p - s)) + s, "：", 3) != 0 && p[-1] != ':')
+		if (year > 0 && !opens_alone(s, p))
 			continue;
 		*at = (size_t)(p - s);
 		*len = (size_t)((t ? t : q) - p);
@@ -513,7 +531,7 @@ static const char *const editor_labels[] = {
 };
 /* Other labels: where a value ends. */
 static const char *const stop_labels[] = {
-	"来源", "作者", "记者", "责任编辑", "责编", "编辑", "时间", "发布", "日期",
+	"稿件来源", "信息来源", "文章来源", "新闻来源", "来源", "作者", "记者", "责任编辑", "责编", "编辑", "时间", "发布", "日期",
 	"评论", "点击", "浏览", "阅读", "字号", "通讯员", "摄影", "图/", "文/",
 };
 
@@ -526,6 +544,8 @@ label_start(const char *s, const char *p)
 	                                  "，", ",", "；", ";", "。", ">" };
 	size_t back;
 
+	uint32_t c;
+
 	if (p == s)
 		return 1;
 	back = utf8_back(s, (size_t)(p - s));
@@ -533,7 +553,12 @@ label_start(const char *s, const char *p)
 		if (strncmp(s + back, ok[i], strlen(ok[i])) == 0 &&
 		    back + strlen(ok[i]) == (size_t)(p - s))
 			return 1;
-	return 0;
+	/* inline elements written without a space between: 2022-07-04来源：,
+	 * 杭州高新区（滨江）来源：; a Han character before is a word going on
+	 * (资金来源, 主编) */
+	utf8_decode(s + back, (size_t)(p - s) - back, &c);
+	return !(c >= 0x3400 && c <= 0x9fff) && !(c >= 0xf900 && c <= 0xfaff) &&
+	       !(c >= 0x20000 && c <= 0x3ffff);
 }
 
 static size_t
@@ -687,9 +712,12 @@ labelled_from(const char *text, const char *from, enum gen_label which,
 		for (const char *p = strstr(from, labels[i]); p != NULL; p = strstr(p + 1, labels[i])) {
 			const char *q = p + ll, *word = p;
 			size_t k, gap = 0;
+			int role = reporter && label_sep(q + space_at(q)) == 0;
 			char *v;
 
-			if (reporter) {         /* 本报记者 李明远: the role is part of it */
+			if (role) {
+				/* 本报记者 李明远: the role is part of it (记者：李明远
+				 * is a label like any other) */
 				while (word > text && !label_start(text, word))
 					word = text + utf8_back(text, (size_t)(word - text));
 				if (!label_start(text, word))
@@ -713,8 +741,8 @@ labelled_from(const char *text, const char *from, enum gen_label which,
 				q += k;
 			if (gap == 0 && !slash)
 				continue;
-			v = value_at(text, reporter ? word : q, which == GL_AUTHOR);
-			if (v != NULL && *v != '\0' && !(reporter && strcmp(v, labels[i]) == 0)) {
+			v = value_at(text, role ? word : q, which == GL_AUTHOR);
+			if (v != NULL && *v != '\0' && !(role && strcmp(v, labels[i]) == 0)) {
 				*at = p;
 				return v;
 			}
@@ -747,6 +775,57 @@ gen_last_labelled(const char *text, enum gen_label which)
 			from++;
 	}
 	return last;
+}
+
+static const char *const brackets[][2] = {
+	{ "(", ")" }, { "（", "）" }, { "[", "]" }, { "【", "】" }, { "「", "」" },
+	{ "《", "》" }, { "〔", "〕" },
+};
+
+/* The bracket pair whose side (0: opening, 1: closing) is the n bytes at
+ * p, -1 if none. */
+static int
+bracket_at(const char *p, size_t n, int side)
+{
+	for (size_t i = 0; i < ARRAY_LEN(brackets); i++)
+		if (strlen(brackets[i][side]) == n && memcmp(p, brackets[i][side], n) == 0)
+			return (int)i;
+	return -1;
+}
+
+char *
+gen_trim_value(char *v)
+{
+	static const char *const punct[] = { "，", ",", "；", ";", "。", "|", "｜", "丨",
+	                                     "：", ":" };
+	int cut = 1;
+
+	if (v == NULL)
+		return NULL;
+	while (cut && *html_squeeze(v) != '\0') {
+		size_t n = strlen(v), last = utf8_back(v, n);
+		size_t first = (size_t)utf8_decode(v, n, &(uint32_t){ 0 });
+		int b;
+
+		cut = 0;
+		/* a closing bracket at the end whose opening one is not in v */
+		if ((b = bracket_at(v + last, n - last, 1)) >= 0 && strstr(v, brackets[b][0]) == NULL) {
+			v[last] = '\0';
+			cut = 1;
+		} else if ((b = bracket_at(v, first, 0)) >= 0 && strstr(v, brackets[b][1]) == NULL) {
+			memmove(v, v + first, n - first + 1);
+			cut = 1;
+		}
+		for (size_t i = 0; !cut && i < ARRAY_LEN(punct); i++)
+			if (str_ends(v, punct[i])) {
+				v[n - strlen(punct[i])] = '\0';
+				cut = 1;
+			} else if (strncmp(v, punct[i], strlen(punct[i])) == 0) {
+				memmove(v, v + strlen(punct[i]), n - strlen(punct[i]) + 1);
+				cut = 1;
+			}
+	}
+	return v;
 }
 
 int
@@ -1817,10 +1896,69 @@ gen_channels(xmlNodePtr root, gen_url_fn *fn, void *arg, struct item_list *out)
 
 /* ---- pagers --------------------------------------------------------------------- */
 
+/* Arrows and brackets around the words of a pager: > 下一页 », [下页],
+ * 下页>>; which way each points (1 on, -1 back, 0 neither). */
+static const struct { const char *s; int dir; } pager_marks[] = {
+	{ ">>", 1 }, { "»", 1 }, { "›", 1 }, { ">", 1 }, { "→", 1 }, { "＞", 1 }, { "》", 1 },
+	{ "<<", -1 }, { "«", -1 }, { "‹", -1 }, { "<", -1 }, { "←", -1 }, { "＜", -1 },
+	{ "《", -1 }, { "[", 0 }, { "]", 0 }, { "【", 0 }, { "】", 0 }, { "…", 0 },
+	{ "...", 0 }, { "|", 0 }, { "｜", 0 }, { " ", 0 }, { "\xc2\xa0", 0 },
+	{ "\xe3\x80\x80", 0 },
+};
+
 static const char *const pager_words[] = {
 	"上一页", "下一页", "上页", "下页", "首页", "尾页", "末页", "前一页", "后一页",
-	"»", "«", "›", "‹", ">", "<", ">>", "<<", "…", "...", "|",
+	"上一頁", "下一頁", "下一版", "上一版", "第一页", "最后一页", "最末页",
 };
+
+/* The word of a pager link's text t without its arrows and brackets,
+ * copied to core; *dir: where its arrows point (1 on, -1 back, 0 none
+ * or both). */
+static void
+pager_core(const char *t, char *core, size_t size, int *dir)
+{
+	size_t n = strlen(t), k;
+	int on = 0, back = 0, cut = 1;
+
+	while (cut) {
+		cut = 0;
+		for (size_t i = 0; i < ARRAY_LEN(pager_marks) && !cut; i++) {
+			k = strlen(pager_marks[i].s);
+			if (n >= k && strncmp(t, pager_marks[i].s, k) == 0) {
+				t += k;
+				n -= k;
+			} else if (n >= k && memcmp(t + n - k, pager_marks[i].s, k) == 0) {
+				n -= k;
+			} else {
+				continue;
+			}
+			cut = 1;
+			on |= pager_marks[i].dir > 0;
+			back |= pager_marks[i].dir < 0;
+		}
+	}
+	snprintf(core, size, "%.*s", (int)(n < size ? n : size - 1), t);
+	*dir = on && !back ? 1 : back && !on ? -1 : 0;
+}
+
+/* Whether a word is one of a pager: a page number, 上一页/下一页 and the
+ * like, arrows alone. */
+static int
+pager_word(const char *w)
+{
+	char core[64];
+	int dir;
+
+	if (page_number_word(w))
+		return 1;
+	pager_core(w, core, sizeof core, &dir);
+	if (core[0] == '\0' || page_number_word(core))
+		return 1;
+	for (size_t i = 0; i < ARRAY_LEN(pager_words); i++)
+		if (strcmp(core, pager_words[i]) == 0)
+			return 1;
+	return 0;
+}
 
 /* Whether an element is a pager: page numbers and 上一页/下一页, links. */
 static int
@@ -1837,11 +1975,7 @@ pager(xmlNodePtr n)
 		return 0;
 	t = gen_text(n, 400);
 	for (char *w = strtok_r(t, " ", &save); w != NULL && !other; w = strtok_r(NULL, " ", &save)) {
-		int known = page_number_word(w);
-
-		for (size_t i = 0; i < ARRAY_LEN(pager_words) && !known; i++)
-			known = strcmp(w, pager_words[i]) == 0;
-		other = !known;
+		other = !pager_word(w);
 		words++;
 	}
 	free(t);
@@ -1872,11 +2006,29 @@ gen_cut_pagers(xmlNodePtr body)
 
 /* ---- next page ------------------------------------------------------------- */
 
+/* Words of a link to the next page, arrows and brackets aside. */
 static const char *const next_words[] = {
-	"下一页", "下页", "后一页", "下一頁", "下一版", ">", "»", "›", "下一页>", "下一页 >",
-	"下一页»", "下一页 »", "下一页›", "next", "Next", "NEXT", "Next ›", "next »",
-	"Next »",
+	"下一页", "下页", "后一页", "下一頁", "下頁", "下一版", "next", "next page",
 };
+
+/* Whether a link's text says it leads to the next page: 下一页, 下页 >,
+ * [下一页], Next », or forward arrows alone (>, », ›). */
+static int
+next_word(const char *t)
+{
+	char core[64];
+	int dir;
+
+	pager_core(t, core, sizeof core, &dir);
+	if (dir < 0)
+		return 0;
+	if (core[0] == '\0')
+		return dir > 0;
+	for (size_t i = 0; i < ARRAY_LEN(next_words); i++)
+		if (strcasecmp(core, next_words[i]) == 0)
+			return 1;
+	return 0;
+}
 
 static int
 rel_next(xmlNodePtr n)
@@ -2004,9 +2156,7 @@ gen_next(xmlNodePtr root, const char *page_url, int article, gen_url_fn *fn, voi
 				yes = rel_next(n);
 			} else {
 				t = gen_text(n, 100);
-				yes = 0;
-				for (size_t i = 0; i < ARRAY_LEN(next_words) && !yes; i++)
-					yes = strcmp(t, next_words[i]) == 0;
+				yes = next_word(t);
 				free(t);
 			}
 			if (yes)

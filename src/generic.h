@@ -39,6 +39,9 @@ enum gen_label { GL_SOURCE, GL_AUTHOR, GL_EDITOR };
 char *gen_labelled(const char *text, enum gen_label which);
 /* The same, its last value in text (the 责任编辑 line ends an article). */
 char *gen_last_labelled(const char *text, enum gen_label which);
+/* A labelled value without the brackets and punctuation of the line it
+ * stood in ("导报]" of [来源:导报], "（" of （作者：李明）): v itself, cut. */
+char *gen_trim_value(char *v);
 
 /* A comment count in text (评论：12, 评论(12), 跟帖 3), -1 if none. */
 int gen_comments(const char *text);

@@ -1625,14 +1625,21 @@ generic_time(struct page *pg, const struct header *h)
 }
 
 /* One header field: the profile's, else the generic reading; *layer says
- * which. */
+ * which.  A labelled value (来源, 作者, 责任编辑) loses the brackets and
+ * punctuation of the line it was cut from ([来源:X] read by 来源:(.+)). */
 static char *
 header_field(struct page *pg, const struct field *f, int sf, char *generic,
              struct site_read *rd, int *layer)
 {
 	char *v = field_value(f, pg->ctx, pg->root, layer);
 
-	if (v == NULL && generic != NULL) {
+	if (sf != SF_TIME) {
+		gen_trim_value(v);
+		gen_trim_value(generic);
+		if (v != NULL && *v == '\0')
+			xfree_set(&v, NULL);
+	}
+	if (v == NULL && generic != NULL && *generic != '\0') {
 		v = generic;
 		generic = NULL;
 		*layer = SITE_GENERIC;
