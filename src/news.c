@@ -1087,7 +1087,10 @@ parse_list(struct news *n, int sp, const char *body, size_t len, const char *url
 }
 
 /* How many articles the tab showed before: its page 1 as cached before
- * this fetch, read again; else the list in the cache. */
+ * this fetch, read again; else, for a list that is one page (a ranking),
+ * the list in the cache.  A list of pages is never held against its page
+ * 1 alone: its pages 2 and on, or yesterday's edition of an e-paper whose
+ * front page forwards to a new address, would count against it. */
 static size_t
 shown_before(struct news *n, struct job *j, int sp)
 {
@@ -1098,7 +1101,8 @@ shown_before(struct news *n, struct job *j, int sp)
 	                                      NULL, NULL) == 0)
 		count = l.n;
 	item_list_free(&l);
-	if (count == 0 && store_get_list(n->store, j->tab_key, &l, NULL) == 0)
+	if (count == 0 && kind_of(j->tab_kind)->mode == LIST_REPLACE &&
+	    store_get_list(n->store, j->tab_key, &l, NULL) == 0)
 		count = l.n;
 	item_list_free(&l);
 	return count;
