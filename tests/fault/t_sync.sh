@@ -1,7 +1,8 @@
 #!/bin/sh
 # --sync for real offline reading: on the local test server serving the
 # demo site and its e-paper, then with the server stopped, every article of
-# pages 1-3 of every channel and the whole e-paper edition opens; what was
+# pages 1-3 of every channel (the default sync-pages; a channel of four
+# pages is read to its third) and the whole e-paper edition opens; what was
 # never fetched says so in one line.  sync-pages (config, --set, --sync=N)
 # limits the pages; a sync run again fetches nothing it has; exit 0/1/2;
 # a bar on a terminal, plain lines otherwise; a host past its
@@ -116,6 +117,59 @@ for tab in 要闻 园区 企业 数字报; do
 	cmp -s "$T/a" "$T/b"; ok $? "killed and run again: $tab is as a sync that was never interrupted left it"
 done
 net_server_stop
+
+# ---- the default: pages 1-3 of a channel of four ------------------------------
+# 园区 given a page 3 and a page 4, each listing twelve articles of its own
+# (copies of page 2's, under 2023/ and 2024/)
+rm -rf "$T/deep"; mkdir -p "$T/deep"
+cp -r "$ROOT/www.chinahightech.com" "$ROOT/paper.chinahightech.com" "$T/deep/"
+python3 - "$T/deep/www.chinahightech.com/html/yuanqu" <<'PY'
+import os, re, shutil, sys
+d = sys.argv[1]
+base = "http://www.chinahightech.com/html/yuanqu/"
+name = {1: "index.html", 2: "2.html", 3: "3.html", 4: "4.html"}
+def pages_div(k):
+    nums = " ".join("<span>%d</span>" % i if i == k else
+                    '<a href="%s%s">%d</a>' % (base, name[i], i) for i in range(1, 5))
+    return ('<div id="pages" class="text-c"><a class="a1">48条</a> '
+            '<a class="a1" href="%s%s">上一页</a> %s <a class="a1" href="%s%s">下一页</a></div>'
+            % (base, name[max(k - 1, 1)], nums, base, name[min(k + 1, 4)]))
+page2 = open(os.path.join(d, "2.html"), encoding="utf-8").read()
+for k, year in ((3, "2023"), (4, "2024")):
+    head, rest = page2.split('<div id="index-gz"', 1)
+    items, tail = rest.split('<div id="pages"', 1)
+    for old in sorted(set(re.findall(r"html/yuanqu/2022/(\d{4}/\d+\.html)", items))):
+        os.makedirs(os.path.join(d, year, old[:4]), exist_ok=True)
+        shutil.copy(os.path.join(d, "2022", old), os.path.join(d, year, old))
+    items = items.replace("html/yuanqu/2022/", "html/yuanqu/%s/" % year)
+    open(os.path.join(d, name[k]), "w", encoding="utf-8").write(
+        head + '<div id="index-gz"' + items + '<div id="pages"' + tail)
+for k in range(1, 5):
+    f = os.path.join(d, name[k])
+    t = open(f, encoding="utf-8").read()
+    t = re.sub(r'<div id="pages".*?</div>', lambda m: pages_div(k), t, count=1, flags=re.S)
+    open(f, "w", encoding="utf-8").write(t)
+PY
+net_server "$T/deep"
+: >"$T/log"
+U="http://127.0.0.1:$PORT/www.chinahightech.com/"
+"$GXNEWS" --site-url "$U" --cache "$T/d.db" --sync >/dev/null 2>"$T/err"
+is "$?" 0 "a channel of four pages: --sync with its defaults, exit 0"
+net_server_stop
+"$GXNEWS" --offline --cache "$T/d.db" --list 园区 >"$T/list" 2>"$T/err"
+is "$?:$(wc -l <"$T/list" | tr -d ' ')" "0:36" "offline, 园区 lists pages 1, 2 and 3 (36 articles)"
+is "$(grep -c '/yuanqu/2023/' "$T/list")" 12 "page 3's twelve articles among them"
+bad=0
+for url in $(cut -f 3 "$T/list"); do
+	"$GXNEWS" --offline --cache "$T/d.db" --dump "$url" --width 60 >"$T/art" 2>/dev/null &&
+		[ "$(wc -l <"$T/art")" -ge 3 ] || { bad=$((bad + 1)); echo "# cannot read offline: $url"; }
+done
+is "$bad" 0 "offline, every article of 园区's pages 1-3 opens"
+is "$(grep -c 'yuanqu/4.html\|/yuanqu/2024/' "$T/log")" 0 "page 4 (past the default sync-pages 3) and its articles: not asked"
+"$GXNEWS" --offline --cache "$T/d.db" --dump "$(grep -o 'http://[^"]*/yuanqu/2024/[0-9/]*\.html' \
+	"$T/deep/www.chinahightech.com/html/yuanqu/4.html" | head -n 1)" >/dev/null 2>"$T/err"
+is "$?:$(cat "$T/err")" "1:gxnews: offline, and this article is not in the cache" \
+	"offline, an article of page 4 says in one line that it was never fetched"
 
 # ---- exit status ------------------------------------------------------------
 mkdir -p "$T/root"
