@@ -196,6 +196,17 @@ main(void)
 	ok(news_notice(n) != NULL && strstr(news_notice(n), "holds no channels") != NULL,
 	   "and the reader says it found none (%s)", news_notice(n) ? news_notice(n) : "");
 	news_close(n);
+
+	/* the cache that had the channels keeps them */
+	n = open_site(dir, "two-pages");
+	if (n == NULL)
+		goto out;
+	ok(news_refresh_tabs(n, &e) == 0, "a refresh finding no channel is no error %s", e.msg);
+	ch = tab_kind(n, TAB_CHANNEL);
+	ok(ch >= 0 && strcmp(news_tab(n, (size_t)ch)->label, "新闻") == 0,
+	   "the cached channel stays when the home page lists none");
+	ok(tab_kind(n, TAB_RANK_ALL) >= 0, "and so does the ranking");
+	news_close(n);
 out:
 	tap_rmtree(dir);
 	free(www);
