@@ -1795,6 +1795,23 @@ channel_link(xmlNodePtr a, gen_url_fn *fn, void *arg, struct chlink *out)
 	return 1;
 }
 
+/* The characters of a text a reader sees: its spaces (the indentation
+ * between tags) not counted. */
+static size_t
+seen_chars(const char *t)
+{
+	size_t chars = 0, k;
+
+	while (*t != '\0')
+		if ((k = space_at(t)) > 0) {
+			t += k;
+		} else {
+			t += utf8_decode(t, strlen(t), &(uint32_t){ 0 });
+			chars++;
+		}
+	return chars;
+}
+
 static int
 nav_like(xmlNodePtr n)
 {
@@ -1834,7 +1851,7 @@ gen_channels(xmlNodePtr root, gen_url_fn *fn, void *arg, struct item_list *out)
 		struct chlink c;
 
 		if (n->type == XML_TEXT_NODE) {
-			size_t chars = utf8_count((const char *)n->content, strlen((const char *)n->content));
+			size_t chars = seen_chars((const char *)n->content);
 
 			for (xmlNodePtr p = n->parent; p != NULL; p = p == root ? NULL : p->parent)
 				mark_of(&m, p)->chars += chars;

@@ -327,6 +327,248 @@ def whitespace(path, t):
     return sub(r'(<h3>)(<a)', r'\1\n\t\t\t\2', t)
 
 
+# ---- the same kinds again, written otherwise ---------------------------------
+
+def nav_element(path, t):
+    """the nav a <nav> in two wrappers, its id on the ul"""
+    return sub(r'<div id="nav" class="nav w1000">\s*<ul>(.*?)\n</div>',
+               r'<nav class="site-nav"><div class="container"><div class="row">'
+               r'<ul id="mainnav">\1</div></div></nav>', t, re.S)
+
+
+def nav_bare(path, t):
+    """the nav's div without id or class, its ul classed menu"""
+    return sub(r'<div id="nav" class="nav w1000">\s*<ul>', '<div class="hd-menu">\n\t<ul class="menu">', t)
+
+
+def _list_date(t, fmt):
+    return sub(r'<span([^>]*)>((?:发布时间：)?)(\d{4})-(\d\d)-(\d\d)([^<]*)</span>',
+               lambda m: fmt(m.group(2), int(m.group(3)), int(m.group(4)), int(m.group(5)),
+                             m.group(6)), t)
+
+
+def date_short_i(path, t):
+    """list dates written 2022-7-4, in an <i>"""
+    if not is_list(path):
+        return t
+    return _list_date(t, lambda lab, y, m, d, rest: '<i>%s%d-%d-%d%s</i>' % (lab, y, m, d, rest))
+
+
+def date_cn_bracket(path, t):
+    """list dates [2022年07月04日 12:18] in a classless span"""
+    if not is_list(path):
+        return t
+    return _list_date(t, lambda lab, y, m, d, rest: '<span>[%d年%02d月%02d日%s]</span>'
+                      % (y, m, d, rest))
+
+
+def date_old_noclass(path, t):
+    """the old template's list date span without its class"""
+    if not is_list(path):
+        return t
+    return t.replace('<span class="time">', '<span>')
+
+
+def date_slash_p(path, t):
+    """list dates written 2022/07/04, in a <p class="date">"""
+    if not is_list(path):
+        return t
+    return _list_date(t, lambda lab, y, m, d, rest: '<p class="date">%d/%02d/%02d%s</p>'
+                      % (y, m, d, rest))
+
+
+def date_labelled_em(path, t):
+    """list dates labelled 日期： in an <em> inside another span"""
+    if not is_list(path):
+        return t
+    return _list_date(t, lambda lab, y, m, d, rest: '<span class="info">日期：<em>%d-%02d-%02d%s'
+                      '</em></span>' % (y, m, d, rest))
+
+
+def info_one_p(path, t):
+    """the info line one plain <p>: time 来源:X 作者:Y, half-width colons"""
+    if not is_article(path):
+        return t
+    t = sub(r'<div class="tit_bar clearfix">\s*<div class="addtime">([^<]*)</div>\s*'
+            r'<div class="source">(.*?)</div>\s*</div>',
+            lambda m: '<p>' + m.group(1) + '&nbsp;&nbsp;' + m.group(2).replace('：', ':') + '</p>',
+            t, re.S)
+    return sub(r'<div class="info"><span class="time">([^<]*)</span> <span class="author">([^<]*)'
+               r'</span> <span class="source">([^<]*)</span></div>',
+               lambda m: '<p>%s %s %s</p>' % (m.group(1), m.group(3).replace('：', ':'),
+                                             m.group(2).replace('：', ':')), t)
+
+
+def info_br(path, t):
+    """the info line's fields on lines of their own (<br>), no classes"""
+    if not is_article(path):
+        return t
+    return sub(r'<div class="tit_bar clearfix">\s*<div class="addtime">([^<]*)</div>\s*'
+               r'<div class="source">(.*?)</div>\s*</div>',
+               lambda m: '<div>' + m.group(1) + '<br>' +
+               m.group(2).replace(' 作者', '<br>作者').replace(' 评论', '<br>评论') + '</div>',
+               t, re.S)
+
+
+def labels_other(path, t):
+    """labels written 稿件来源： 记者： 编辑："""
+    if not is_article(path):
+        return t
+    t = t.replace('来源：', '稿件来源：').replace('作者：', '记者：')
+    return t.replace('责任编辑：', '编辑：').replace('责任编辑:', '编辑:')
+
+
+def labels_bracketed(path, t):
+    """labelled values in brackets: [来源:X] （作者：Y）"""
+    if not is_article(path):
+        return t
+    t = sub(r'来源：([^\s<　]+)', r'[来源:\1]', t)
+    return sub(r'作者：([^<]+?)(\s*<)', r'（作者：\1）\2', t)
+
+
+def source_link(path, t):
+    """the source a link: 来源：<a>X</a>"""
+    if not is_article(path):
+        return t
+    return sub(r'来源：([^\s<　]+)', r'来源：<a href="http://example.com/" target="_blank">\1</a>', t)
+
+
+def label_comment(path, t):
+    """a comment between a label and its value"""
+    if not is_article(path):
+        return t
+    return sub(r'(来源|作者)：', r'\1：<!-- f -->', t)
+
+
+def sidebar_headings(path, t):
+    """the sidebar renamed, its headings 点击排行 总排行 月排行 推荐阅读"""
+    t = t.replace('class="paihang box"', 'class="hotnews"').replace('<span>排行</span>',
+                                                                    '<h2>点击排行</h2>')
+    t = t.replace('<li class="on">全部</li><li>本月</li>', '<li class="on">总排行</li><li>月排行</li>')
+    t = t.replace('class="ph-list" id="ph-all"', 'class="hn-list"')
+    t = t.replace('class="ph-list" id="ph-month"', 'class="hn-list"')
+    return t.replace('class="bjtj box mt10"><h3>编辑推荐</h3>', 'class="side-rec"><h2>推荐阅读</h2>')
+
+
+def rank_ol_lines(path, t):
+    """the ranking an <ol> of spans and line breaks, its numbers gone"""
+    def ol(m):
+        body = sub(r'<li[^>]*><em>\d+</em>(.*?)</li>', r'<span>\1</span><br/>', m.group(2))
+        return '<ol%s>%s</ol>' % (m.group(1), body)
+    return sub(r'<ul( class="ph-list" id="ph-(?:all|month)"[^>]*)>(.*?)</ul>', ol, t, re.S)
+
+
+def anchor_span_all(path, t):
+    """every list link wrapped in a <span class="tit">, both templates"""
+    if not is_list(path):
+        return t
+    t = sub(r'<h3>(<a [^>]*>.*?</a>)</h3>', r'<h3><span class="tit">\1</span></h3>', t)
+    t = sub(r'(<li class="no-img">)(<a [^>]*>.*?</a>)', r'\1<span class="tit">\2</span>', t)
+    return sub(r'(<div>\s*)(<a [^>]*>[^<]+</a>)', r'\1<span class="tit">\2</span>', t)
+
+
+def newer_ul(path, t):
+    """the newer list a <ul> of its own, its div gone"""
+    if not is_list(path):
+        return t
+    return sub(r'<div class="list-main">\s*<ul>(.*?)</ul>\s*</div>', r'<ul class="news-list">\1</ul>',
+               t, re.S)
+
+
+def older_ul(path, t):
+    """the older list a classed <ul> in a bare div"""
+    if not is_list(path):
+        return t
+    return sub(r'<div id="index-gz" class="list-a">\s*<ul>(.*?)</ul>', r'<div><ul class="news_list">\1</ul>',
+               t, re.S)
+
+
+def next_gt(path, t):
+    """next-page links say &gt;"""
+    return sub(r'>下一页</a>', '>&gt;</a>', t)
+
+
+def next_word_raquo(path, t):
+    """next-page links say 下一页 »"""
+    return sub(r'>下一页</a>', '>下一页 &#187;</a>', t)
+
+
+def next_xiaye_gt(path, t):
+    """next-page links say 下页&gt;"""
+    return sub(r'>下一页</a>', '>下页&gt;</a>', t)
+
+
+def link_chars_utf8(path, t):
+    """list links carrying an apostrophe, a backtick, $( and Chinese in the query"""
+    if not is_list(path):
+        return t
+    return sub(r'(<h3><a [^>]*href=")([^"]+\.html)(")',
+               lambda m: m.group(1) + m.group(2) + "?s=it&#39;s a `b` $(c)&amp;来源=列表#p" +
+               m.group(3), t)
+
+
+def classes_dropped(path, t):
+    """every class attribute dropped"""
+    return sub(r' class="[^"]*"', '', t)
+
+
+def title_div(path, t):
+    """the article's title a <div class="headline">, no h1"""
+    if not is_article(path):
+        return t
+    return sub(r'<h1>(.*?)</h1>', r'<div class="headline">\1</div>', t)
+
+
+def title_none(path, t):
+    """no title element at all: the title only in <title>"""
+    if not is_article(path):
+        return t
+    return sub(r'<h1>(.*?)</h1>', '', t)
+
+
+def title_font(path, t):
+    """the title's h1 holding <font> and <strong>"""
+    return sub(r'<h1>(.*?)</h1>', r'<h1><font color="#333"><strong>\1</strong></font></h1>', t)
+
+
+def charset_quoted(path, t):
+    """the charset GB2312 in http-equiv, in quotes"""
+    t = t.replace('<meta charset="gbk">',
+                  '<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
+    return t.replace('charset=gbk', 'charset="GB2312"')
+
+
+def charset_none(path, t):
+    """no charset declared at all"""
+    t = sub(r'<meta charset="[^"]*"\s*/?>', '', t)
+    return sub(r'<meta http-equiv="Content-Type"[^>]*>', '', t, re.I)
+
+
+def entities_hex(path, t):
+    """labels as hex character references, a no-break space after the colon"""
+    def ref(m):
+        return ''.join('&#x%X;' % ord(c) for c in m.group(1)) + '&#xFF1A;&nbsp;'
+    return sub(r'(来源|作者|责任编辑)：', ref, t)
+
+
+def body_renamed(path, t):
+    """the article text's container renamed, its id dropped"""
+    if not is_article(path):
+        return t
+    t = t.replace('<div class="content" id="Article">', '<div class="TRS_Editor">')
+    return t.replace('<div class="article-content">', '<div class="txt">')
+
+
+def redesign(path, t):
+    """a redesign: classes renamed, the nav wrapped, lists as divs, at once"""
+    return list_div(path, nav_wrapped(path, classes_renamed(path, t)))
+
+
+def redesign_bare(path, t):
+    """no class or id left, the text split by an advertisement"""
+    return classes_dropped(path, ids_dropped(path, body_split(path, t)))
+
+
 VARIANTS = [
     nav_wrapped, nav_id_moved, nav_renamed, nav_flat, date_cn, date_slash, date_dot,
     date_noclass, date_monthday, info_plain, info_labels, info_order, time_cn,
@@ -334,8 +576,14 @@ VARIANTS = [
     list_ol, next_xiaye, next_raquo, next_rel, next_numbered, entities, comments,
     quoting, charset, ids_dropped, classes_renamed, wrappers, body_split, link_chars,
     paper_renamed, whitespace,
+    nav_element, nav_bare, date_short_i, date_cn_bracket, date_old_noclass, date_slash_p,
+    date_labelled_em, info_one_p, info_br, labels_other, labels_bracketed, source_link,
+    label_comment, sidebar_headings, rank_ol_lines, anchor_span_all, newer_ul, older_ul,
+    next_gt, next_word_raquo, next_xiaye_gt, link_chars_utf8, classes_dropped, title_div,
+    title_none, title_font, charset_quoted, charset_none, entities_hex, body_renamed,
+    redesign, redesign_bare,
 ]
-LOOSE = {link_chars}
+LOOSE = {link_chars, link_chars_utf8}
 
 
 def name_of(fn):
