@@ -585,12 +585,59 @@ out:
 }
 #endif
 
-int
-image_decode(const void *data, size_t len, struct image *out, struct err *e)
+#ifdef HAVE_DECODERS
+/* One pixel of the k × k block at (bx, by), clipped to the picture:
+ * colours averaged by their alpha, so a transparent pixel's colour does
+ * not darken the edge it borders. */
+static void
+shrink_block(const struct image *im, unsigned k, unsigned bx, unsigned by,
+             unsigned char *o)
 {
-	enum format f = data != NULL ? sniff(data, len) : F_NONE;
+	unsigned long long sum[4] = { 0 };
+	unsigned n = 0;
 
-	memset(out, 0, sizeof *out);
+	for (unsigned y = by * k; y < by * k + k && y < im->h; y++)
+		for (unsigned x = bx * k; x < bx * k + k && x < im->w; x++) {
+			const unsigned char *p = im->rgba + ((size_t)y * im->w + x) * 4;
+
+			for (int c = 0; c < 3; c++)
+				sum[c] += (unsigned)p[c] * p[3];
+			sum[3] += p[3];
+			n++;
+		}
+	for (int c = 0; c < 3; c++)
+		o[c] = (unsigned char)(sum[3] > 0 ? (sum[c] + sum[3] / 2) / sum[3] : 0);
+	o[3] = (unsigned char)((sum[3] + n / 2) / n);
+}
+
+/* Averages a picture over IMAGE_KEEP_PIXELS down by the smallest whole
+ * factor that brings it within: the pixels an article keeps are bounded
+ * whatever the formats' own scaling could do. */
+static void
+image_shrink(struct image *im)
+{
+	struct image small;
+	unsigned k = 1;
+
+	while ((unsigned long long)((im->w + k - 1) / k) * ((im->h + k - 1) / k) >
+	       IMAGE_KEEP_PIXELS)
+		k++;
+	if (k == 1)
+		return;
+	image_alloc(&small, (im->w + k - 1) / k, (im->h + k - 1) / k);
+	for (unsigned y = 0; y < small.h; y++)
+		for (unsigned x = 0; x < small.w; x++)
+			shrink_block(im, k, x, y, small.rgba + ((size_t)y * small.w + x) * 4);
+	image_free(im);
+	*im = small;
+}
+#endif
+
+static int
+decode_format(enum format f, const void *data, size_t len, struct image *out,
+              struct err *e)
+{
+
 	if (len > IMAGE_MAX_BYTES)
 		return err_set(e, _("not shown: %zu KiB, more than %u MiB"),
 		               len >> 10, IMAGE_MAX_BYTES >> 20);
@@ -619,6 +666,18 @@ image_decode(const void *data, size_t len, struct image *out, struct err *e)
 		return err_set(e, _("this gxnews cannot decode %s pictures"),
 		               image_sniff(data, len));
 	}
+}
+
+int
+image_decode(const void *data, size_t len, struct image *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	if (decode_format(data != NULL ? sniff(data, len) : F_NONE, data, len, out, e) < 0)
+		return -1;
+#ifdef HAVE_DECODERS
+	image_shrink(out);
+#endif
+	return 0;
 }
 
 /* ---- size on the screen ------------------------------------------------- */

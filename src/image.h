@@ -17,6 +17,10 @@
 /* JPEG and WebP are decoded scaled down while both sides stay above this:
  * no terminal shows more, and a big photo costs a fraction to decode. */
 #define IMAGE_DECODE_SIDE 1024
+/* A decoded picture is kept at most this large (averaged down by a whole
+ * factor past it): enough for a full screen of cells, and an article of
+ * many pictures stays a few megabytes a picture. */
+#define IMAGE_KEEP_PIXELS (2u << 20)
 
 /* The `images` setting. */
 enum image_mode {
@@ -54,7 +58,8 @@ const char *image_chafa_version(void);  /* "1.12.4", NULL without */
 /* "JPEG", "PNG", "WebP", "GIF" by the file's first bytes, or NULL. */
 const char *image_sniff(const void *data, size_t len);
 
-/* Decodes a picture (GIF: its first frame).  A file, a size or a pixel
+/* Decodes a picture (GIF: its first frame), kept within IMAGE_KEEP_PIXELS
+ * (a bigger one averaged down, its aspect kept).  A file, a size or a pixel
  * count over the limits, a format this build cannot decode, or damaged or
  * cut-short data: -1 and a short reason fit for a caption line. */
 int  image_decode(const void *data, size_t len, struct image *out,

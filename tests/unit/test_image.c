@@ -139,6 +139,7 @@ test_bombs(void)
 	struct image im;
 	struct err e = { "" };
 	char *big;
+	int rc;
 
 	if (jpg == NULL || gif == NULL || lj < 16 || lg < 16) {
 		ok(0, "the test pictures are there");
@@ -161,6 +162,17 @@ test_bombs(void)
 	   "a file over %u MiB is refused unread (%s)", IMAGE_MAX_BYTES >> 20, e.msg);
 	ok(image_decode(NULL, 0, &im, &e) < 0, "no bytes: no picture");
 	free(big);
+	free(jpg);
+	jpg = (unsigned char *)fixture("bomb-4096x4096.png", &lj);
+	rc = image_decode(jpg, lj, &im, &e);
+	ok(rc == 0 && (size_t)im.w * im.h <= IMAGE_KEEP_PIXELS &&
+	   im.w == im.h && im.w >= 1024,
+	   "a %zu-byte PNG of 4096 × 4096 pixels is kept averaged down to %u×%u, within %u million",
+	   lj, im.w, im.h, IMAGE_KEEP_PIXELS >> 20);
+	ok(im.rgba != NULL && pixel(&im, 0, 0)[0] == 0 && pixel(&im, 0, im.h - 1)[0] == 255 &&
+	   pixel(&im, im.w - 1, im.h / 4)[0] == 0 && pixel(&im, im.w - 1, im.h - 1)[3] == 255,
+	   "its black top half and white bottom half where they were");
+	image_free(&im);
 	free(jpg);
 	free(gif);
 }
