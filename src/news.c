@@ -1523,10 +1523,9 @@ news_article_pictures(struct news *n, const char *article_url,
 	int coming = 0;
 
 	for (size_t i = 0; n->images != IMAGE_OFF && i < b->n; i++) {
-		if (b->v[i].kind != RB_IMAGE || b->v[i].src == NULL)
+		if (b->v[i].kind != RB_IMAGE || b->v[i].src == NULL ||
+		    (pics != NULL && pics[i].rgba != NULL))
 			continue;
-		if (pics != NULL)
-			image_free(&pics[i]);
 		coming += block_picture(n, article_url, &b->v[i],
 		                        pics != NULL ? &pics[i] : NULL);
 	}

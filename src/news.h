@@ -166,8 +166,10 @@ int  news_busy(const struct news *n, int *done, int *total, char *host,
                size_t hostsz);
 /* The pictures of an article's blocks (news_article_blocks).  Each one the
  * cache holds is decoded within the limits into pics[i] (i: its block;
- * pics has b->n places, or is NULL to decode nothing) and its size set on
- * its block, or the reason it cannot be shown becomes the block's note;
+ * pics has b->n places, or is NULL to decode nothing; one already in
+ * pics[i] is left as it is, so each picture that comes in is decoded once)
+ * and its size set on its block, or the reason it cannot be shown becomes
+ * the block's note;
  * one not cached is fetched in the background (a JOB_PICTURE whose event
  * names the article), unless offline, where the note says it is not
  * cached.  Nothing when news_opts.images is off.  Returns how many

@@ -319,6 +319,19 @@ pictures_load(struct pager *p)
 	news_article_pictures(n, p->art.url, &p->blocks, p->imgs);
 }
 
+/* A picture of the article came in: it is decoded, those decoded before
+ * are kept as they are, and the article laid out again at the next draw. */
+static void
+pictures_arrived(struct pager *p)
+{
+	if (p->imgs == NULL) {
+		pictures_load(p);
+		return;
+	}
+	news_article_pictures(host_news(p->h), p->art.url, &p->blocks, p->imgs);
+	p->doc_width = 0;
+}
+
 /* Draws the run of a picture's rows that starts at screen row i (line li):
  * returns how many rows it took. */
 static int
@@ -610,7 +623,7 @@ pager_event(void *st, const struct view_event *ev)
 	}
 	if (ev->kind == EV_PICTURE) {
 		if (ev->url != NULL && p->art.url != NULL && strcmp(ev->url, p->art.url) == 0)
-			pictures_load(p);
+			pictures_arrived(p);
 		return;
 	}
 	if (ev->kind != EV_MARKS || p->art.url == NULL || strcmp(ev->url, p->art.url) != 0)

@@ -155,6 +155,8 @@ test_article(const char *mirror)
 	struct image *v;
 	struct err e = { "" };
 	int coming, events = 0, for_article = 0;
+	long photo;
+	unsigned char mark = 0;
 
 	if (n == NULL || news_get_article(n, ARTICLE, &a, &e) < 0 ||
 	    news_article_blocks(n, &a, &b, &e) < 0) {
@@ -182,6 +184,15 @@ test_article(const char *mirror)
 	is_int(news_article_pictures(n, a.url, &b, v), 0,
 	       "then all of them are in the cache, the missing one as missing: none is fetched again");
 	check_notes(&b, v, "online");
+	photo = block_of(&b, "照片");
+	if (photo >= 0 && v[photo].rgba != NULL) {
+		mark = v[photo].rgba[0];
+		v[photo].rgba[0] ^= 0x5a;
+	}
+	news_article_pictures(n, a.url, &b, v);
+	ok(photo >= 0 && v[photo].rgba != NULL && b.v[photo].img_w == v[photo].w &&
+	   v[photo].rgba[0] == (unsigned char)(mark ^ 0x5a),
+	   "a picture already decoded is not decoded again when another comes in");
 	free_pics(&b, v);
 	article_free(&a);
 	news_close(n);
