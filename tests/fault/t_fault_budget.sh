@@ -3,10 +3,11 @@
 # server that stalls, one that trickles, a black hole (SYN dropped) and one
 # that resets mid-page, `gxnews --list` answers within its 15 s budget
 # (net-timeout) with the cached list and one line on stderr that names the
-# host, what it did and since when the copy is.  The budget is a setting
-# (config, --net-timeout, --set); a host that failed is remembered in the
-# cache and asked once; Retry-After is honoured up to its cap; one host that
-# fails is that host, not "offline"; "site none" never touches the site.
+# host, what it did and since when the copy is; `gxnews --dump` the same.
+# The budget is a setting (config, --net-timeout, --set); a host that
+# failed is remembered in the cache and asked once; Retry-After is honoured
+# up to its cap; one host that fails is that host, not "offline"; "site
+# none" never touches the site.
 # Every server is on 127.0.0.0/8.
 . "$(dirname "$0")/../lib.sh"
 . "$top_srcdir/tests/hostile/hostile.sh"
@@ -55,6 +56,37 @@ a server that trickles a byte every 500 ms|$B/_fault/trickle?x=1&p=|127.0.0.1 se
 a black hole (every SYN dropped)|http://127.0.0.2:$HOLE/|cannot reach 127.0.0.2: no connection within 5 s
 a server that resets the connection mid-page|$B/_fault/reset-mid-body?x=1&p=|127.0.0.1 broke off the connection
 a server that sends 250 bytes/s, fast enough never to stall|$B/_fault/trickle?ms=4&p=|127.0.0.1 took longer than 15 s
+SERVERS
+
+# ---- --dump keeps the same budget -----------------------------------------
+# an article the cache has opens at once whatever the host does; one it
+# lacks is given up within the budget, with one line naming the host
+CACHED=$(head -n 1 "$T/want" | cut -f 3)
+ARTICLE=http://www.chinahightech.com/html/yuanqu/2022/0422/51034.html    # on 园区 page 2
+"$GXNEWS" --offline --cache "$C0" --dump "$ARTICLE" >/dev/null 2>&1
+is "$?" 1 "the article of the --dump checks is not in the good cache"
+while IFS='|' read -r name url words; do
+	[ -n "$name" ] || continue
+	url=$(eval "printf '%s' \"$url\"")
+	cp "$C0" "$T/d.db"
+	"$GXNEWS" --site-url "$U" --cache "$T/d.db" --dump "$CACHED" >/dev/null 2>&1
+	_t0=$(now)
+	timeout 120 "$GXNEWS" --site-url "$url" --cache "$T/d.db" --dump "$CACHED" >"$T/out" 2>"$T/err"
+	rc=$?; secs=$(since "$_t0")
+	is "$rc:$(cat "$T/err")" "0:" "--dump, $name: a cached article opens without a word"
+	below "$secs" "$SLACK"; ok $? "--dump, $name: at once (${secs} s)"
+	_t0=$(now)
+	timeout 120 "$GXNEWS" --site-url "$url" --cache "$T/d.db" --dump "$ARTICLE" >"$T/out" 2>"$T/err"
+	rc=$?; secs=$(since "$_t0")
+	is "$rc:$(wc -l <"$T/err" | tr -d ' ')" "1:1" "--dump, $name: an article not cached fails with one line"
+	below "$secs" $((BUDGET + SLACK))
+	ok $? "--dump, $name: within the ${BUDGET} s budget (${secs} s)"
+	contains "$(cat "$T/err")" "$words" "--dump, $name: stderr says what the host did"
+done <<'SERVERS'
+a server that stalls mid-page|$B/_fault/stall?x=4&p=|127.0.0.1 stopped sending the page (stalled for 5 s)
+a server that trickles a byte every 500 ms|$B/_fault/trickle?x=4&p=|127.0.0.1 sends too slowly (under 100 bytes/s for 5 s)
+a black hole (every SYN dropped)|http://127.0.0.2:$HOLE/|cannot reach 127.0.0.2: no connection within 5 s
+a server that resets the connection mid-page|$B/_fault/reset-mid-body?x=4&p=|127.0.0.1 broke off the connection
 SERVERS
 
 # ---- the reader while the host stalls -------------------------------------
