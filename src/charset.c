@@ -24,7 +24,7 @@
 #define SNIFF_BYTES 4096
 #define OUT_CHUNK   65536
 #define DETECT_BYTES (64 * 1024)    /* what the detector reads */
-#define GB_MARGIN   10              /* confidence GB18030 may trail by and win */
+#define GB_MARGIN   15              /* confidence GB18030 may trail by and win */
 #define WEAK        25              /* a confidence this low is a guess from
                                        too little text */
 
@@ -398,11 +398,48 @@ surely_utf8(const char *buf, size_t len)
 	return u.bad == 0 && u.multi > 0;
 }
 
+/* Whether bytes a detector took for a Latin charset are Chinese in
+ * pairs: Latin text has its accented letters mostly one by one between
+ * ASCII ones, GB18030 text its bytes two by two, words of two characters
+ * or more in a row.  Every run of non-ASCII bytes of even length, valid
+ * GB18030, one run at least two characters long. */
+static int
+gb_pairs(const char *buf, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	size_t run = 0, longest = 0;
+
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && p[i] >= 0x80) {
+			run++;
+			continue;
+		}
+		if (run % 2 != 0)
+			return 0;
+		longest = run > longest ? run : longest;
+		run = 0;
+	}
+	return longest >= 4 && tally(buf, len, gb18030_seq).bad == 0;
+}
+
+static int
+latin(const char *icu_name)
+{
+	static const char *const names[] = { "ISO-8859-1", "ISO-8859-2", "ISO-8859-9",
+	                                     "windows-1250", "windows-1252", "windows-1254" };
+
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (strcmp(icu_name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* What ICU's detector makes of bytes that are not UTF-8: the most
  * confident charset that iconv can convert and that reads these bytes as
  * ASCII does (not UTF-16 or EBCDIC); GB18030 instead when the bytes are
  * valid GB18030 and it trails by GB_MARGIN or less, or the best answer is
- * weak (a few Chinese characters give the detector too little to go on).
+ * weak (a few Chinese characters give the detector too little to go on),
+ * or a Latin charset for bytes that come in GB18030's pairs (gb_pairs).
  * 0 if the detector has no usable answer. */
 static int
 detected(const char *buf, size_t len, char *name, size_t namesz)
@@ -411,6 +448,7 @@ detected(const char *buf, size_t len, char *name, size_t namesz)
 	UCharsetDetector *d = ucsdet_open(&st);
 	const UCharsetMatch **m;
 	int32_t n = 0, best = -1, gb = -1;
+	int best_latin = 0;
 	char cand[64];
 
 	if (U_FAILURE(st))
@@ -427,13 +465,15 @@ detected(const char *buf, size_t len, char *name, size_t namesz)
 			continue;
 		if (best < 0) {
 			best = conf;
+			best_latin = latin(cs);
 			snprintf(name, namesz, "%s", cand);
 		}
 		if (gb < 0 && strcmp(cand, "GB18030") == 0)
 			gb = conf;
 	}
 	ucsdet_close(d);
-	if (gb >= 0 && (gb + GB_MARGIN >= best || best < WEAK))
+	if (gb >= 0 && (gb + GB_MARGIN >= best || best < WEAK ||
+	                (best_latin && gb_pairs(buf, len < DETECT_BYTES ? len : DETECT_BYTES))))
 		snprintf(name, namesz, "GB18030");
 	return best >= 0;
 }

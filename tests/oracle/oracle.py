@@ -335,25 +335,51 @@ def compare(fp, gx):
 
 # ---- variants ----------------------------------------------------------
 
-def variants(data):
+def variants(data, hdr):
     """Kinds of drift a feed's markup shows in the wild, each as
-    (name, bytes) made from a well-formed feed."""
+    (name, bytes, headers) made from a well-formed feed.  headers (None:
+    the feed's own) are what feedparser is told: the truth about a charset
+    the variant does not declare, or declares wrongly, for gxnews to find
+    in the bytes."""
     v = []
     if b"<![CDATA[" not in data:
         v.append(("cdata-title", re.sub(rb"<title>([^<]*)</title>",
                                          rb"<title><![CDATA[\1]]></title>", data)))
     v.append(("comment-in-title", re.sub(rb"<title>", rb"<title><!-- a > b -->", data)))
     v.append(("crlf", data.replace(b"\n", b"\r\n")))
+    v = [(name, vdata, None) for name, vdata in v]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return v        # a legacy charset: a BOM or references would lie
     if not data.startswith(b"\xef\xbb\xbf"):
-        v.append(("bom", b"\xef\xbb\xbf" + data))
+        v.append(("bom", b"\xef\xbb\xbf" + data, None))
+    v += charset_variants(text, hdr)
     ncr = re.sub(r"<title>([^<]*)</title>", lambda m: "<title>%s</title>" % "".join(
         c if ord(c) < 128 else "&#%d;" % ord(c) for c in m.group(1)), text)
     if ncr != text:
-        v.append(("ncr-title", ncr.encode("utf-8")))
+        v.append(("ncr-title", ncr.encode("utf-8"), None))
+    return v
+
+
+def charset_variants(text, hdr):
+    """A Chinese feed in GB18030 that declares nothing, and one in UTF-8
+    whose declaration says GBK: feedparser is told the real charset."""
+    if "charset" in hdr.get("content-type", "") or \
+            not re.search(r"[\u4e00-\u9fff]", text):
+        return []
+    bare = re.sub(r"""(<\?xml[^>]*?)\s+encoding=["'][^"']*["']""", r"\1", text, count=1)
+    truth = dict(hdr, **{"content-type": DEFAULT_TYPE + "; charset=%s"})
+    v = []
+    try:
+        v.append(("gb18030-undeclared", bare.encode("gb18030"),
+                  dict(truth, **{"content-type": truth["content-type"] % "gb18030"})))
+    except UnicodeEncodeError:
+        pass
+    wrong = re.sub(r"<\?xml[^>]*\?>", '<?xml version="1.0" encoding="gbk"?>', bare, count=1)
+    if wrong != bare:
+        v.append(("declared-gbk", wrong.encode("utf-8"),
+                  dict(truth, **{"content-type": truth["content-type"] % "utf-8"})))
     return v
 
 
@@ -384,27 +410,27 @@ def main():
         with open(path, "rb") as f:
             data = f.read()
         hdr = headers_of(data)
-        jobs.append((path, url_of(root, path), hdr, data))
+        jobs.append((path, url_of(root, path), hdr, data, hdr))
         names[path] = os.path.relpath(path, os.path.dirname(root.rstrip(os.sep))) if root else path
         if a.variants:
             os.makedirs(a.variants, exist_ok=True)
             stem = os.path.basename(path).rsplit(".", 1)[0]
-            for name, vdata in variants(data):
+            for name, vdata, truth in variants(data, hdr):
                 vpath = os.path.join(a.variants, "%s.%s.xml" % (stem, name))
                 with open(vpath, "wb") as f:
                     f.write(vdata)
-                jobs.append((vpath, url_of(root, path), hdr, vdata))
+                jobs.append((vpath, url_of(root, path), hdr, vdata, truth or hdr))
                 names[vpath] = os.path.join("variants", os.path.basename(vpath))
 
     gx = gxnews_reads(a.feed_json, [(p, h.get("content-location", b),
                                      h.get("content-type", DEFAULT_TYPE))
-                                    for p, b, h, _ in jobs])
+                                    for p, b, h, _, _ in jobs])
     agree = explained = 0
     n = 0
-    for path, base, hdr, data in jobs:
+    for path, base, _, data, truth in jobs:
         n += 1
         try:
-            fp = feedparser_reads(data, base, hdr)
+            fp = feedparser_reads(data, base, truth)
         except Exception as ex:    # feedparser itself gave up: nothing to compare
             fp = {"entries": [], "bozo": True, "encoding": None, "feed_author": None,
                   "error": repr(ex)}

@@ -95,6 +95,10 @@ static const struct detect_case {
 	{ "nothing declared, bytes the detector cannot place: the better fit, GB18030",
 	  "\xff\x78\x30\xa3\x6d\x63\x7b\xe1\x82\x9a\x1c\xbd\x85\xb8\xb3\x6d", 0, NULL,
 	  "GB18030", CHARSET_FROM_BYTES },
+	{ "nothing declared, French in Latin-1: Latin, whatever its pairs",
+	  "<p>Caf\xE9 cr\xE8me, cr\xEApes \xE0 la fran\xE7" "aise, na\xEFve d\xE9j\xE0 vu, "
+	  "\xE9t\xE9 \xE0 No\xEBl, gar\xE7on, tr\xE8s s\xFBr, o\xF9 \xEAtes-vous ?</p>", 0, NULL,
+	  "WINDOWS-1252", CHARSET_FROM_BYTES },
 	{ "the header says utf-8 but the bytes are GBK: GB18030",
 	  "<p>" GBK_ZGGXW "</p>", 0, "text/html; charset=UTF-8", "GB18030",
 	  CHARSET_FROM_OVERRIDE },
@@ -227,6 +231,10 @@ static const struct page_case {
 	{ "utf16be-bom.html", NULL, "UTF-16BE", "a UTF-16BE page" },
 	{ "feed-gb2312.xml", "application/rss+xml", "GB18030",
 	  "a gb2312 feed declared in <?xml?>" },
+	{ "feed-gb-few-words.xml", "application/xml", "GB18030",
+	  "an undeclared GB18030 feed with a few Chinese words (ICU: ISO-8859-1 first)" },
+	{ "feed-gb-flashes.xml", "application/xml", "GB18030",
+	  "an undeclared GB18030 feed of short flashes (ICU: EUC-KR 100, GB18030 87)" },
 };
 
 static char *
