@@ -6,7 +6,8 @@
 # never fetched says so in one line.  sync-pages (config, --set, --sync=N)
 # limits the pages; a sync run again fetches nothing it has; exit 0/1/2;
 # a bar on a terminal, plain lines otherwise; a host past its
-# sync-host-budget is left and named.  (S in the reader: tests/screen/t_sync_key.sh.)
+# sync-host-budget is left and named; a feed is synced with its items.
+# (S in the reader: tests/screen/t_sync_key.sh.)
 . "$(dirname "$0")/../lib.sh"
 . "$top_srcdir/tests/hostile/hostile.sh"
 . "$top_srcdir/tests/fault/fault.sh"
@@ -200,6 +201,29 @@ rm -f "$XDG_CONFIG_HOME/gxnews/config"
 is "$rc" 2 "sync-host-budget 2 on a trickling host: nothing came, exit 2"
 below "$secs" 5; ok $? "sync-host-budget 2: the host is left after 2 s (${secs} s)"
 contains "$(cat "$T/err")" "127.0.0.1 used up its 2 s of the sync (sync-host-budget)" "sync-host-budget: the host is named"
+
+# ---- feeds ---------------------------------------------------------------------
+# a feed alone (site none): one item with its whole text, one with a summary
+cat >"$T/root/feed.xml" <<'RSS'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>订阅测试</title><link>http://127.0.0.1/</link><description>x</description>
+<item><title>第一条</title><link>http://127.0.0.1/a1</link><pubDate>Mon, 04 Jul 2022 08:00:00 +0800</pubDate>
+<content:encoded><![CDATA[<p>第一条的全文。</p>]]></content:encoded></item>
+<item><title>第二条</title><link>http://127.0.0.1/a2</link><pubDate>Mon, 04 Jul 2022 09:00:00 +0800</pubDate>
+<description>第二条的摘要。</description></item>
+</channel></rss>
+RSS
+printf 'site none\nfeed http://127.0.0.1:%s/feed.xml 订阅\n' "$PORT" >"$XDG_CONFIG_HOME/gxnews/config"
+"$GXNEWS" --cache "$T/feed.db" --sync >/dev/null 2>"$T/err"
+is "$?:$(tail -n 1 "$T/err")" "0:Synced: 1 list pages, 0 articles, 0 pictures, 1 KB fetched" "a feed alone: --sync fetches it"
+"$GXNEWS" --offline --cache "$T/feed.db" --list 订阅 >"$T/out" 2>/dev/null
+is "$(cut -f 2 "$T/out" | tr '\n' ' ')" "第一条 第二条 " "offline, the feed's items are listed"
+"$GXNEWS" --offline --cache "$T/feed.db" --dump http://127.0.0.1/a1 >"$T/out" 2>&1
+contains "$(cat "$T/out")" "第一条的全文。" "offline, a feed's item opens with its text"
+"$GXNEWS" --offline --cache "$T/feed.db" --dump http://127.0.0.1/a2 >"$T/out" 2>&1
+contains "$(cat "$T/out")" "第二条的摘要。" "offline, an item with a summary opens with it"
+rm -f "$XDG_CONFIG_HOME/gxnews/config"
 
 # ---- a bar on a terminal ------------------------------------------------------
 printf '#!/bin/sh\n"$@"\necho "EXIT=$?"\nsleep 60\n' >"$T/run"
