@@ -723,6 +723,33 @@ asctime_time(const char *s)
 	return nd == 4 ? instant(year, mon, day, hh, mi, ss, zone) : 0;
 }
 
+/* A date as Chinese CMSs write it (2022年7月4日 12:18, 2022.07.04) in the
+ * form time_parse_cn reads (2022-7-4 12:18), Beijing time unless zoned. */
+static int64_t
+cn_time(const char *s)
+{
+	char norm[64];
+	size_t n = 0;
+	int date = 1;           /* still in the date: a '.' is a separator */
+
+	for (const char *p = skip_sp(s); *p != '\0' && n + 2 < sizeof norm; p++) {
+		if (strncmp(p, "年", 3) == 0 || strncmp(p, "月", 3) == 0) {
+			norm[n++] = '-';
+			p += 2;
+		} else if (strncmp(p, "日", 3) == 0) {
+			norm[n++] = ' ';        /* before a time written without a space */
+			p += 2;
+			date = 0;
+		} else {
+			if (*p == ' ' || *p == ':')
+				date = 0;
+			norm[n++] = *p == '.' && date ? '-' : *p;
+		}
+	}
+	norm[n] = '\0';
+	return time_parse_cn(norm);
+}
+
 static int64_t
 parse_time(const char *s)
 {
@@ -732,7 +759,9 @@ parse_time(const char *s)
 		t = iso_time(s);
 	if (t == 0)
 		t = asctime_time(s);
-	return t != 0 ? t : time_parse_cn(s);
+	if (t == 0)
+		t = time_parse_cn(s);
+	return t != 0 ? t : cn_time(s);
 }
 
 /* ---- elements and attributes --------------------------------------------------- */

@@ -216,8 +216,26 @@ def gxnews_reads(prog, jobs):
 
 # ---- comparing ---------------------------------------------------------
 
+CN_DATE = re.compile(r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})日?\s*"
+                     r"(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def beijing(raw):
+    """The instant of a date written as Chinese CMSs write it
+    (2022年7月4日 12:18, 2022.07.04, 2022/7/4), in Beijing time; None if
+    it is not one."""
+    m = CN_DATE.fullmatch(raw)
+    if not m:
+        return None
+    y, mo, d, h, mi, sec = (int(x or 0) for x in m.groups())
+    return calendar.timegm((y, mo, d, h, mi, sec)) - 8 * 3600
+
+
 def explain_time(fp, gx):
     raw = (fp.get("raw_date") or "").strip()
+    if gx["time"] and gx["time"] == beijing(raw) and fp["time"] != gx["time"]:
+        return ("a date in a Chinese form (年月日, dots or slashes): feedparser reads "
+                "another day or none, gxnews the day written, in Beijing time")
     zoned = re.search(r"(Z|[+-]\d\d(:?\d\d)?|\b[A-Za-z]{1,4})$", raw)
     if gx["time"] and not zoned and \
             (fp["time"] == 0 or gx["time"] - fp["time"] == -8 * 3600):
