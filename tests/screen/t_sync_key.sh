@@ -2,7 +2,8 @@
 # Screen test: S in the reader runs what --sync runs, in the background:
 # the keys still answer, the status line counts it and says when it is
 # done (and how many failed), and what it took then opens offline (an
-# article from a list's second page included).
+# article from a list's second page included); offline, a tab never
+# fetched says so.
 . "$(dirname "$0")/../lib.sh"
 . "$top_srcdir/tests/fault/fault.sh"
 command -v tmux >/dev/null || skip_all "tmux is not installed"
@@ -35,8 +36,18 @@ wait_status "Sync" 5
 ok $? "S again: a second sync starts"
 wait_status "Synced:" 60
 contains "$(status_line)" "0 KB fetched" "S again: nothing fetched twice (only the missing two asked again)"
-net_server_stop
 tmux_stop
+# a cache that has the rankings but never fetched 园区
+"$GXNEWS" --site-url "$U" --cache "$T/n.db" --list rank-all >/dev/null 2>&1
+net_server_stop
 "$GXNEWS" --offline --cache "$T/s.db" --dump "$P2" >"$T/art" 2>"$T/err"
 is "$?:$(cat "$T/err")" "0:" "after S, an article from a list's second page opens offline"
+
+tmux_start 100 24 "$GXNEWS" --offline --cache "$T/n.db"
+wait_for "园区" 10
+keys Tab
+wait_status 园区 5
+wait_for "(never fetched: it needs the network; S fetches everything for offline)" 5
+ok $? "offline, a tab never fetched says so in one line, not an empty screen"
+tmux_stop
 done_testing
