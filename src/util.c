@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -275,6 +276,74 @@ str_find_ci(const char *hay, size_t len, const char *needle)
 			return hay + i;
 	}
 	return NULL;
+}
+
+/* ---- byte streams --------------------------------------------------------- */
+
+static long
+mem_read(struct src *s, char *buf, size_t n)
+{
+	struct src_mem *m = (struct src_mem *)s;
+
+	if (n > m->len - m->pos)
+		n = m->len - m->pos;
+	memcpy(buf, m->p + m->pos, n);
+	m->pos += n;
+	return (long)n;
+}
+
+static int
+mem_rewind(struct src *s)
+{
+	((struct src_mem *)s)->pos = 0;
+	return 0;
+}
+
+struct src *
+src_mem(struct src_mem *m, const char *p, size_t len)
+{
+	memset(m, 0, sizeof *m);
+	m->s.read = mem_read;
+	m->s.rewind = mem_rewind;
+	m->p = p != NULL ? p : "";
+	m->len = p != NULL ? len : 0;
+	return &m->s;
+}
+
+static long
+fd_read(struct src *s, char *buf, size_t n)
+{
+	struct src_fd *f = (struct src_fd *)s;
+	ssize_t got;
+
+	do
+		got = read(f->fd, buf, n);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		snprintf(s->error, sizeof s->error, "%s", strerror(errno));
+	return (long)got;
+}
+
+static int
+fd_rewind(struct src *s)
+{
+	struct src_fd *f = (struct src_fd *)s;
+
+	if (lseek(f->fd, 0, SEEK_SET) == 0)
+		return 0;
+	snprintf(s->error, sizeof s->error, "%s", strerror(errno));
+	return -1;
+}
+
+struct src *
+src_fd(struct src_fd *f, int fd)
+{
+	memset(f, 0, sizeof *f);
+	f->s.read = fd_read;
+	f->s.rewind = fd_rewind;
+	f->fd = fd;
+	lseek(fd, 0, SEEK_SET);
+	return &f->s;
 }
 
 int

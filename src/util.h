@@ -58,6 +58,31 @@ int   str_empty(const char *s);          /* NULL or "" */
  * nowhere (or needle is empty). */
 const char *str_find_ci(const char *hay, size_t len, const char *needle);
 
+/* A byte stream read in pieces, and from its start again: a page in
+ * memory, a page kept in a file, or a filter over another stream (the
+ * charset converter).  read gives up to n bytes, 0 at the end, -1 on an
+ * error (error says what went wrong); rewind goes back to the start. */
+struct src {
+	long (*read)(struct src *s, char *buf, size_t n);
+	int  (*rewind)(struct src *s);
+	char error[160];
+};
+
+struct src_mem {
+	struct src s;
+	const char *p;
+	size_t len, pos;
+};
+/* A stream of p[0, len), which must outlive it. */
+struct src *src_mem(struct src_mem *m, const char *p, size_t len);
+
+struct src_fd {
+	struct src s;
+	int fd;
+};
+/* A stream of the open file fd, from its start (it stays open). */
+struct src *src_fd(struct src_fd *f, int fd);
+
 /* Files. */
 int read_file(const char *path, size_t max, char **out, size_t *len, struct err *e);
 int mkdir_p(const char *path, struct err *e);
