@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -355,34 +356,131 @@ struct tally {
 	size_t multi;       /* valid sequences of more than one byte */
 };
 
-static struct tally
-tally(const char *buf, size_t len, size_t (*seq)(const unsigned char *, size_t))
+/* Length of the well-formed UTF-8 sequence at p (n > 0 bytes left), or
+ * 0: utf8_valid_len(), written out for speed (Unicode's table 3-7). */
+static size_t
+utf8_seq(const unsigned char *p, size_t n)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+	size_t k;
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2 || c > 0xF4)
+		return 0;
+	k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	if (n < k || p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < k; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return k;
+}
+
+typedef size_t seq_fn(const unsigned char *p, size_t n);
+
+/* Counts the sequences of buf[0, len) into t; a sequence of up to 4 bytes
+ * that may go on past the end is left for the next piece unless last.
+ * Returns the bytes counted. */
+static size_t
+tally_add(struct tally *t, const char *buf, size_t len, int last, seq_fn *seq)
 {
 	const unsigned char *p = (const unsigned char *)buf;
-	struct tally t = { 0, 0 };
 	size_t i = 0, k;
 
 	while (i < len) {
+		if (p[i] < 0x80) {      /* ASCII runs, a word at a time */
+			while (i + 8 <= len) {
+				uint64_t w;
+
+				memcpy(&w, p + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
+			while (i < len && p[i] < 0x80)
+				i++;
+			continue;
+		}
+		/* the common case: a character of the BMP past U+0FFF but for
+		 * the surrogates (CJK), taken without a call */
+		if (seq == utf8_seq && i + 2 < len && p[i] >= 0xE1 && p[i] <= 0xEF &&
+		    p[i] != 0xED && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			t->multi++;
+			i += 3;
+			continue;
+		}
+		if (!last && len - i < 4)
+			break;
 		k = seq(p + i, len - i);
 		if (k == 0) {
-			t.bad++;
+			t->bad++;
 			k = 1;
 		} else if (k > 1) {
-			t.multi++;
+			t->multi++;
 		}
 		i += k;
 	}
-	return t;
+	return i;
+}
+
+/* The bytes of a page as detection sees them: the first DETECT_BYTES
+ * (for a BOM, a declaration, ICU's detector) and the UTF-8 tally of all of
+ * them, read in one pass. */
+struct scan {
+	struct src *in;
+	char  *head;
+	size_t nhead;
+	struct tally utf8;
+	int    failed;      /* the stream could not be read */
+};
+
+/* Tallies every byte of sc->in by seq into t (and keeps the head the
+ * first time); leaves the stream at its start again. */
+static void
+scan_pass(struct scan *sc, seq_fn *seq, struct tally *t)
+{
+	char chunk[OUT_CHUNK + 4];
+	size_t carry = 0;
+	long got;
+
+	memset(t, 0, sizeof *t);
+	for (;;) {
+		got = sc->in->read(sc->in, chunk + carry, OUT_CHUNK);
+		if (got < 0)
+			sc->failed = 1;
+		if (got <= 0)
+			break;
+		if (sc->head != NULL && sc->nhead < DETECT_BYTES) {
+			size_t n = (size_t)got < DETECT_BYTES - sc->nhead ? (size_t)got
+			                                                  : DETECT_BYTES - sc->nhead;
+
+			memcpy(sc->head + sc->nhead, chunk + carry, n);
+			sc->nhead += n;
+		}
+		got += (long)carry;
+		carry = (size_t)got - tally_add(t, chunk, (size_t)got, 0, seq);
+		memmove(chunk, chunk + got - (long)carry, carry);
+	}
+	tally_add(t, chunk, carry, 1, seq);
+	if (sc->in->rewind(sc->in) < 0)
+		sc->failed = 1;
 }
 
 /* The bytes are not UTF-8: they break UTF-8 more often than they follow
  * it.  A UTF-8 page with a stray byte or two stays UTF-8. */
 static int
-not_utf8(const char *buf, size_t len)
+not_utf8(const struct scan *sc)
 {
-	struct tally u = tally(buf, len, utf8_valid_len);
-
-	return u.bad > 0 && u.bad > u.multi;
+	return sc->utf8.bad > 0 && sc->utf8.bad > sc->utf8.multi;
 }
 
 /* Bytes declared in another charset are UTF-8 all the same (a CMS
@@ -390,12 +488,11 @@ not_utf8(const char *buf, size_t len)
  * alone is none), all of it valid UTF-8, which text in a legacy charset
  * almost never is. */
 static int
-surely_utf8(const char *buf, size_t len)
+surely_utf8(const struct scan *sc)
 {
-	size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	struct tally u = tally(buf + bom, len - bom, utf8_valid_len);
+	size_t bom = sc->nhead >= 3 && memcmp(sc->head, "\xEF\xBB\xBF", 3) == 0;
 
-	return u.bad == 0 && u.multi > 0;
+	return sc->utf8.bad == 0 && sc->utf8.multi > bom;
 }
 
 /* Whether bytes a detector took for a Latin charset are Chinese in
@@ -482,21 +579,26 @@ detected(const char *buf, size_t len, char *name, size_t namesz)
  * GB18030 if it fits the bytes better than UTF-8 does, else UTF-8 (each
  * bad byte shown as U+FFFD). */
 static int
-guess(const char *buf, size_t len, char *name, size_t namesz)
+guess(struct scan *sc, char *name, size_t namesz)
 {
-	if (detected(buf, len, name, namesz))
+	struct tally gb;
+
+	if (detected(sc->head, sc->nhead, name, namesz))
 		return strcmp(name, "UTF-8") != 0;
-	if (tally(buf, len, gb18030_seq).bad < tally(buf, len, utf8_valid_len).bad) {
+	scan_pass(sc, gb18030_seq, &gb);
+	if (gb.bad < sc->utf8.bad) {
 		snprintf(name, namesz, "GB18030");
 		return 1;
 	}
 	return 0;
 }
 
-enum charset_source
-charset_detect_why(const char *buf, size_t len, const char *content_type,
-                   char *name, size_t namesz)
+/* The charset of the bytes sc has read (see charset.h). */
+static enum charset_source
+decide(struct scan *sc, const char *content_type, char *name, size_t namesz)
 {
+	const char *buf = sc->head;
+	size_t len = sc->nhead;
 	enum charset_source src = CHARSET_FROM_DEFAULT;
 	size_t i;
 
@@ -524,16 +626,40 @@ charset_detect_why(const char *buf, size_t len, const char *content_type,
 	}
 	snprintf(name, namesz, "UTF-8");
 out:
-	if (strcmp(name, "UTF-8") == 0 && not_utf8(buf, len) &&
-	    guess(buf, len, name, namesz)) {
+	if (strcmp(name, "UTF-8") == 0 && not_utf8(sc) && guess(sc, name, namesz)) {
 		src = src == CHARSET_FROM_DEFAULT ? CHARSET_FROM_BYTES
 		                                  : CHARSET_FROM_OVERRIDE;
 	} else if (strcmp(name, "UTF-8") != 0 && !str_starts(name, "UTF-16") &&
-	           surely_utf8(buf, len)) {
+	           surely_utf8(sc)) {
 		snprintf(name, namesz, "UTF-8");
 		src = CHARSET_FROM_OVERRIDE;
 	}
 	return src;
+}
+
+enum charset_source
+charset_detect_src(struct src *in, const char *content_type, char *name,
+                   size_t namesz, int *valid)
+{
+	struct scan sc = { .in = in };
+	enum charset_source from;
+
+	sc.head = xmalloc(DETECT_BYTES);
+	scan_pass(&sc, utf8_seq, &sc.utf8);
+	from = decide(&sc, content_type, name, namesz);
+	if (valid != NULL)
+		*valid = !sc.failed && sc.utf8.bad == 0;
+	free(sc.head);
+	return from;
+}
+
+enum charset_source
+charset_detect_why(const char *buf, size_t len, const char *content_type,
+                   char *name, size_t namesz)
+{
+	struct src_mem m;
+
+	return charset_detect_src(src_mem(&m, buf, len), content_type, name, namesz, NULL);
 }
 
 void
@@ -545,92 +671,236 @@ charset_detect(const char *buf, size_t len, const char *content_type,
 
 /* ---- conversion ------------------------------------------------------ */
 
-/* UTF-8 to UTF-8: copy what is valid, U+FFFD for each bad byte. */
-static void
-utf8_clean(const char *buf, size_t len, struct buf *out)
+/* Converting a stream to UTF-8, a piece at a time: iconv for a legacy
+ * charset (a sequence cut at the end of a piece waits for the next), then
+ * every invalid byte as U+FFFD, every leading BOM dropped. */
+struct charset_reader {
+	struct src s;           /* the UTF-8 text */
+	struct src *in;
+	iconv_t cd;             /* (iconv_t)-1: the bytes are UTF-8 */
+	int     valid;          /* and known to be well-formed */
+	const struct bom *bom;  /* the charset's BOM, skipped at the start */
+	int     started;        /* the first piece was read (BOM skipped) */
+	int     leading;        /* no text given yet: a BOM would be dropped */
+	int     eof;
+	char    in_buf[OUT_CHUNK + 8];
+	size_t  in_len;         /* bytes waiting in in_buf */
+	struct buf conv;        /* iconv's output not cleaned yet */
+	struct buf out;         /* UTF-8 ready to give */
+	size_t  out_pos;
+};
+
+/* Appends the well-formed UTF-8 of p[0, n) to out, U+FFFD for each bad
+ * byte; returns the bytes used (a sequence that may go on past the end
+ * waits, unless last). */
+static size_t
+clean_add(struct buf *out, const char *p, size_t n, int last)
 {
-	const unsigned char *p = (const unsigned char *)buf;
+	const unsigned char *u = (const unsigned char *)p;
 	size_t i = 0, start = 0, k;
 
-	while (i < len) {
-		k = utf8_valid_len(p + i, len - i);
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!last && n - i < 4)
+			break;
+		k = utf8_seq(u + i, n - i);
 		if (k > 0) {
 			i += k;
 			continue;
 		}
-		buf_add(out, buf + start, i - start);
+		buf_add(out, p + start, i - start);
 		buf_add(out, REPLACEMENT, 3);
-		i++;
-		start = i;
+		start = ++i;
 	}
-	buf_add(out, buf + start, len - start);
+	buf_add(out, p + start, i - start);
+	return i;
 }
 
-static int
-utf8_valid(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k;
-
-	while (i < len) {
-		k = utf8_valid_len(p + i, len - i);
-		if (k == 0)
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
-/* What an iconv converter gave is not UTF-8 after all (a charset iconv
- * takes for UTF-8 passes bad bytes through): clean it too, so the result
- * is always valid UTF-8. */
+/* Converts what waits in in_buf (all of it when last) into r->conv. */
 static void
-utf8_reclean(struct buf *b)
-{
-	struct buf clean;
-
-	buf_init(&clean, 0);
-	utf8_clean(b->data, b->len, &clean);
-	buf_free(b);
-	*b = clean;
-}
-
-static void
-iconv_all(iconv_t cd, const char *buf, size_t len, struct buf *out)
+iconv_piece(struct charset_reader *r, int last)
 {
 	char chunk[OUT_CHUNK];
-	char *in = (char *)buf, *o;
-	size_t inleft = len, oleft;
-	size_t rc;
+	char *in = r->in_buf, *o;
+	size_t inleft = r->in_len, oleft, rc;
 
 	while (inleft > 0) {
 		o = chunk;
 		oleft = sizeof chunk;
-		rc = iconv(cd, &in, &inleft, &o, &oleft);
-		buf_add(out, chunk, sizeof chunk - oleft);
+		rc = iconv(r->cd, &in, &inleft, &o, &oleft);
+		buf_add(&r->conv, chunk, sizeof chunk - oleft);
 		if (rc != (size_t)-1 || errno == E2BIG)
 			continue;
+		if (errno == EINVAL && !last)
+			break;          /* cut short: the next piece has the rest */
 		/* EILSEQ, or EINVAL for a sequence cut short at the end. */
-		buf_add(out, REPLACEMENT, 3);
+		buf_add(&r->conv, REPLACEMENT, 3);
 		in++;
 		inleft--;
-		iconv(cd, NULL, NULL, NULL, NULL);
+		iconv(r->cd, NULL, NULL, NULL, NULL);
 	}
-	o = chunk;
-	oleft = sizeof chunk;
-	iconv(cd, NULL, NULL, &o, &oleft);
-	buf_add(out, chunk, sizeof chunk - oleft);
+	if (last) {
+		o = chunk;
+		oleft = sizeof chunk;
+		iconv(r->cd, NULL, NULL, &o, &oleft);
+		buf_add(&r->conv, chunk, sizeof chunk - oleft);
+	}
+	memmove(r->in_buf, in, inleft);
+	r->in_len = inleft;
 }
 
-static size_t
-bom_len(const char *buf, size_t len, const char *name)
+/* Reads the next piece of the input and makes it UTF-8 in r->out. */
+static int
+reader_fill(struct charset_reader *r)
 {
-	size_t i;
+	long got = r->in->read(r->in, r->in_buf + r->in_len, OUT_CHUNK);
+	size_t skip = 0, used;
 
-	for (i = 0; i < ARRAY_LEN(boms); i++)
-		if (strcmp(boms[i].name, name) == 0 && len >= boms[i].len &&
-		    memcmp(buf, boms[i].bytes, boms[i].len) == 0)
-			return boms[i].len;
+	if (got < 0) {
+		snprintf(r->s.error, sizeof r->s.error, "%s", r->in->error);
+		return -1;
+	}
+	r->eof = got == 0;
+	r->in_len += (size_t)got;
+	if (!r->started && (r->in_len >= 4 || r->eof)) {
+		r->started = 1;
+		if (r->bom != NULL && r->in_len >= r->bom->len &&
+		    memcmp(r->in_buf, r->bom->bytes, r->bom->len) == 0)
+			skip = r->bom->len;
+		memmove(r->in_buf, r->in_buf + skip, r->in_len - skip);
+		r->in_len -= skip;
+	} else if (!r->started) {
+		return 0;
+	}
+	if (r->cd != (iconv_t)-1) {
+		iconv_piece(r, r->eof);
+		used = clean_add(&r->out, r->conv.data, r->conv.len, r->eof);
+		memmove(r->conv.data, r->conv.data + used, r->conv.len - used);
+		r->conv.len -= used;
+	} else if (r->valid) {
+		buf_add(&r->out, r->in_buf, r->in_len);
+		r->in_len = 0;
+	} else {
+		used = clean_add(&r->out, r->in_buf, r->in_len, r->eof);
+		memmove(r->in_buf, r->in_buf + used, r->in_len - used);
+		r->in_len -= used;
+	}
+	return 0;
+}
+
+static long
+reader_read(struct src *s, char *buf, size_t n)
+{
+	struct charset_reader *r = (struct charset_reader *)s;
+	size_t avail;
+
+	for (;;) {
+		avail = r->out.len - r->out_pos;
+		/* Every leading BOM: a page may repeat it (found by fuzzing). */
+		while (r->leading && avail >= 3 &&
+		       memcmp(r->out.data + r->out_pos, "\xEF\xBB\xBF", 3) == 0) {
+			r->out_pos += 3;
+			avail -= 3;
+		}
+		if (avail >= 3 || r->eof)
+			r->leading = 0;
+		if ((avail > 0 && !r->leading) || r->eof)
+			break;
+		memmove(r->out.data, r->out.data + r->out_pos, avail);
+		r->out.len = avail;
+		r->out_pos = 0;
+		if (reader_fill(r) < 0)
+			return -1;
+	}
+	if (n > avail)
+		n = avail;
+	memcpy(buf, r->out.data + r->out_pos, n);
+	r->out_pos += n;
+	return (long)n;
+}
+
+static int
+reader_rewind(struct src *s)
+{
+	struct charset_reader *r = (struct charset_reader *)s;
+
+	if (r->in->rewind(r->in) < 0) {
+		snprintf(r->s.error, sizeof r->s.error, "%s", r->in->error);
+		return -1;
+	}
+	if (r->cd != (iconv_t)-1)
+		iconv(r->cd, NULL, NULL, NULL, NULL);
+	r->started = r->eof = 0;
+	r->leading = 1;
+	r->in_len = r->conv.len = r->out.len = r->out_pos = 0;
+	return 0;
+}
+
+int
+charset_reader_open(struct charset_reader **out, struct src *in,
+                    const char *charset, int valid, struct err *e)
+{
+	const struct alias *a = alias_find(str_empty(charset) ? "utf-8" : charset);
+	const char *from = a != NULL ? a->iconv : charset;
+	const char *name = a != NULL ? a->name : charset;
+	struct charset_reader *r;
+	iconv_t cd = (iconv_t)-1;
+
+	*out = NULL;
+	if (strcmp(from, "UTF-8") != 0) {
+		cd = iconv_open("UTF-8", from);
+		if (cd == (iconv_t)-1)
+			return err_set(e, _("unknown character set %s"), charset);
+	}
+	r = xcalloc(1, sizeof *r);
+	r->s.read = reader_read;
+	r->s.rewind = reader_rewind;
+	r->in = in;
+	r->cd = cd;
+	r->valid = valid && cd == (iconv_t)-1;
+	r->leading = 1;
+	for (size_t i = 0; i < ARRAY_LEN(boms); i++)
+		if (strcmp(boms[i].name, name) == 0)
+			r->bom = &boms[i];
+	buf_init(&r->conv, 0);
+	buf_init(&r->out, 0);
+	buf_add(&r->conv, "", 0);       /* never a NULL buffer to copy from */
+	buf_add(&r->out, "", 0);
+	*out = r;
+	return 0;
+}
+
+struct src *
+charset_reader_src(struct charset_reader *r)
+{
+	return &r->s;
+}
+
+void
+charset_reader_close(struct charset_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	buf_free(&r->conv);
+	buf_free(&r->out);
+	free(r);
+}
+
+int
+charset_read_all(struct src *in, struct buf *out, struct err *e)
+{
+	char chunk[OUT_CHUNK];
+	long got;
+
+	while ((got = in->read(in, chunk, sizeof chunk)) > 0)
+		buf_add(out, chunk, (size_t)got);
+	if (got < 0)
+		return err_set(e, "%s", in->error);
 	return 0;
 }
 
@@ -638,33 +908,16 @@ int
 charset_to_utf8(const char *buf, size_t len, const char *charset,
                 char **out, size_t *outlen, struct err *e)
 {
-	const struct alias *a = alias_find(str_empty(charset) ? "utf-8" : charset);
-	const char *from = a != NULL ? a->iconv : charset;
-	const char *name = a != NULL ? a->name : charset;
+	struct src_mem m;
+	struct charset_reader *r;
 	struct buf b;
-	iconv_t cd;
-	size_t skip;
 
-	skip = bom_len(buf, len, name);
-	buf += skip;
-	len -= skip;
+	if (charset_reader_open(&r, src_mem(&m, buf, len), charset, 0, e) < 0)
+		return -1;
 	buf_init(&b, 0);
-	if (strcmp(from, "UTF-8") == 0) {
-		utf8_clean(buf, len, &b);
-	} else {
-		cd = iconv_open("UTF-8", from);
-		if (cd == (iconv_t)-1)
-			return err_set(e, _("unknown character set %s"), charset);
-		iconv_all(cd, buf, len, &b);
-		iconv_close(cd);
-		if (!utf8_valid(b.data, b.len))
-			utf8_reclean(&b);
-	}
+	buf_add(&b, "", 0);
+	charset_read_all(charset_reader_src(r), &b, NULL);
+	charset_reader_close(r);
 	*out = buf_steal(&b, outlen);
-	/* Every leading BOM: a page may repeat it (found by fuzzing). */
-	while (*outlen >= 3 && memcmp(*out, "\xEF\xBB\xBF", 3) == 0) {
-		memmove(*out, *out + 3, *outlen - 2);
-		*outlen -= 3;
-	}
 	return 0;
 }

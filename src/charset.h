@@ -30,9 +30,27 @@ enum charset_source charset_detect_why(const char *buf, size_t len,
                                        const char *content_type,
                                        char *name, size_t namesz);
 
+/* charset_detect_why() of a stream read to its end (and rewound): the
+ * bytes are read once, whatever their size.  *valid (may be NULL): the
+ * bytes are well-formed UTF-8, nothing to convert or clean. */
+enum charset_source charset_detect_src(struct src *in, const char *content_type,
+                                       char *name, size_t namesz, int *valid);
+
 /* Converts buf from charset to UTF-8: a malloc'd, NUL-terminated result
  * with no BOM, invalid bytes replaced by U+FFFD.  Never truncates. */
 int charset_to_utf8(const char *buf, size_t len, const char *charset,
                     char **out, size_t *outlen, struct err *e);
+
+/* The same conversion a piece at a time, for a page too large to hold:
+ * the reader's stream (charset_reader_src) gives the UTF-8 of in, from its
+ * start again on rewind.  valid: in is known to be well-formed UTF-8 (a
+ * charset_detect_src answer), given as it is. */
+struct charset_reader;
+int  charset_reader_open(struct charset_reader **out, struct src *in,
+                         const char *charset, int valid, struct err *e);
+struct src *charset_reader_src(struct charset_reader *r);
+void charset_reader_close(struct charset_reader *r);
+/* Appends everything in gives to out. */
+int  charset_read_all(struct src *in, struct buf *out, struct err *e);
 
 #endif

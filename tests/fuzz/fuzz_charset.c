@@ -8,11 +8,42 @@
 #include <string.h>
 #include "fuzz.h"
 #include "charset.h"
+#include "pieces.h"
 
 static const char *const forced[] = {
 	NULL, "UTF-8", "GB18030", "BIG5", "UTF-16LE", "UTF-16BE", "ISO-8859-1",
 	"SHIFT_JIS", "no-such-charset",
 };
+
+/* Read in pieces of a few bytes, the page converts as it does whole; and
+ * bytes detection calls well-formed UTF-8 come through as they are. */
+static void
+pieces_same(const char *buf, size_t len, const char *cs, const char *out, size_t outlen)
+{
+	struct charset_reader *r;
+	struct pieces t;
+	struct buf got;
+	char name[64];
+	int valid = 0;
+
+	buf_init(&got, 0);
+	if (charset_reader_open(&r, pieces(&t, buf, len), cs, 0, NULL) == 0) {
+		charset_read_all(charset_reader_src(r), &got, NULL);
+		charset_reader_close(r);
+		FUZZ_CHECK(got.len == outlen && memcmp(got.data ? got.data : "", out, outlen) == 0,
+		           "read in pieces, the page converts as it does whole");
+	}
+	charset_detect_src(pieces(&t, buf, len), NULL, name, sizeof name, &valid);
+	if (valid && strcmp(name, "UTF-8") == 0 && cs != NULL && strcmp(cs, "UTF-8") == 0) {
+		size_t skip = 0;
+
+		while (len - skip >= 3 && memcmp(buf + skip, "\xEF\xBB\xBF", 3) == 0)
+			skip += 3;
+		FUZZ_CHECK(outlen == len - skip && memcmp(out, buf + skip, outlen) == 0,
+		           "well-formed UTF-8 comes through as it is");
+	}
+	buf_free(&got);
+}
 
 static void
 convert(const char *buf, size_t len, const char *cs)
@@ -33,6 +64,7 @@ convert(const char *buf, size_t len, const char *cs)
 	FUZZ_CHECK(fuzz_utf8_valid(out, outlen), "the result is valid UTF-8");
 	FUZZ_CHECK(outlen < 3 || memcmp(out, "\xEF\xBB\xBF", 3) != 0,
 	           "the result has no BOM");
+	pieces_same(buf, len, cs, out, outlen);
 	free(out);
 }
 

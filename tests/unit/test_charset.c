@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "charset.h"
+#include "pieces.h"
 #include "tap.h"
+#include "utf8.h"
 #include "util.h"
 
 /* GBK bytes of 中国高新网 and of 朱镕基 喆 (镕 and 喆 are outside GB2312). */
@@ -306,6 +308,124 @@ test_big_page(void)
 	buf_free(&want);
 }
 
+/* What converting UTF-8 did before pages were read in pieces: each byte
+ * of no well-formed sequence as U+FFFD (utf8_valid_len). */
+static void
+clean_whole(const char *p, size_t n, struct buf *out)
+{
+	for (size_t i = 0; i < n;) {
+		size_t k = utf8_valid_len((const unsigned char *)p + i, n - i);
+
+		buf_add(out, k > 0 ? p + i : UTF8_REPLACEMENT, k > 0 ? k : 3);
+		i += k > 0 ? k : 1;
+	}
+}
+
+/* Bytes near UTF-8: ASCII, CJK, 2- and 4-byte sequences, cut and broken
+ * ones, surrogates, overlongs, a BOM or two. */
+static void
+noise(struct buf *b, unsigned *seed, size_t n)
+{
+	static const char *const parts[] = {
+		"a", "<p>", " ", "中", "文", "é", "中文", "中文", "中文", "中文", "\xF0\x9F\x98\x80", "\xE4\xB8",
+		"\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80", "\xFF", "\x80",
+		"\xEF\xBB\xBF", "\xE0\x80\x80", "\xC2", "\xA4\xAB", "&amp;",
+	};
+
+	while (b->len < n) {
+		*seed = *seed * 1103515245u + 12345u;
+		buf_adds(b, parts[(*seed >> 16) % ARRAY_LEN(parts)]);
+	}
+}
+
+/* Read in pieces, a page converts as it does whole, and as it did before
+ * (UTF-8 cleaned byte by byte, legacy charsets by iconv). */
+static void
+test_stream(void)
+{
+	static const char *const charsets[] = { "UTF-8", "GB18030", "SHIFT_JIS", "UTF-16LE" };
+	unsigned seed = 7;
+
+	for (int round = 0; round < 40; round++) {
+		struct buf in, want, got;
+		struct charset_reader *r;
+		struct pieces t;
+		char *whole = NULL;
+		size_t wlen = 0;
+		const char *cs = charsets[round % ARRAY_LEN(charsets)];
+
+		buf_init(&in, 0);
+		buf_init(&want, 0);
+		buf_init(&got, 0);
+		if (round % 5 == 0)
+			buf_adds(&in, "\xEF\xBB\xBF\xEF\xBB\xBF");
+		noise(&in, &seed, 200 + (size_t)round * 37);
+		charset_to_utf8(in.data, in.len, cs, &whole, &wlen, NULL);
+		if (charset_reader_open(&r, pieces(&t, in.data, in.len), cs, 0, NULL) == 0) {
+			charset_read_all(charset_reader_src(r), &got, NULL);
+			charset_reader_close(r);
+		}
+		ok(got.len == wlen && memcmp(got.data, whole, wlen) == 0,
+		   "round %d, %s: read in pieces of 1-7 bytes, the text is what converting it whole gives",
+		   round, cs);
+		if (strcmp(cs, "UTF-8") == 0) {
+			size_t skip = 0;
+			int valid = -1;
+			char name[64];
+
+			clean_whole(in.data, in.len, &want);
+			charset_detect_src(pieces(&t, in.data, in.len), NULL, name, sizeof name, &valid);
+			is_int(valid, want.len == in.len && memcmp(want.data, in.data, in.len) == 0,
+			       "round %d: the bytes are said to be well-formed UTF-8 exactly when they are",
+			       round);
+			while (want.len - skip >= 3 && memcmp(want.data + skip, "\xEF\xBB\xBF", 3) == 0)
+				skip += 3;
+			ok(wlen == want.len - skip && memcmp(whole, want.data + skip, wlen) == 0,
+			   "round %d: UTF-8 is cleaned byte by byte as before, leading BOMs dropped", round);
+		}
+		free(whole);
+		buf_free(&in);
+		buf_free(&want);
+		buf_free(&got);
+	}
+}
+
+/* Detection reads a page in pieces as it reads it whole, and says when
+ * the bytes are well-formed UTF-8 (nothing to clean). */
+static void
+test_detect_stream(void)
+{
+	static const struct {
+		const char *what, *body, *ctype, *want;
+		int valid;
+	} cases[] = {
+		{ "valid UTF-8 Chinese", "<p>中国高新网，高新技术。</p>", NULL, "UTF-8", 1 },
+		{ "a stray byte in UTF-8", "<p>中国\xFF高新网，高新技术。</p>", NULL, "UTF-8", 0 },
+		{ "undeclared GBK", "<p>" GBK_ZGGXW GBK_ZGGXW GBK_ZRJ "</p>", NULL, "GB18030", 0 },
+		{ "declared GBK that is UTF-8", "<meta charset=gbk><p>中国高新网</p>", NULL, "UTF-8", 1 },
+		{ "a header", "<p>abc</p>", "text/html; charset=big5", "BIG5", 1 },
+		{ "an overlong three-byte sequence", "<p>中国\xE0\x80\x80高新网</p>", NULL, "UTF-8", 0 },
+		{ "a surrogate", "<p>中国\xED\xA0\x80高新网</p>", NULL, "UTF-8", 0 },
+		{ "past U+10FFFF", "<p>中国\xF4\x90\x80\x80高新网</p>", NULL, "UTF-8", 0 },
+		{ "an overlong two-byte sequence", "<p>中国\xC0\xAF高新网</p>", NULL, "UTF-8", 0 },
+		{ "a sequence cut at the end", "<p>中国高新网\xE4\xB8", NULL, "UTF-8", 0 },
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char whole[64], piece[64];
+		struct pieces t;
+		int valid = -1;
+
+		charset_detect(cases[i].body, strlen(cases[i].body), cases[i].ctype,
+		               whole, sizeof whole);
+		charset_detect_src(pieces(&t, cases[i].body, strlen(cases[i].body)),
+		                   cases[i].ctype, piece, sizeof piece, &valid);
+		is_str(piece, cases[i].want, "%s: read in pieces", cases[i].what);
+		is_str(piece, whole, "%s: as read whole", cases[i].what);
+		is_int(valid, cases[i].valid, "%s: well-formed UTF-8 or not", cases[i].what);
+	}
+}
+
 int
 main(void)
 {
@@ -315,5 +435,7 @@ main(void)
 	test_unknown();
 	test_pages();
 	test_big_page();
+	test_stream();
+	test_detect_stream();
 	return done_testing();
 }
