@@ -18,6 +18,8 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "net.h"
 
@@ -52,6 +54,9 @@ struct xfer {
 	CURL *h;
 	struct curl_slist *hdrs;
 	struct buf body;
+	int fd;                 /* the body spooled to a file, or -1 */
+	size_t flen;            /* bytes in fd */
+	int write_errno;        /* why the body could not be kept */
 	char host[256];
 	struct host *hs;
 	int attempts;           /* transfers made so far */
@@ -64,6 +69,7 @@ struct xfer {
 	int64_t last_byte;      /* monotonic ms: a byte last came, 0: none */
 	int over_cap;
 	char errbuf[CURL_ERROR_SIZE];
+	struct net *net;
 	struct xlist *in;
 	struct xfer *prev, *next;
 };
@@ -147,6 +153,7 @@ net_req_new(const char *url)
 	struct net_req *r = xcalloc(1, sizeof *r);
 
 	r->url = xstrdup(url);
+	r->fd = -1;
 	return r;
 }
 
@@ -154,6 +161,9 @@ static void
 req_clear_out(struct net_req *r)
 {
 	xfree_set(&r->body, NULL);
+	if (r->fd >= 0)
+		close(r->fd);
+	r->fd = -1;
 	xfree_set(&r->content_type, NULL);
 	xfree_set(&r->etag_out, NULL);
 	xfree_set(&r->last_modified_out, NULL);
@@ -384,14 +394,29 @@ xfer_release(struct net *n, struct xfer *x)
 }
 
 static void
+spool_close(struct xfer *x)
+{
+	if (x->fd >= 0)
+		close(x->fd);
+	x->fd = -1;
+	x->flen = 0;
+}
+
+static void
 finish(struct net *n, struct xfer *x, enum net_result result)
 {
 	if (x->probe && x->hs != NULL)
 		x->hs->probing--;
 	x->probe = 0;
 	x->r->result = result;
-	if (result == NET_OK)
+	if (result == NET_OK && x->fd >= 0) {
+		x->r->fd = x->fd;
+		x->r->len = x->flen;
+		x->fd = -1;
+	} else if (result == NET_OK) {
 		x->r->body = buf_steal(&x->body, &x->r->len);
+	}
+	spool_close(x);
 	buf_free(&x->body);
 	xfer_release(n, x);
 	if (x->in != NULL)
@@ -411,11 +436,73 @@ fail(struct net *n, struct xfer *x, int permanent, const char *msg)
 
 /* ---- starting ------------------------------------------------------- */
 
+/* An unlinked temporary file in dir ($TMPDIR, /tmp), or -1. */
+static int
+spool_open(const char *dir)
+{
+	char *path;
+	int fd;
+
+	if (dir == NULL)
+		dir = !str_empty(getenv("TMPDIR")) ? getenv("TMPDIR") : "/tmp";
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		return fd;
+#endif
+	path = xasprintf("%s/gxnews-page.XXXXXX", dir);
+	fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	return fd;
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Keeps len more bytes of the body in its file (opened when the body grows
+ * past NET_SPOOL_BYTES, with what memory held so far). */
+static int
+spool_add(struct net *n, struct xfer *x, const char *p, size_t len)
+{
+	if (x->fd < 0) {
+		x->fd = spool_open(n->o.spool_dir);
+		if (x->fd < 0 || write_all(x->fd, x->body.data, x->body.len) < 0) {
+			x->write_errno = errno;
+			return -1;
+		}
+		x->flen = x->body.len;
+		buf_free(&x->body);
+		buf_init(&x->body, n->o.max_bytes);
+	}
+	if (write_all(x->fd, p, len) < 0) {
+		x->write_errno = errno;
+		return -1;
+	}
+	x->flen += len;
+	return 0;
+}
+
 static size_t
 on_body(char *p, size_t size, size_t nmemb, void *ud)
 {
 	struct xfer *x = ud;
-	size_t len = size * nmemb;
+	struct net *n = x->net;
+	size_t len = size * nmemb, have = x->fd >= 0 ? x->flen : x->body.len;
 	long code = 0;
 
 	x->last_byte = now_ms();
@@ -423,6 +510,12 @@ on_body(char *p, size_t size, size_t nmemb, void *ud)
 	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
 	if (code >= 300)
 		return len;
+	if (len > n->o.max_bytes || have > n->o.max_bytes - len) {
+		x->over_cap = 1;
+		return 0;
+	}
+	if (x->r->spool && have + len > NET_SPOOL_BYTES)
+		return spool_add(n, x, p, len) < 0 ? 0 : len;
 	if (buf_add(&x->body, p, len) < 0) {
 		x->over_cap = 1;
 		return 0;
@@ -498,7 +591,9 @@ xfer_start(struct net *n, struct xfer *x)
 	if (x->h == NULL)
 		return -1;
 	buf_init(&x->body, n->o.max_bytes);
+	spool_close(x);
 	x->over_cap = 0;
+	x->write_errno = 0;
 	x->errbuf[0] = '\0';
 	x->attempts++;
 	x->try_start = now_ms();
@@ -630,6 +725,8 @@ net_add(struct net *n, struct net_req *r)
 
 	req_clear_out(r);
 	x->r = r;
+	x->net = n;
+	x->fd = -1;
 	buf_init(&x->body, n->o.max_bytes);
 	if (n->queued.n + n->running.n == 0)
 		n->batch_done = n->batch_total = 0;
@@ -730,7 +827,10 @@ say_redirect(struct net *n, struct xfer *x, struct verdict *v)
 static void
 say_write(struct net *n, struct xfer *x, struct verdict *v)
 {
-	if (!x->over_cap)
+	if (!x->over_cap && x->write_errno != 0)
+		snprintf(v->msg, sizeof v->msg, _("cannot keep the page from %s: %s"),
+		         who(x), strerror(x->write_errno));
+	else if (!x->over_cap)
 		snprintf(v->msg, sizeof v->msg, _("cannot keep the page from %s"), who(x));
 	else if (n->o.max_bytes >= MIB)
 		snprintf(v->msg, sizeof v->msg, _("page larger than the limit of %zu MB, "
@@ -898,6 +998,7 @@ retry_later(struct net *n, struct xfer *x, struct verdict *v, long after_s)
 	}
 	xfer_release(n, x);
 	buf_free(&x->body);
+	spool_close(x);
 	x->r->status = 0;
 	x->not_before = now + delay;
 	xlist_move(x, &n->queued);

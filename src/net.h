@@ -33,7 +33,13 @@ struct net_opts {
 	int    max_redirects;     /* 5 */
 	int    allow_file;        /* file:// allowed (a mirror the user named) */
 	const char *user_agent;   /* NULL: "gxnews/VERSION" */
+	const char *spool_dir;    /* where a large body waits (see net_req.spool);
+	                             NULL: $TMPDIR, else /tmp */
 };
+
+/* A body larger than this, of a request that allows it, goes to a
+ * temporary file instead of memory. */
+#define NET_SPOOL_BYTES (8u << 20)
 
 enum net_result {
 	NET_PENDING = 0,
@@ -50,6 +56,7 @@ struct net_req {
 	char  *last_modified;
 	long   budget_ms;        /* 0: the options' budget; counted from the
 	                          * first try, time in the queue not included */
+	int    spool;            /* a large body may come as a file (fd) */
 	void  *user;
 	/* out: set by net */
 	enum net_result result;
@@ -57,7 +64,8 @@ struct net_req {
 	int    permanent;        /* with NET_ERR: retrying will not help */
 	int    host_down;        /* with NET_ERR: the host did not answer (or
 	                          * is paused after failing) */
-	char  *body;             /* NUL-terminated, len bytes */
+	char  *body;             /* NUL-terminated, len bytes; NULL when in fd */
+	int    fd;               /* -1, or an unlinked file of len bytes (spool) */
 	size_t len;
 	char  *content_type;
 	char  *etag_out;

@@ -509,6 +509,77 @@ test_file(void)
 	free(path);
 }
 
+/* A request that allows it gets a large body as a file: all of it, in
+ * the spool directory, within the limit; a small one stays in memory. */
+static void
+test_spool(void)
+{
+	char *path = xasprintf("%s/big.xml", tmpdir), *u = xasprintf("file://%s", path);
+	size_t big = NET_SPOOL_BYTES + 12345, got_len = 0, i;
+	struct net_opts o;
+	struct net_req *r;
+	struct net *n;
+	char *want = xmalloc(big), *got;
+	FILE *f = fopen(path, "wb");
+
+	for (i = 0; i < big; i++)
+		want[i] = (char)('a' + (i * 7 + i / 4096) % 26);
+	if (f != NULL) {
+		fwrite(want, 1, big, f);
+		fclose(f);
+	}
+	test_opts(&o);
+	o.allow_file = 1;
+	o.spool_dir = tmpdir;
+	n = net_with(&o);
+	r = net_req_new(u);
+	r->spool = 1;
+	net_fetch(n, r);
+	is_int(r->result, NET_OK, "a body larger than memory holds: fetched");
+	ok(r->body == NULL && r->fd >= 0, "it comes as a file, not in memory");
+	is_int(r->len, big, "all of it");
+	got = xmalloc(big + 1);
+	if (r->fd >= 0) {
+		lseek(r->fd, 0, SEEK_SET);
+		got_len = (size_t)read(r->fd, got, big + 1);
+	}
+	ok(got_len == big && memcmp(got, want, big) == 0, "the file holds the body's bytes");
+	net_req_free(r);
+	r = net_req_new(u);
+	net_fetch(n, r);
+	ok(r->body != NULL && r->fd < 0 && r->len == big,
+	   "a request that does not allow it gets the body in memory");
+	net_req_free(r);
+	net_free(n);
+
+	o.max_bytes = NET_SPOOL_BYTES + 100;
+	n = net_with(&o);
+	r = net_req_new(u);
+	r->spool = 1;
+	net_fetch(n, r);
+	ok(r->result == NET_ERR && r->fd < 0 && strstr(r->error, "limit of 8 MB") != NULL,
+	   "a file body over the limit is refused all the same (%s)", r->error);
+	net_req_free(r);
+	net_free(n);
+
+	o.max_bytes = 0;
+	o.spool_dir = "/nonexistent/spool";
+	n = net_with(&o);
+	r = net_req_new(u);
+	r->spool = 1;
+	net_fetch(n, r);
+	ok(r->result == NET_ERR && strstr(r->error, "cannot keep the page") != NULL &&
+	   strstr(r->error, "No such file") != NULL,
+	   "nowhere to keep it: the error says why (%s)", r->error);
+	net_req_free(r);
+	net_free(n);
+	unlink(path);
+	free(want);
+	free(got);
+	free(u);
+	free(path);
+}
+
 /* ---- charset, end to end ------------------------------------------- */
 
 static const struct gbk_case {
@@ -1054,6 +1125,7 @@ main(void)
 	test_limits();
 	test_refused();
 	test_file();
+	test_spool();
 	test_gbk();
 	test_parallel();
 	test_run_bounded();
