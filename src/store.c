@@ -1,6 +1,6 @@
 /* store.c: the offline cache in SQLite.  The only file that includes sqlite3.h.
  *
- * Tables (schema 6):
+ * Tables (schema 7):
  *   sources(id, name)                 a site profile or "feeds"
  *   tabs(source, position, key, ...)  the tabs of a source, in order
  *   lists(id, key, snap, next_url, npages, fetched)   one per tab key
@@ -14,7 +14,7 @@
  *                                     title and text (gx_pairs()), no copy
  *                                     of the text: see schema_pairs
  *   search_dirty(id)                  articles changed since they were
- *                                     indexed, kept by triggers
+ *                                     indexed (once or more), kept by triggers
  *   images(url, article, data, error)  pictures, kept with the article that
  *                                     shows them and removed with it
  *   hosts(name, fails, ...)           hosts that failed, and until when they
@@ -206,6 +206,34 @@ static const char schema_pairs[] =
 	"INSERT INTO search_dirty(id) SELECT id FROM articles;"
 	"CREATE INDEX articles_time ON articles(time);";
 
+/* The search triggers once more, each a plain insert: an article changed
+ * twice is noted twice (store_index takes each once).  Checking first
+ * whether it is noted made SQLite copy the check's result into a table of
+ * its own for each row written (an insert reading the table it writes),
+ * a tenth of a feed's time. */
+#define NOTE(id) " INSERT INTO search_dirty(id) VALUES (" id "); END;"
+static const char schema_dirty_rows[] =
+	"DROP TRIGGER search_article_add; DROP TRIGGER search_title;"
+	"DROP TRIGGER search_article_del; DROP TRIGGER search_body_add;"
+	"DROP TRIGGER search_body_set;"
+	"CREATE TABLE search_noted(id INTEGER NOT NULL);"
+	"INSERT INTO search_noted(id) SELECT id FROM search_dirty;"
+	"DROP TABLE search_dirty;"
+	"ALTER TABLE search_noted RENAME TO search_dirty;"
+	"CREATE INDEX search_dirty_id ON search_dirty(id);"
+	"CREATE TRIGGER search_article_add AFTER INSERT ON articles BEGIN"
+	NOTE("new.id")
+	"CREATE TRIGGER search_title AFTER UPDATE OF title ON articles"
+	" WHEN old.title IS NOT new.title BEGIN"
+	NOTE("new.id")
+	"CREATE TRIGGER search_article_del AFTER DELETE ON articles BEGIN"
+	NOTE("old.id")
+	"CREATE TRIGGER search_body_add AFTER INSERT ON bodies BEGIN"
+	NOTE("new.id")
+	"CREATE TRIGGER search_body_set AFTER UPDATE OF html ON bodies"
+	" WHEN old.html IS NOT new.html BEGIN"
+	NOTE("new.id");
+
 /* Version k is reached by running migrations[k - 1] in one transaction. */
 static const struct migration {
 	const char *sql;
@@ -217,6 +245,7 @@ static const struct migration {
 	{ schema_dirty_once, "" },
 	{ schema_pairs, "search" },
 	{ schema_hosts, "hosts" },
+	{ schema_dirty_rows, "search_dirty" },
 };
 
 /* Tables read at open to catch damage early: the rightmost path of each
@@ -245,6 +274,32 @@ static const char *const probes[] = {
 #define KEEP_TEXT(col) \
 	"CASE WHEN excluded.time <> 0 AND excluded." col " IS NULL THEN NULL" \
 	" ELSE coalesce(excluded." col ", " col ") END"
+
+/* An article read whole; a feed's also with its item's date text,
+ * summary and thumb.  A new one is a plain insert (_NEW): an upsert's DO
+ * UPDATE, or any constraint that aborts, makes SQLite copy every page a
+ * statement with triggers touches into a statement journal, a fifth of a
+ * feed's time.  OR FAIL instead: a failure rolls back the whole write. */
+#define ART_ROW " INTO articles(url, title, time_text, time, source," \
+	" author, editor, comments, next_page, fetched, seen)" \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"
+#define FEED_ROW " INTO articles(url, title, time_text, time, source," \
+	" author, editor, comments, next_page, fetched, seen, date_text," \
+	" summary, thumb)" \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13)"
+
+/* What an article read whole replaces of what was kept. */
+#define ART_SET \
+	" title = coalesce(excluded.title, title)," \
+	" time_text = " KEEP_TEXT("time_text") "," \
+	" time = CASE WHEN excluded.time <> 0 THEN excluded.time ELSE time END," \
+	" source = coalesce(excluded.source, source)," \
+	" author = coalesce(excluded.author, author)," \
+	" editor = coalesce(excluded.editor, editor)," \
+	" comments = CASE WHEN excluded.comments >= 0 THEN excluded.comments" \
+	"  ELSE comments END," \
+	" next_page = excluded.next_page," \
+	" fetched = excluded.fetched, seen = max(seen, excluded.seen)"
 
 #define STMTS(_) \
 	_(BEGIN, "BEGIN IMMEDIATE") \
@@ -303,24 +358,18 @@ static const char *const probes[] = {
 		" OR (excluded.time <> time AND excluded.time <> 0" \
 		"  AND (time = 0 OR fetched = 0))" \
 		" OR (excluded.summary IS NOT summary AND excluded.summary IS NOT NULL)" \
-		" OR (excluded.thumb IS NOT thumb AND excluded.thumb IS NOT NULL)" \
-		" RETURNING id") \
+		" OR (excluded.thumb IS NOT thumb AND excluded.thumb IS NOT NULL)") \
 	_(ART_ID, "SELECT id FROM articles WHERE url = ?1") \
-	_(ART_PUT, "INSERT INTO articles(url, title, time_text, time, source," \
-		" author, editor, comments, next_page, fetched, seen)" \
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)" \
-		" ON CONFLICT(url) DO UPDATE SET" \
-		" title = coalesce(excluded.title, title)," \
-		" time_text = " KEEP_TEXT("time_text") "," \
-		" time = CASE WHEN excluded.time <> 0 THEN excluded.time ELSE time END," \
-		" source = coalesce(excluded.source, source)," \
-		" author = coalesce(excluded.author, author)," \
-		" editor = coalesce(excluded.editor, editor)," \
-		" comments = CASE WHEN excluded.comments >= 0 THEN excluded.comments" \
-		"  ELSE comments END," \
-		" next_page = excluded.next_page," \
-		" fetched = excluded.fetched, seen = max(seen, excluded.seen)" \
-		" RETURNING id") \
+	_(ART_NEW, "INSERT OR FAIL" ART_ROW) \
+	_(ART_PUT, "INSERT" ART_ROW " ON CONFLICT(url) DO UPDATE SET" ART_SET) \
+	_(ART_FEED_NEW, "INSERT OR FAIL" FEED_ROW) \
+	_(ART_FEED, "INSERT" FEED_ROW " ON CONFLICT(url) DO UPDATE SET" ART_SET "," \
+		" date_text = " KEEP_TEXT("date_text") "," \
+		" summary = coalesce(excluded.summary, summary)," \
+		" thumb = coalesce(excluded.thumb, thumb)") \
+	_(ART_LATE, "UPDATE articles SET source = ?2, author = coalesce(?3, author)" \
+		" WHERE id = ?1") \
+	_(BODY_NEW, "INSERT OR FAIL INTO bodies(id, html) VALUES (?1, ?2)") \
 	_(BODY_PUT, "INSERT INTO bodies(id, html) VALUES (?1, ?2)" \
 		" ON CONFLICT(id) DO UPDATE SET html = excluded.html" \
 		" WHERE html IS NOT excluded.html") \
@@ -356,13 +405,13 @@ static const char *const probes[] = {
 		" data = coalesce(excluded.data, data)") \
 	_(IMAGE_GET, "SELECT url, content_type, data, error, fetched FROM images" \
 		" WHERE url = ?1") \
-	_(DIRTY_COUNT, "SELECT count(*) FROM search_dirty") \
+	_(DIRTY_COUNT, "SELECT count(DISTINCT id) FROM search_dirty") \
 	_(DIRTY_INDEX, "INSERT INTO search(rowid, text)" \
 		" SELECT a.id, gx_pairs(a.title, b.html) FROM" \
-		" (SELECT id FROM search_dirty ORDER BY id LIMIT ?1) d" \
+		" (SELECT DISTINCT id FROM search_dirty ORDER BY id LIMIT ?1) d" \
 		" JOIN articles a ON a.id = d.id LEFT JOIN bodies b ON b.id = a.id") \
 	_(DIRTY_CLEAR, "DELETE FROM search_dirty WHERE id IN" \
-		" (SELECT id FROM search_dirty ORDER BY id LIMIT ?1)") \
+		" (SELECT DISTINCT id FROM search_dirty ORDER BY id LIMIT ?1)") \
 	_(HIT_TEXT, "SELECT " ITEM_COLS("0") ", b.html FROM articles a" \
 		" LEFT JOIN bodies b ON b.id = a.id WHERE a.id = ?1") \
 	_(LIST_UNREAD, "SELECT count(*) FROM lists l JOIN list_items li ON li.snap = l.snap" \
@@ -1458,22 +1507,49 @@ new_snapshot(struct store *s, struct list_row *lr, struct err *e)
 	return 0;
 }
 
+/* The id of the article at url (0: none yet), to upsert it with st. */
+static int
+article_id(struct store *s, const char *url, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *get = stmt(s, ST_ART_ID, e);
+	int found;
+
+	*id = 0;
+	if (get == NULL)
+		return -1;
+	bind_text(get, 1, url);
+	return query_int(s, get, id, &found, e);
+}
+
+/* Runs the article upsert st (url bound); *id is the article's, known
+ * before or new.  An upsert's RETURNING would build a table for each row,
+ * a fifth of a feed's time. */
+static int
+upsert(struct store *s, sqlite3_stmt *st, int64_t *id, struct err *e)
+{
+	if (run(s, st, e) < 0)
+		return -1;
+	if (*id == 0)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
 /* The stub article row of each item; ids[i] is 0 for an item without url. */
 static int
 put_stubs(struct store *s, const struct item_list *l, int64_t *ids,
           struct err *e)
 {
 	sqlite3_stmt *up = stmt(s, ST_ART_STUB, e);
-	sqlite3_stmt *get = stmt(s, ST_ART_ID, e);
-	int found;
 
-	if (up == NULL || get == NULL)
+	if (up == NULL)
 		return -1;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct item *it = &l->v[i];
 
 		if (str_empty(it->url))
 			continue;
+		if (article_id(s, it->url, &ids[i], e) < 0)
+			return -1;
 		bind_text(up, 1, it->url);
 		bind_text(up, 2, it->title);
 		bind_text(up, 3, it->date);
@@ -1481,34 +1557,37 @@ put_stubs(struct store *s, const struct item_list *l, int64_t *ids,
 		bind_text(up, 5, it->summary);
 		bind_text(up, 6, it->thumb);
 		sqlite3_bind_int64(up, 7, now(s));
-		if (query_int(s, up, &ids[i], &found, e) < 0)
-			return -1;
-		if (found)
-			continue;       /* changed: its id came back */
-		bind_text(get, 1, it->url);
-		if (query_int(s, get, &ids[i], &found, e) < 0)
+		if (upsert(s, up, &ids[i], e) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-/* Inserts the items from position pos on; *added counts those new to it. */
+/* Item i's rank: l's, 0 past its end (a feed's items). */
+static int
+rank_at(const struct item_list *l, size_t i)
+{
+	return i < l->n ? l->v[i].rank : 0;
+}
+
+/* Inserts the n items of ids from position pos on; *added counts those
+ * new to it. */
 static int
 add_items(struct store *s, int64_t snap, int64_t pos, const struct item_list *l,
-          const int64_t *ids, size_t *added, struct err *e)
+          const int64_t *ids, size_t n, size_t *added, struct err *e)
 {
 	sqlite3_stmt *st = stmt(s, ST_ITEM_ADD, e);
 
 	*added = 0;
 	if (st == NULL)
 		return -1;
-	for (size_t i = 0; i < l->n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (ids[i] == 0)
 			continue;
 		sqlite3_bind_int64(st, 1, snap);
 		sqlite3_bind_int64(st, 2, pos);
 		sqlite3_bind_int64(st, 3, ids[i]);
-		sqlite3_bind_int(st, 4, l->v[i].rank);
+		sqlite3_bind_int(st, 4, rank_at(l, i));
 		if (run(s, st, e) < 0)
 			return -1;
 		if (sqlite3_changes(s->db) > 0) {
@@ -1534,18 +1613,16 @@ snap_bound(struct store *s, enum stmt_id id, int64_t snap, int64_t *v,
 /* Page 1: these items lead in this order; the others follow as they were. */
 static int
 list_head(struct store *s, struct list_row *lr, const struct item_list *l,
-          const int64_t *ids, struct err *e)
+          const int64_t *ids, size_t n, struct err *e)
 {
 	sqlite3_stmt *drop = stmt(s, ST_ITEM_DROP, e);
 	int64_t min = 0;
 	size_t added;
-	int found;
-
-	int fresh = lr->snap == 0;
+	int found, fresh = lr->snap == 0;
 
 	if (drop == NULL || (fresh && new_snapshot(s, lr, e) < 0))
 		return -1;
-	for (size_t i = 0; !fresh && i < l->n; i++) {
+	for (size_t i = 0; !fresh && i < n; i++) {
 		sqlite3_bind_int64(drop, 1, lr->snap);
 		sqlite3_bind_int64(drop, 2, ids[i]);
 		if (ids[i] != 0 && run(s, drop, e) < 0)
@@ -1555,13 +1632,13 @@ list_head(struct store *s, struct list_row *lr, const struct item_list *l,
 		return -1;
 	if (!found)
 		min = 0;
-	return add_items(s, lr->snap, min - (int64_t)l->n, l, ids, &added, e);
+	return add_items(s, lr->snap, min - (int64_t)n, l, ids, n, &added, e);
 }
 
 /* Page 2..: items not yet present go at the end. */
 static int
 list_append(struct store *s, struct list_row *lr, const struct item_list *l,
-            const int64_t *ids, struct err *e)
+            const int64_t *ids, size_t n, struct err *e)
 {
 	int64_t max = -1;
 	size_t added;
@@ -1573,7 +1650,7 @@ list_append(struct store *s, struct list_row *lr, const struct item_list *l,
 		return -1;
 	if (!found)
 		max = -1;
-	return add_items(s, lr->snap, max + 1, l, ids, &added, e);
+	return add_items(s, lr->snap, max + 1, l, ids, n, &added, e);
 }
 
 /* Drops snapshot drop, the same as keep, which was just seen again. */
@@ -1598,7 +1675,7 @@ snap_forget(struct store *s, int64_t drop, int64_t keep, struct err *e)
 /* A snapshot: a new one unless it is the same as the current one. */
 static int
 list_replace(struct store *s, struct list_row *lr, const struct item_list *l,
-             const int64_t *ids, struct err *e)
+             const int64_t *ids, size_t n, struct err *e)
 {
 	struct list_row fresh = *lr;
 	sqlite3_stmt *same = stmt(s, ST_SNAP_SAME, e);
@@ -1607,7 +1684,7 @@ list_replace(struct store *s, struct list_row *lr, const struct item_list *l,
 	int found;
 
 	if (same == NULL || new_snapshot(s, &fresh, e) < 0 ||
-	    add_items(s, fresh.snap, 0, l, ids, &added, e) < 0)
+	    add_items(s, fresh.snap, 0, l, ids, n, &added, e) < 0)
 		return -1;
 	if (lr->snap != 0) {
 		sqlite3_bind_int64(same, 1, lr->snap);
@@ -1623,7 +1700,7 @@ list_replace(struct store *s, struct list_row *lr, const struct item_list *l,
 
 static int (*const list_modes[])(struct store *, struct list_row *,
                                  const struct item_list *, const int64_t *,
-                                 struct err *) = {
+                                 size_t, struct err *) = {
 	[LIST_HEAD] = list_head,
 	[LIST_APPEND] = list_append,
 	[LIST_REPLACE] = list_replace,
@@ -1662,11 +1739,101 @@ store_put_list(struct store *s, const char *tab_key, const struct item_list *l,
 	if (rc == 0)
 		rc = put_stubs(s, l, ids, e);
 	if (rc == 0)
-		rc = list_modes[mode](s, &lr, l, ids, e);
+		rc = list_modes[mode](s, &lr, l, ids, l->n, e);
 	if (rc == 0)
 		rc = list_meta(s, &lr, l, e);
 	free(ids);
 	return tx_end(s, rc, e);
+}
+
+/* ---- a feed, written as it is read ------------------------------------------ */
+
+static int put_whole(struct store *s, enum stmt_id st_new, enum stmt_id st_up,
+                     const struct article *a, const struct item *it, int64_t *id,
+                     struct err *e);
+
+struct store_feed {
+	struct store *s;
+	char    *tab_key;
+	int64_t *ids;           /* the articles written, in the feed's order */
+	size_t   n, cap;
+};
+
+int
+store_feed_begin(struct store *s, const char *tab_key, struct store_feed **out,
+                 struct err *e)
+{
+	struct store_feed *w;
+
+	*out = NULL;
+	if (tx_begin(s, e) < 0)
+		return -1;
+	w = xcalloc(1, sizeof *w);
+	w->s = s;
+	w->tab_key = xstrdup(tab_key);
+	*out = w;
+	return 0;
+}
+
+int
+store_feed_add(struct store_feed *w, const struct item *it,
+               const struct article *a, struct err *e)
+{
+	int64_t id;
+
+	if (put_whole(w->s, ST_ART_FEED_NEW, ST_ART_FEED, a, it, &id, e) < 0)
+		return -1;
+	if (w->n == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 256;
+		w->ids = xrealloc(w->ids, w->cap * sizeof *w->ids);
+	}
+	w->ids[w->n++] = id;
+	return 0;
+}
+
+int
+store_feed_late(struct store_feed *w, size_t k, const char *source,
+                const char *author, struct err *e)
+{
+	sqlite3_stmt *st = stmt(w->s, ST_ART_LATE, e);
+
+	if (st == NULL)
+		return -1;
+	if (k >= w->n)
+		return 0;
+	sqlite3_bind_int64(st, 1, w->ids[k]);
+	bind_text(st, 2, source);
+	bind_text(st, 3, author);
+	return run(w->s, st, e);
+}
+
+int
+store_feed_restart(struct store_feed *w, struct err *e)
+{
+	w->n = 0;
+	tx_end(w->s, -1, NULL);         /* rolls back */
+	return tx_begin(w->s, e);
+}
+
+int
+store_feed_end(struct store_feed *w, int commit, struct err *e)
+{
+	struct store *s = w->s;
+	struct item_list none = { 0 };
+	struct list_row lr = { 0, 0 };
+	int rc = commit ? 0 : -1;
+
+	if (rc == 0)
+		rc = list_row(s, w->tab_key, &lr, e);
+	if (rc == 0)
+		rc = list_head(s, &lr, &none, w->ids, w->n, e);
+	if (rc == 0)
+		rc = list_meta(s, &lr, &none, e);
+	rc = tx_end(s, rc, commit ? e : NULL);
+	free(w->ids);
+	free(w->tab_key);
+	free(w);
+	return rc;
 }
 
 static void
@@ -1789,19 +1956,25 @@ store_get_list_at(struct store *s, const char *tab_key, int64_t when,
 
 /* ---- articles ----------------------------------------------------------- */
 
+/* Writes a whole, and its body: new with st_new, else upserted with st_up
+ * (ART_NEW and ART_PUT, or ART_FEED_NEW and ART_FEED with it's date text,
+ * summary and thumb); *id: its id. */
 static int
-put_article(struct store *s, const struct article *a, struct err *e)
+put_whole(struct store *s, enum stmt_id st_new, enum stmt_id st_up,
+          const struct article *a, const struct item *it, int64_t *id,
+          struct err *e)
 {
-	sqlite3_stmt *up = stmt(s, ST_ART_PUT, e);
-	sqlite3_stmt *body = stmt(s, ST_BODY_PUT, e);
-	int64_t id = 0;
-	int found;
+	sqlite3_stmt *up, *body;
 
-	if (up == NULL || body == NULL)
-		return -1;
 	if (str_empty(a->url))
 		return err_set(e, _("cache %s: an article without a URL cannot be stored"),
 		               s->path);
+	if (article_id(s, a->url, id, e) < 0)
+		return -1;
+	up = stmt(s, *id == 0 ? st_new : st_up, e);
+	body = stmt(s, *id == 0 ? ST_BODY_NEW : ST_BODY_PUT, e);
+	if (up == NULL || body == NULL)
+		return -1;
 	bind_text(up, 1, a->url);
 	bind_text(up, 2, a->title);
 	bind_text(up, 3, a->time_text);
@@ -1812,13 +1985,26 @@ put_article(struct store *s, const struct article *a, struct err *e)
 	sqlite3_bind_int(up, 8, a->comments);
 	bind_text(up, 9, a->next_page);
 	sqlite3_bind_int64(up, 10, now(s));
-	if (query_int(s, up, &id, &found, e) < 0)
+	if (it != NULL) {
+		bind_text(up, 11, it->date);
+		bind_text(up, 12, it->summary);
+		bind_text(up, 13, it->thumb);
+	}
+	if (upsert(s, up, id, e) < 0)
 		return -1;
 	if (a->body_html == NULL)
 		return 0;
-	sqlite3_bind_int64(body, 1, id);
+	sqlite3_bind_int64(body, 1, *id);
 	sqlite3_bind_text(body, 2, a->body_html, -1, SQLITE_STATIC);
 	return run(s, body, e);
+}
+
+static int
+put_article(struct store *s, const struct article *a, struct err *e)
+{
+	int64_t id;
+
+	return put_whole(s, ST_ART_NEW, ST_ART_PUT, a, NULL, &id, e);
 }
 
 int

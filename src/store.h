@@ -61,6 +61,25 @@ int  store_list_unread(struct store *s, const char *tab_key, size_t *out,
                        struct err *e);
 int  store_starred_unread(struct store *s, size_t *out, struct err *e);
 
+/* A feed's items written as they are read, in one transaction: each
+ * item's article, whole with its body and with the item's date text,
+ * summary and thumb (as store_put_articles then store_put_list would
+ * write them), then at the end the tab's list (LIST_HEAD). */
+struct store_feed;
+int  store_feed_begin(struct store *s, const char *tab_key,
+                      struct store_feed **out, struct err *e);
+/* it and a are the same item (the url of a). */
+int  store_feed_add(struct store_feed *w, const struct item *it,
+                    const struct article *a, struct err *e);
+/* The k-th article added gets source, and author unless NULL. */
+int  store_feed_late(struct store_feed *w, size_t k, const char *source,
+                     const char *author, struct err *e);
+/* Forgets every article added (the feed is read again). */
+int  store_feed_restart(struct store_feed *w, struct err *e);
+/* commit: writes the list and commits; else rolls everything back.  Frees
+ * w either way. */
+int  store_feed_end(struct store_feed *w, int commit, struct err *e);
+
 /* Upserts an article by url (never delete-then-insert). */
 int  store_put_article(struct store *s, const struct article *a, struct err *e);
 /* 0 found (body_html may still be NULL if only listed), 1 unknown, -1 error. */
@@ -180,7 +199,7 @@ void store_hosts_free(struct store_host *v, size_t n);
 /* The schema version this gxnews writes.  An older cache is upgraded step
  * by step (a copy kept as FILE.vN.bak, and store_notice() says so); a newer
  * one is refused without being touched. */
-#define STORE_SCHEMA 6
+#define STORE_SCHEMA 7
 
 /* The SQLite library in use, e.g. "3.40.1". */
 const char *store_version(void);

@@ -401,6 +401,147 @@ test_upsert(void)
 	store_close(s);
 }
 
+/* ---- a feed written as it is read ----------------------------------------- */
+
+/* Everything a reader can see of the cache, as text. */
+static char *
+cache_dump(const char *path)
+{
+	return raw_text(path, "SELECT group_concat(r, char(10)) FROM (SELECT"
+	                " a.url || '|' || quote(a.title) || '|' || quote(a.date_text) || '|' ||"
+	                " a.time || '|' || a.read || a.starred || '|' || a.seen || '|' ||"
+	                " a.fetched || '|' || a.comments || '|' || quote(a.summary) || '|' ||"
+	                " quote(a.thumb) || '|' || quote(a.time_text) || '|' || quote(a.source) ||"
+	                " '|' || quote(a.author) || '|' || quote(b.html) AS r"
+	                " FROM articles a LEFT JOIN bodies b ON b.id = a.id ORDER BY a.url)");
+}
+
+/* A feed's item and its article, as feed.c makes them. */
+static void
+feed_item(struct item *it, struct article *a, const char *name, const char *title,
+          const char *date, int64_t t, const char *thumb, const char *body)
+{
+	memset(it, 0, sizeof *it);
+	article_of(a, name, title, body);
+	it->url = xstrdup(a->url);
+	it->title = xstrdup(title);
+	it->date = xstrdup(date);
+	it->time = t;
+	it->thumb = xstrdup(thumb);
+	a->time_text = xstrdup(date);
+	a->time = t;
+	a->source = xstrdup("源");
+}
+
+/* One refresh of a feed of n items, the old way (articles, then the list)
+ * or as it is read (store_feed_*). */
+static int
+write_feed(struct store *s, int streamed, struct item *items, struct article *arts,
+           size_t n)
+{
+	struct item_list l = { items, n, n, NULL, 0, NULL, 0 };
+	struct store_feed *w;
+	struct err e = { "" };
+	int rc = 0;
+
+	if (!streamed)
+		return store_put_articles(s, arts, n, &e) < 0 ||
+		       store_put_list(s, "feed", &l, LIST_HEAD, &e) < 0 ? -1 : 0;
+	if (store_feed_begin(s, "feed", &w, &e) < 0)
+		return -1;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = store_feed_add(w, &items[i], &arts[i], &e);
+	return store_feed_end(w, rc == 0, &e) < 0 || rc < 0 ? -1 : 0;
+}
+
+static void
+test_feed_write(void)
+{
+	char *path[2] = { tpath("feed-old.db"), tpath("feed-new.db") };
+	char *dump[2];
+	struct store *s;
+	struct err e;
+
+	for (int k = 0; k < 2; k++) {
+		struct item it[4];
+		struct article a[4];
+
+		s = open_ok(path[k]);
+		store_set_clock(s, 1700000000);
+		put_list(s, "site", "b c", LIST_HEAD, NULL);
+		store_set_read(s, U("b"), 1, &e);
+		store_set_starred(s, U("b"), 1, &e);
+		article_of(&a[0], "c", "早先的标题", "<p>早先</p>");
+		a[0].author = xstrdup("旧作者");
+		store_put_article(s, &a[0], &e);
+		article_free(&a[0]);
+		feed_item(&it[0], &a[0], "a", "新条目", NULL, 1699990000, "http://i/a.jpg", "<p>甲</p>");
+		feed_item(&it[1], &a[1], "b", "列过的条目", "昨天", 0, NULL, "<p>乙</p>");
+		feed_item(&it[2], &a[2], "d", "另一条", NULL, 1699980000, NULL, "");
+		feed_item(&it[3], &a[3], "c", "改过的标题", NULL, 1699970000, NULL, "<p>丙</p>");
+		ok(write_feed(s, k, it, a, 4) == 0, "%s: a feed is written", k ? "as read" : "whole");
+		store_set_clock(s, 1700009000);
+		xfree_set(&a[2].title, xstrdup("又改的标题"));
+		xfree_set(&it[2].title, xstrdup("又改的标题"));
+		xfree_set(&a[1].body_html, xstrdup("<p>乙，全文</p>"));
+		ok(write_feed(s, k, &it[1], &a[1], 3) == 0, "%s: and refreshed", k ? "as read" : "whole");
+		is_list(s, "feed", "b d c a", k ? "as read: the list as it was written"
+		                                : "whole: the list as it was written");
+		for (int i = 0; i < 4; i++) {
+			item_free(&it[i]);
+			article_free(&a[i]);
+		}
+		store_close(s);
+		dump[k] = cache_dump(path[k]);
+	}
+	ok(dump[0] != NULL && dump[1] != NULL && strcmp(dump[0], dump[1]) == 0,
+	   "a feed written as it is read leaves the cache as writing it whole did");
+	if (dump[0] != NULL && dump[1] != NULL && strcmp(dump[0], dump[1]) != 0)
+		printf("# whole:\n# %s\n# as read:\n# %s\n", dump[0], dump[1]);
+	for (int k = 0; k < 2; k++) {
+		free(dump[k]);
+		free(path[k]);
+	}
+}
+
+/* Items taken back (the feed is read again), told their channel late. */
+static void
+test_feed_restart(void)
+{
+	struct store *s = open_ok(":memory:");
+	struct item it[2];
+	struct article a[2], got;
+	struct store_feed *w;
+	struct err e;
+
+	feed_item(&it[0], &a[0], "x", "第一条", NULL, 1, NULL, "<p>一</p>");
+	feed_item(&it[1], &a[1], "y", "第二条", NULL, 2, NULL, "<p>二</p>");
+	xfree_set(&a[0].source, NULL);
+	ok(store_feed_begin(s, "feed", &w, &e) == 0 && store_feed_add(w, &it[0], &a[0], &e) == 0 &&
+	   store_feed_add(w, &it[1], &a[1], &e) == 0, "two items are written");
+	ok(store_feed_restart(w, &e) == 0 && store_feed_add(w, &it[0], &a[0], &e) == 0,
+	   "taken back, and one written again");
+	ok(store_feed_late(w, 0, "晚到的频道", "频道作者", &e) == 0, "then told its channel");
+	ok(store_feed_end(w, 1, &e) == 0, "and the write is committed");
+	is_list(s, "feed", "x", "the list holds what was written after the restart");
+	ok(store_get_article(s, U("y"), &got, &e) == 1, "an item taken back is not kept");
+	article_free(&got);
+	ok(store_get_article(s, U("x"), &got, &e) == 0 && got.source != NULL && got.author != NULL &&
+	   strcmp(got.source, "晚到的频道") == 0 && strcmp(got.author, "频道作者") == 0,
+	   "the item told late has the channel's title and author");
+	article_free(&got);
+	ok(store_feed_begin(s, "feed", &w, &e) == 0 && store_feed_add(w, &it[1], &a[1], &e) == 0 &&
+	   store_feed_end(w, 0, &e) < 0, "a write ended without a commit");
+	ok(store_get_article(s, U("y"), &got, &e) == 1, "leaves nothing");
+	article_free(&got);
+	is_list(s, "feed", "x", "and the list as it was");
+	for (int i = 0; i < 2; i++) {
+		item_free(&it[i]);
+		article_free(&a[i]);
+	}
+	store_close(s);
+}
+
 /* A feed item cached with a date text in Beijing time, read again as an
  * instant with no text: the old text goes, so the date shows in the
  * reader's zone; a site item's date text stays. */
@@ -1598,6 +1739,8 @@ main(void)
 	test_migrate_v1();
 	test_upsert();
 	test_instant_date();
+	test_feed_write();
+	test_feed_restart();
 	test_list_modes();
 	test_snapshots();
 	test_tabs();
