@@ -46,6 +46,7 @@
 #define FALLBACK_TITLE 40               /* characters of the description */
 #define NEST_MAX    64                  /* levels of markup kept in a body */
 #define FULL_TEXT   2000                /* bytes: a description this long is the text */
+#define FEED_BATCH  64                  /* items given to a sink at a time */
 
 #define XML_OPTS  (XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | \
                    XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC)
@@ -245,7 +246,7 @@ struct base {
 };
 
 struct urlset {
-	size_t *v;          /* item index + 1, 0: empty */
+	char **v;           /* the URLs of the items read, NULL: empty */
 	size_t cap, n;
 };
 
@@ -270,7 +271,19 @@ struct pstate {
 	size_t nbases, cbases;
 	struct urlset seen;
 	size_t items_cap;
-	struct feed f;
+	struct feed f;          /* the items read and not given yet */
+	size_t nitems;          /* items read in all */
+	int    flags;           /* FEED_NO_SUMMARY */
+	int    mode;            /* read as it is (-1), repaired for XML (0) or HTML (1) */
+	const struct feed_sink *sink;   /* NULL: items are only counted */
+	size_t given;           /* items given to the sink */
+	unsigned char *lacked;  /* per item given: it had no author of its own */
+	char  *given_title;     /* the channel's title and author as they were */
+	char  *given_author;    /*   when items were first given */
+	int    sink_failed;
+	struct err sink_err;
+	int    read_failed;     /* the stream gave an error */
+	char   read_err[160];
 };
 
 /* ---- small string helpers --------------------------------------------------- */
@@ -1446,19 +1459,17 @@ static int
 seen_url(struct pstate *p, const char *url)
 {
 	struct urlset *u = &p->seen;
-	uint64_t h = fnv1a(0xcbf29ce484222325ULL, url);
 	size_t i;
 
 	if (2 * (u->n + 1) > u->cap) {
 		size_t ncap = u->cap ? 2 * u->cap : 64;
-		size_t *nv = xcalloc(ncap, sizeof *nv);
+		char **nv = xcalloc(ncap, sizeof *nv);
 
 		for (size_t k = 0; k < u->cap; k++) {
-			if (u->v[k] == 0)
+			if (u->v[k] == NULL)
 				continue;
-			uint64_t hk = fnv1a(0xcbf29ce484222325ULL, p->f.items.v[u->v[k] - 1].url);
-
-			for (i = hk & (ncap - 1); nv[i] != 0; i = (i + 1) & (ncap - 1))
+			for (i = fnv1a(0xcbf29ce484222325ULL, u->v[k]) & (ncap - 1); nv[i] != NULL;
+			     i = (i + 1) & (ncap - 1))
 				;
 			nv[i] = u->v[k];
 		}
@@ -1466,10 +1477,11 @@ seen_url(struct pstate *p, const char *url)
 		u->v = nv;
 		u->cap = ncap;
 	}
-	for (i = h & (u->cap - 1); u->v[i] != 0; i = (i + 1) & (u->cap - 1))
-		if (strcmp(p->f.items.v[u->v[i] - 1].url, url) == 0)
+	for (i = fnv1a(0xcbf29ce484222325ULL, url) & (u->cap - 1); u->v[i] != NULL;
+	     i = (i + 1) & (u->cap - 1))
+		if (strcmp(u->v[i], url) == 0)
 			return 1;
-	u->v[i] = p->f.items.n + 1;     /* the item about to be added */
+	u->v[i] = xstrdup(url);
 	u->n++;
 	return 0;
 }
@@ -1481,6 +1493,89 @@ fix_ctl(const struct pstate *p, char *s)
 		unmap_ctl(s);
 }
 
+/* The channel's title as the feed gives it (else its URL), and its
+ * author, as read so far. */
+static char *
+chan_title(const struct pstate *p)
+{
+	char *t = slot_title(&p->chan.f[FD_TITLE]);
+
+	if (str_empty(t))
+		xfree_set(&t, xstrdup(p->feed_url ? p->feed_url : ""));
+	fix_ctl(p, t);
+	utf8_cut(t, FEED_TITLE_MAX);
+	return t;
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Empties the batch of items read: the articles get the channel's title
+ * as their source and its author where they have none, and go to the sink
+ * (if any), which may take them. */
+static void
+give(struct pstate *p)
+{
+	struct feed *f = &p->f;
+	char *title, *author;
+
+	if (p->sink != NULL && !p->sink_failed && f->narticles > 0) {
+		title = chan_title(p);
+		author = author_name(&p->chan.f[FD_AUTHOR]);
+		p->lacked = xrealloc(p->lacked, p->given + f->narticles);
+		for (size_t i = 0; i < f->narticles; i++) {
+			struct article *a = &f->articles[i];
+
+			p->lacked[p->given + i] = a->author == NULL;
+			a->source = xstrdup(title);
+			if (a->author == NULL)
+				a->author = xstrdup(author);
+		}
+		/* the channel's slots are filled once: if the first batch had
+		 * the final title and author, every batch had */
+		if (p->given == 0) {
+			p->given_title = title;
+			p->given_author = author;
+		} else {
+			free(title);
+			free(author);
+		}
+		p->given += f->narticles;
+		if (p->sink->add(p->sink->user, f, &p->sink_err) < 0)
+			p->sink_failed = 1;
+	}
+	for (size_t i = 0; i < f->items.n; i++)
+		item_free(&f->items.v[i]);
+	f->items.n = 0;
+	for (size_t i = 0; i < f->narticles; i++)
+		article_free(&f->articles[i]);
+	f->narticles = 0;
+}
+
+/* The last of the items go to the sink; those given before the channel's
+ * title or author was read are told them now. */
+static void
+give_rest(struct pstate *p)
+{
+	char *title, *author;
+
+	give(p);
+	if (p->sink == NULL || p->sink_failed || p->given == 0)
+		return;
+	title = chan_title(p);
+	author = author_name(&p->chan.f[FD_AUTHOR]);
+	if (!same_str(title, p->given_title) || !same_str(author, p->given_author))
+		for (size_t k = 0; k < p->given && !p->sink_failed; k++)
+			if (p->sink->late(p->sink->user, k, title, p->lacked[k] ? author : NULL,
+			                  &p->sink_err) < 0)
+				p->sink_failed = 1;
+	free(title);
+	free(author);
+}
+
 static void
 item_add(struct pstate *p, char *url, char *title, int made, char *date, int64_t t,
          const struct rec *r)
@@ -1489,7 +1584,8 @@ item_add(struct pstate *p, char *url, char *title, int made, char *date, int64_t
 	const struct slot *body = r->f[FD_CONTENT].prio ? &r->f[FD_CONTENT] : &r->f[FD_DESC];
 	struct item *it;
 	struct article *a;
-	char *desc_text = slot_plain(&r->f[FD_DESC], FEED_SUMMARY_MAX);
+	int summary = !(p->flags & FEED_NO_SUMMARY);
+	char *desc_text = summary ? slot_plain(&r->f[FD_DESC], FEED_SUMMARY_MAX) : NULL;
 
 	if (f->narticles == p->items_cap) {
 		p->items_cap = p->items_cap ? 2 * p->items_cap : 16;
@@ -1504,7 +1600,8 @@ item_add(struct pstate *p, char *url, char *title, int made, char *date, int64_t
 	it->title = title;
 	it->date = date;
 	it->time = t;
-	it->summary = desc_text != NULL ? desc_text : slot_plain(&r->f[FD_CONTENT], FEED_SUMMARY_MAX);
+	it->summary = desc_text != NULL || !summary ? desc_text
+	                                            : slot_plain(&r->f[FD_CONTENT], FEED_SUMMARY_MAX);
 	it->thumb = r->f[FD_THUMB].prio ? xstrdup(r->f[FD_THUMB].b.data) : NULL;
 	a->url = xstrdup(url);
 	a->title = xstrdup(title);
@@ -1525,6 +1622,9 @@ item_add(struct pstate *p, char *url, char *title, int made, char *date, int64_t
 	fix_ctl(p, a->author);
 	fix_ctl(p, a->body_html);
 	f->narticles++;
+	p->nitems++;
+	if (f->narticles >= FEED_BATCH)
+		give(p);
 }
 
 /* The item's date as written and its instant: the first of published,
@@ -1982,16 +2082,79 @@ pstate_free(struct pstate *p)
 	for (size_t i = 0; i < p->nbases; i++)
 		free(p->bases[i].url);
 	free(p->bases);
+	for (size_t i = 0; i < p->seen.cap; i++)
+		free(p->seen.v[i]);
 	free(p->seen.v);
+	free(p->lacked);
+	free(p->given_title);
+	free(p->given_author);
 	feed_free(&p->f);
 	free(p);
 }
 
-static void
-run(struct pstate *p, const char *buf, size_t len)
+/* libxml2 reads the stream through this. */
+struct io {
+	struct src *in;
+	struct pstate *p;
+};
+
+/* Fills buf whole unless the stream ends: libxml2 2.9 takes a short read
+ * in the middle of a character for a broken one. */
+static int
+io_read(void *ctx, char *buf, int len)
 {
-	xmlParserCtxtPtr ctxt = p->html ? htmlCreateMemoryParserCtxt(buf, (int)len)
-	                                : xmlCreateMemoryParserCtxt(buf, (int)len);
+	struct io *io = ctx;
+	int have = 0;
+
+	while (have < len) {
+		long got = io->in->read(io->in, buf + have, (size_t)(len - have));
+
+		if (got < 0) {
+			if (!io->p->read_failed) {
+				io->p->read_failed = 1;
+				snprintf(io->p->read_err, sizeof io->p->read_err, "%s", io->in->error);
+			}
+			return -1;
+		}
+		if (got == 0)
+			break;
+		have += (int)got;
+	}
+	return have;
+}
+
+/* A parser context reading in through io, or NULL. */
+static xmlParserCtxtPtr
+io_ctxt(struct pstate *p, struct io *io)
+{
+	xmlParserInputBufferPtr buf;
+	xmlParserInputPtr input;
+	xmlParserCtxtPtr ctxt;
+
+	if (!p->html)
+		return xmlCreateIOParserCtxt(NULL, NULL, io_read, NULL, io,
+		                             XML_CHAR_ENCODING_NONE);
+	ctxt = htmlNewParserCtxt();
+	buf = xmlParserInputBufferCreateIO(io_read, NULL, io, XML_CHAR_ENCODING_NONE);
+	input = ctxt != NULL && buf != NULL ?
+	        xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE) : NULL;
+	if (input == NULL) {
+		if (ctxt != NULL)
+			htmlFreeParserCtxt(ctxt);
+		xmlFreeParserInputBuffer(buf);
+		return NULL;
+	}
+	inputPush(ctxt, input);
+	/* the HTML parser looks at its first bytes before asking for any */
+	xmlParserInputGrow(ctxt->input, INPUT_CHUNK);
+	return ctxt;
+}
+
+static void
+run(struct pstate *p, struct src *in)
+{
+	struct io io = { in, p };
+	xmlParserCtxtPtr ctxt = io_ctxt(p, &io);
 
 	if (ctxt == NULL)
 		return;
@@ -2136,36 +2299,106 @@ repair_char(struct buf *b, const char *buf, size_t len, size_t i,
 	return n > 0 ? n : 1;
 }
 
-/* A copy of buf either parser can read.  For XML: see fix_amp.  For HTML:
- * CDATA sections (which HTML does not know) become escaped text.  Both:
- * control characters mapped, bad UTF-8 as U+FFFD. */
-static char *
-repair(const char *buf, size_t len, int for_html, size_t *outlen, int *mapped)
+/* What either parser can read, made of a stream as it is read.  For XML:
+ * see fix_amp.  For HTML: CDATA sections (which HTML does not know) become
+ * escaped text.  Both: control characters mapped, bad UTF-8 as U+FFFD.
+ * A character is repaired once REPAIR_LOOK bytes after it are in (or the
+ * stream's end): no repair looks further (an entity, a span's mark, a
+ * UTF-8 sequence), so pieces change nothing. */
+#define REPAIR_LOOK 64
+#define REPAIR_PIECE 65536
+
+struct repair {
+	struct src s;
+	struct src *in;
+	int   for_html;
+	int   mapped;
+	const struct span *span;    /* the CDATA, comment... being copied */
+	int   bracket;
+	int   eof;
+	char  buf[REPAIR_PIECE + REPAIR_LOOK];
+	size_t len;
+	struct buf out;
+	size_t out_pos;
+};
+
+static int
+repair_fill(struct repair *r)
 {
-	struct buf b;
-	const struct span *in = NULL;
-	int bracket = 0;
+	long got = r->in->read(r->in, r->buf + r->len, REPAIR_PIECE);
 	size_t i = 0, n;
 
-	buf_init(&b, 0);
-	buf_add(&b, "", 0);
-	while (i < len) {
-		const struct span *open = in == NULL && buf[i] == '<' ? span_at(buf, len, i) : NULL;
-		size_t end = in != NULL ? span_end(in, buf, len, i, &bracket) : 0;
-		const struct span *mark = open != NULL ? open : end > 0 ? in : NULL;
+	if (got < 0) {
+		snprintf(r->s.error, sizeof r->s.error, "%s", r->in->error);
+		return -1;
+	}
+	r->eof = got == 0;
+	r->len += (size_t)got;
+	r->out.len = r->out_pos = 0;
+	while (i < r->len && (r->eof || r->len - i >= REPAIR_LOOK)) {
+		const char *buf = r->buf;
+		size_t len = r->len;
+		const struct span *open = r->span == NULL && buf[i] == '<' ? span_at(buf, len, i) : NULL;
+		size_t end = r->span != NULL ? span_end(r->span, buf, len, i, &r->bracket) : 0;
+		const struct span *mark = open != NULL ? open : end > 0 ? r->span : NULL;
 
 		if (mark == NULL) {
-			i += repair_char(&b, buf, len, i, in, for_html, mapped);
+			i += repair_char(&r->out, buf, len, i, r->span, r->for_html, &r->mapped);
 			continue;
 		}
 		n = open != NULL ? strlen(open->open) : end;
-		if (!(for_html && mark->cdata))     /* HTML gets a CDATA section's text */
-			buf_add(&b, buf + i, n);
+		if (!(r->for_html && mark->cdata))  /* HTML gets a CDATA section's text */
+			buf_add(&r->out, buf + i, n);
 		i += n;
-		in = open;
-		bracket = 0;
+		r->span = open;
+		r->bracket = 0;
 	}
-	return buf_steal(&b, outlen);
+	memmove(r->buf, r->buf + i, r->len - i);
+	r->len -= i;
+	return 0;
+}
+
+static long
+repair_read(struct src *s, char *buf, size_t n)
+{
+	struct repair *r = (struct repair *)s;
+
+	while (r->out_pos == r->out.len && !(r->eof && r->len == 0))
+		if (repair_fill(r) < 0)
+			return -1;
+	if (n > r->out.len - r->out_pos)
+		n = r->out.len - r->out_pos;
+	memcpy(buf, r->out.data + r->out_pos, n);
+	r->out_pos += n;
+	return (long)n;
+}
+
+static int
+repair_rewind(struct src *s)
+{
+	(void)s;
+	return -1;      /* a pass reads it once */
+}
+
+static struct repair *
+repair_new(struct src *in, int for_html)
+{
+	struct repair *r = xcalloc(1, sizeof *r);
+
+	r->s.read = repair_read;
+	r->s.rewind = repair_rewind;
+	r->in = in;
+	r->for_html = for_html;
+	buf_init(&r->out, 0);
+	buf_add(&r->out, "", 0);        /* never a NULL buffer to copy from */
+	return r;
+}
+
+static void
+repair_free(struct repair *r)
+{
+	buf_free(&r->out);
+	free(r);
 }
 
 /* ---- the interface ------------------------------------------------------------- */
@@ -2182,34 +2415,91 @@ contains_ci(const char *buf, size_t len, const char *what)
 	return 0;
 }
 
+/* Whether the stream holds what (a tag's start) anywhere; read from its
+ * start, left there. */
+static int
+src_contains_ci(struct src *in, const char *what)
+{
+	char buf[REPAIR_PIECE + 32];
+	size_t wl = strlen(what), keep = 0;
+	long got;
+	int found = 0;
+
+	in->rewind(in);
+	while (!found && (got = in->read(in, buf + keep, REPAIR_PIECE)) > 0) {
+		size_t len = keep + (size_t)got;
+
+		found = contains_ci(buf, len, what);
+		keep = len < wl - 1 ? len : wl - 1;
+		memmove(buf, buf + len - keep, keep);
+	}
+	in->rewind(in);
+	return found;
+}
+
+/* The first bytes of the stream (up to n - 1, NUL-terminated), and
+ * whether all of it is blank; read from its start, left there. */
+static int
+src_head(struct src *in, char *head, size_t n, size_t *hlen)
+{
+	char buf[4096];
+	int empty = 1;
+	long got;
+
+	*hlen = 0;
+	in->rewind(in);
+	while ((got = in->read(in, buf, sizeof buf)) > 0) {
+		size_t k = (size_t)got < n - 1 - *hlen ? (size_t)got : n - 1 - *hlen;
+
+		memcpy(head + *hlen, buf, k);
+		*hlen += k;
+		empty = empty && blank(buf, (size_t)got);
+		if (!empty && *hlen == n - 1)
+			break;
+	}
+	head[*hlen] = '\0';
+	in->rewind(in);
+	return empty;
+}
+
 static void
 warn(struct pstate *p, int line, const char *why)
 {
 	if (p->html)
 		snprintf(p->f.warning, sizeof p->f.warning,
 		         _("the feed is not valid XML; %zu items were read from it as HTML"),
-		         p->f.items.n);
+		         p->nitems);
 	else if (!p->well_formed)
 		snprintf(p->f.warning, sizeof p->f.warning,
 		         _("the feed is cut short or malformed (line %d: %s); %zu items were recovered"),
-		         line, why, p->f.items.n);
+		         line, why, p->nitems);
 }
 
+/* One reading of the stream from its start: as it is (html -1), repaired
+ * for XML (0) or repaired for HTML (1); the items go to sink as they are
+ * read (NULL: only counted). */
 static struct pstate *
-parse_with(const char *buf, size_t len, const char *url, int html)
+parse_with(struct src *in, const char *url, int html, int flags, int mapped,
+           const struct feed_sink *sink)
 {
-	struct pstate *p;
-	char *fixed = NULL;
-	size_t flen = len;
-	int mapped = 0;
+	struct pstate *p = pstate_new(url, html > 0, mapped);
+	struct repair *r = NULL;
 
-	if (html >= 0) {
-		fixed = repair(buf, len, html, &flen, &mapped);
-		buf = fixed;
+	p->flags = flags;
+	p->sink = sink;
+	p->mode = html;
+	if (in->rewind(in) < 0) {
+		p->read_failed = 1;
+		snprintf(p->read_err, sizeof p->read_err, "%s", in->error);
+		return p;
 	}
-	p = pstate_new(url, html > 0, mapped);
-	run(p, buf, flen);
-	free(fixed);
+	if (html >= 0)
+		r = repair_new(in, html);
+	run(p, r != NULL ? &r->s : in);
+	if (r != NULL) {
+		p->mapped |= r->mapped;
+		repair_free(r);
+	}
 	return p;
 }
 
@@ -2217,8 +2507,8 @@ parse_with(const char *buf, size_t len, const char *url, int html)
 static struct pstate *
 better(struct pstate *a, struct pstate *b)
 {
-	if (b->f.items.n > a->f.items.n ||
-	    (b->f.items.n == a->f.items.n && a->format == NULL && b->format != NULL)) {
+	if (b->nitems > a->nitems ||
+	    (b->nitems == a->nitems && a->format == NULL && b->format != NULL)) {
 		pstate_free(a);
 		return b;
 	}
@@ -2226,30 +2516,19 @@ better(struct pstate *a, struct pstate *b)
 	return a;
 }
 
-/* What the parse gave, into out; the channel's title and author shared. */
+/* The channel's part of what the parse gave, into out. */
 static void
 deliver(struct pstate *p, struct feed *out)
 {
 	struct feed *f = &p->f;
-	char *author = author_name(&p->chan.f[FD_AUTHOR]);
 
-	f->title = slot_title(&p->chan.f[FD_TITLE]);
-	if (str_empty(f->title))
-		xfree_set(&f->title, xstrdup(p->feed_url ? p->feed_url : ""));
-	fix_ctl(p, f->title);
-	utf8_cut(f->title, FEED_TITLE_MAX);
-	f->link = p->chan.f[FD_LINK].prio ? xstrdup(p->chan.f[FD_LINK].b.data) : NULL;
-	f->format = p->format;
-	if (f->format == NULL)
-		f->format = p->atom ? "Atom 1.0" : "RSS 2.0";
-	for (size_t i = 0; i < f->narticles; i++) {
-		f->articles[i].source = xstrdup(f->title);
-		if (f->articles[i].author == NULL)
-			f->articles[i].author = xstrdup(author);
-	}
-	free(author);
-	*out = *f;
-	memset(f, 0, sizeof *f);
+	out->title = chan_title(p);
+	out->link = p->chan.f[FD_LINK].prio ? xstrdup(p->chan.f[FD_LINK].b.data) : NULL;
+	out->format = p->format;
+	if (out->format == NULL)
+		out->format = p->atom ? "Atom 1.0" : "RSS 2.0";
+	out->summary_only_count = f->summary_only_count;
+	memcpy(out->warning, f->warning, sizeof out->warning);
 }
 
 static int
@@ -2258,8 +2537,8 @@ not_a_feed(const char *buf, size_t len, const char *url, const struct pstate *p,
 {
 	const char *what = url != NULL ? url : _("the feed");
 
-	if (strcasecmp(p->root, "html") == 0 || contains_ci(buf, len < 4096 ? len : 4096, "<html") ||
-	    contains_ci(buf, len < 4096 ? len : 4096, "<!doctype html"))
+	if (strcasecmp(p->root, "html") == 0 || contains_ci(buf, len, "<html") ||
+	    contains_ci(buf, len, "<!doctype html"))
 		return err_set(e, _("%s is a web page, not a feed"), what);
 	if (p->root[0] != '\0')
 		return err_set(e, _("%s is not an RSS or Atom feed (it begins with <%s>)"),
@@ -2267,35 +2546,141 @@ not_a_feed(const char *buf, size_t len, const char *url, const struct pstate *p,
 	return err_set(e, _("%s is not an RSS or Atom feed"), what);
 }
 
-int
-feed_parse(const char *buf, size_t len, const char *base_url,
-           struct feed *out, struct err *e)
+/* A malformed feed: its repaired text is counted as XML and as HTML, and
+ * the reading with the most items (the repaired one on a tie with p's) is
+ * read again, its items going to sink. */
+static struct pstate *
+reread(struct pstate *p, struct src *in, const char *url, int flags,
+       const struct feed_sink *sink)
 {
-	struct pstate *p;
 	char why[sizeof p->err];
-	int line, rc = 0;
+	int line = p->err_line, mode, mapped;
+	struct pstate *best;
+
+	snprintf(why, sizeof why, "%s", p->err);
+	best = better(parse_with(in, url, 0, flags, 0, NULL), p);   /* repaired */
+	if (src_contains_ci(in, "<item") || src_contains_ci(in, "<entry"))
+		best = better(best, parse_with(in, url, 1, flags, 0, NULL));   /* as HTML */
+	mode = best->mode;
+	mapped = best->mapped;
+	pstate_free(best);
+	best = parse_with(in, url, mode, flags, mapped, sink);
+	warn(best, line, why);
+	return best;
+}
+
+int
+feed_read(struct src *in, const char *base_url, int flags,
+          const struct feed_sink *sink, struct feed *out, struct err *e)
+{
+	const char *what = base_url ? base_url : _("the feed");
+	struct pstate *p;
+	char head[4097];
+	size_t hlen;
+	int rc = 0;
 
 	memset(out, 0, sizeof *out);
 	xmlSetStructuredErrorFunc(NULL, quiet);
-	if (buf == NULL || blank(buf, len))
-		return err_set(e, _("%s: the feed is empty"), base_url ? base_url : _("the feed"));
-	if (len > INT_MAX)
-		return err_set(e, _("%s: the feed is too big"), base_url ? base_url : _("the feed"));
-	p = parse_with(buf, len, base_url, -1);
-	if (!p->well_formed) {
-		snprintf(why, sizeof why, "%s", p->err);
-		line = p->err_line;
-		p = better(parse_with(buf, len, base_url, 0), p);   /* repaired */
-		if (contains_ci(buf, len, "<item") || contains_ci(buf, len, "<entry"))
-			p = better(p, parse_with(buf, len, base_url, 1));   /* as HTML */
-		warn(p, line, why);
+	if (src_head(in, head, sizeof head, &hlen))
+		return err_set(e, _("%s: the feed is empty"), what);
+	/* the common case: a well-formed feed, read once as it streams in */
+	p = parse_with(in, base_url, -1, flags, 0, sink);
+	if (!p->well_formed && !p->read_failed) {
+		if (p->given > 0 && sink->restart(sink->user, e) < 0) {
+			pstate_free(p);
+			return -1;
+		}
+		p = reread(p, in, base_url, flags, sink);
 	}
-	if (p->f.items.n == 0 && p->format == NULL)
-		rc = not_a_feed(buf, len, base_url, p, e);
+	if (!p->read_failed && !p->sink_failed)
+		give_rest(p);
+	if (p->read_failed)
+		rc = err_set(e, _("%s: cannot read the feed: %s"), what, p->read_err);
+	else if (p->sink_failed)
+		rc = err_set(e, "%s", p->sink_err.msg);
+	else if (p->nitems == 0 && p->format == NULL)
+		rc = not_a_feed(head, hlen, base_url, p, e);
 	else
 		deliver(p, out);
 	pstate_free(p);
 	return rc;
+}
+
+/* feed_parse's sink: every item and article kept in one struct feed. */
+struct collect {
+	struct feed f;
+	size_t cap;
+};
+
+static int
+collect_add(void *user, struct feed *batch, struct err *e)
+{
+	struct collect *c = user;
+	struct feed *f = &c->f;
+
+	(void)e;
+	if (f->narticles + batch->narticles > c->cap) {
+		c->cap = 2 * (f->narticles + batch->narticles);
+		f->articles = xrealloc(f->articles, c->cap * sizeof *f->articles);
+		f->summary_only = xrealloc(f->summary_only, c->cap);
+		f->title_made = xrealloc(f->title_made, c->cap);
+	}
+	for (size_t i = 0; i < batch->narticles; i++) {
+		*item_list_add(&f->items) = batch->items.v[i];
+		f->articles[f->narticles] = batch->articles[i];
+		f->summary_only[f->narticles] = batch->summary_only[i];
+		f->title_made[f->narticles++] = batch->title_made[i];
+	}
+	batch->items.n = 0;
+	batch->narticles = 0;
+	return 0;
+}
+
+static int
+collect_restart(void *user, struct err *e)
+{
+	struct collect *c = user;
+
+	(void)e;
+	feed_free(&c->f);
+	c->cap = 0;
+	return 0;
+}
+
+static int
+collect_late(void *user, size_t k, const char *source, const char *author,
+             struct err *e)
+{
+	struct article *a = &((struct collect *)user)->f.articles[k];
+
+	(void)e;
+	xfree_set(&a->source, xstrdup(source));
+	if (author != NULL)
+		xfree_set(&a->author, xstrdup(author));
+	return 0;
+}
+
+int
+feed_parse(const char *buf, size_t len, const char *base_url,
+           struct feed *out, struct err *e)
+{
+	struct collect c = { 0 };
+	struct feed_sink sink = { &c, collect_add, collect_restart, collect_late };
+	struct src_mem m;
+	struct feed hdr;
+
+	memset(out, 0, sizeof *out);
+	if (feed_read(src_mem(&m, buf, len), base_url, 0, &sink, &hdr, e) < 0) {
+		feed_free(&c.f);
+		return -1;
+	}
+	*out = hdr;
+	out->items = c.f.items;
+	out->articles = c.f.articles;
+	out->narticles = c.f.narticles;
+	out->summary_only = c.f.summary_only;
+	out->title_made = c.f.title_made;
+	return 0;
 }
 
 void

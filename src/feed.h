@@ -31,6 +31,38 @@ struct feed {
 	                           gave items (malformed, cut short, read as HTML) */
 };
 
+/* Where feed_read() gives the items, a batch at a time, as it reads them. */
+struct feed_sink {
+	void *user;
+	/* batch->narticles items and their articles (with source and author
+	 * as far as the channel has said them), in the feed's order.  add may
+	 * take them, zeroing batch->items.n and batch->narticles; whatever is
+	 * left is freed after the call. */
+	int (*add)(void *user, struct feed *batch, struct err *e);
+	/* The feed turned out malformed: forget every item given; it is read
+	 * again and the items of the better reading follow. */
+	int (*restart)(void *user, struct err *e);
+	/* The channel's title or author came after items were given: item k
+	 * (counted from 0 over all given) has source, and author unless NULL. */
+	int (*late)(void *user, size_t k, const char *source, const char *author,
+	            struct err *e);
+};
+
+enum {
+	FEED_NO_SUMMARY = 1 << 0,   /* no item gets a summary (the caller keeps
+	                               the article's body, which has the text) */
+};
+
+/* feed_parse() of a stream of UTF-8 text, read in pieces: memory does not
+ * grow with the feed's size but with its items' URLs.  A well-formed feed
+ * is read once, its items going to sink as they are read; a malformed one
+ * is read again (in is rewound) as feed_parse says, and sink is restarted.
+ * out gets what feed_parse gives but the items and articles (title, link,
+ * format, warning, summary_only_count).  Returns 0 or -1 as feed_parse,
+ * and -1 when in cannot be read or sink fails. */
+int  feed_read(struct src *in, const char *base_url, int flags,
+               const struct feed_sink *sink, struct feed *out, struct err *e);
+
 /* Parses a feed.  buf is UTF-8 already (charset.c converted it); an XML
  * encoding declaration in it is ignored.  base_url (the feed's URL, may be
  * NULL) resolves relative links, after any xml:base.  out is overwritten;

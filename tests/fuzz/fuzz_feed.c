@@ -7,6 +7,7 @@
 #include <string.h>
 #include "fuzz.h"
 #include "feed.h"
+#include "pieces.h"
 
 #define BASE "http://example.com/news/feed.xml"
 
@@ -34,6 +35,55 @@ check_feed(const struct feed *f)
 	}
 }
 
+/* feed_read's sink here: counts the items, checks each batch. */
+static int
+count_add(void *user, struct feed *batch, struct err *e)
+{
+	(void)e;
+	FUZZ_CHECK(batch->narticles == batch->items.n, "a batch has one article per item");
+	for (size_t i = 0; i < batch->narticles; i++)
+		FUZZ_CHECK(batch->articles[i].source != NULL, "every article given has a source");
+	*(size_t *)user += batch->narticles;
+	return 0;
+}
+
+static int
+count_restart(void *user, struct err *e)
+{
+	(void)e;
+	*(size_t *)user = 0;
+	return 0;
+}
+
+static int
+count_late(void *user, size_t k, const char *source, const char *author,
+           struct err *e)
+{
+	(void)author;
+	(void)e;
+	FUZZ_CHECK(k < *(size_t *)user, "only items given are told late");
+	FUZZ_CHECK(source != NULL, "a late source is a string");
+	return 0;
+}
+
+/* Read in pieces of a few bytes, the feed gives as many items as whole. */
+static void
+pieces_same(const char *s, size_t len, int rc, size_t n)
+{
+	size_t got = 0;
+	struct feed_sink sink = { &got, count_add, count_restart, count_late };
+	struct pieces t;
+	struct feed hdr;
+	struct err e = { "" };
+
+	if (feed_read(pieces(&t, s, len), BASE, FEED_NO_SUMMARY, &sink, &hdr, &e) == 0) {
+		FUZZ_CHECK(rc == 0 && got == n, "read in pieces, as many items as read whole");
+		feed_free(&hdr);
+	} else {
+		FUZZ_CHECK(rc != 0, "read in pieces, refused only when refused whole");
+	}
+}
+
 int
 fuzz_feed(const uint8_t *data, size_t size)
 {
@@ -48,10 +98,12 @@ fuzz_feed(const uint8_t *data, size_t size)
 	(void)feed_sniff(s, len);
 	if (feed_parse(s, len, BASE, &f, &e) == 0) {
 		check_feed(&f);
+		pieces_same(s, len, 0, f.items.n);
 		feed_free(&f);
 	} else {
 		FUZZ_CHECK(e.msg[0] != '\0', "a refused feed says why");
 		FUZZ_CHECK(f.items.n == 0, "a refused feed gives no items");
+		pieces_same(s, len, -1, 0);
 		feed_free(&f);
 	}
 	/* The first line as a date. */

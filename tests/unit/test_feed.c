@@ -9,6 +9,7 @@
 #include "bombs.h"
 #include "charset.h"
 #include "feed.h"
+#include "pieces.h"
 #include "tap.h"
 #include "util.h"
 
@@ -380,6 +381,210 @@ test_parallel_arrays(void)
 	}
 }
 
+/* A sink keeping the fields a reader sees, to compare readings. */
+struct kept {
+	struct buf b;
+	size_t n;
+};
+
+static void
+keep(struct buf *b, const char *what, const char *v)
+{
+	buf_addf(b, "%s=%s\n", what, v != NULL ? v : "(null)");
+}
+
+static int
+kept_add(void *user, struct feed *batch, struct err *e)
+{
+	struct kept *k = user;
+
+	(void)e;
+	for (size_t i = 0; i < batch->narticles; i++, k->n++) {
+		const struct item *it = &batch->items.v[i];
+		const struct article *a = &batch->articles[i];
+
+		buf_addf(&k->b, "#%zu time=%lld only=%d\n", k->n, (long long)it->time,
+		         batch->summary_only[i]);
+		keep(&k->b, "url", it->url);
+		keep(&k->b, "title", it->title);
+		keep(&k->b, "date", it->date);
+		keep(&k->b, "summary", it->summary);
+		keep(&k->b, "thumb", it->thumb);
+		keep(&k->b, "body", a->body_html);
+		keep(&k->b, "author", a->author);
+		keep(&k->b, "source", a->source);
+	}
+	return 0;
+}
+
+static int
+kept_restart(void *user, struct err *e)
+{
+	struct kept *k = user;
+
+	(void)e;
+	k->b.len = 0;
+	k->n = 0;
+	return 0;
+}
+
+static int
+kept_late(void *user, size_t i, const char *source, const char *author,
+          struct err *e)
+{
+	struct kept *k = user;
+
+	(void)e;
+	buf_addf(&k->b, "late #%zu source=%s author=%s\n", i, source,
+	         author != NULL ? author : "(keep)");
+	return 0;
+}
+
+/* What feed_parse gave, in the sink's words (lateness folded in). */
+static void
+kept_whole(const struct feed *f, struct buf *b)
+{
+	struct kept k = { *b, 0 };
+
+	for (size_t i = 0; i < f->narticles; i++) {
+		struct feed one = { 0 };
+
+		one.items.v = &f->items.v[i];
+		one.items.n = 1;
+		one.articles = &f->articles[i];
+		one.narticles = 1;
+		one.summary_only = &f->summary_only[i];
+		kept_add(&k, &one, NULL);
+	}
+	*b = k.b;
+}
+
+/* Read in pieces of a few bytes, every fixture gives what it gives whole:
+ * the same items, in the same order, with the same fields; without
+ * summaries when asked. */
+static void
+test_stream(void)
+{
+	for (size_t i = 0; i < ncache; i++) {
+		struct loaded *l = &cache[i];
+		struct kept k;
+		struct feed_sink sink = { &k, kept_add, kept_restart, kept_late };
+		struct buf whole;
+		struct pieces t;
+		struct feed hdr;
+		struct err e = { "" };
+		size_t len;
+		char *raw = fixture(l->file, &len), *utf8 = NULL;
+		size_t ulen = 0;
+		int rc;
+
+		if (raw == NULL || l->rc != 0) {
+			free(raw);
+			continue;
+		}
+		charset_to_utf8(raw, len, l->charset, &utf8, &ulen, NULL);
+		buf_init(&k.b, 0);
+		buf_add(&k.b, "", 0);
+		k.n = 0;
+		buf_init(&whole, 0);
+		buf_add(&whole, "", 0);
+		kept_whole(&l->f, &whole);
+		rc = feed_read(pieces(&t, utf8, ulen), BASE, 0, &sink, &hdr, &e);
+		ok(rc == 0 && strcmp(k.b.data, whole.data) == 0 && strstr(k.b.data, "late #") == NULL,
+		   "%s: read in pieces of 1-7 bytes, the same items as read whole (%s)",
+		   l->file, e.msg);
+		ok(rc == 0 && strcmp(hdr.title, l->f.title) == 0 &&
+		   strcmp(hdr.format, l->f.format) == 0 &&
+		   strcmp(hdr.warning, l->f.warning) == 0 &&
+		   hdr.summary_only_count == l->f.summary_only_count,
+		   "%s: and the same title, format, warning and count of summaries", l->file);
+		if (rc == 0)
+			feed_free(&hdr);
+		kept_restart(&k, NULL);
+		rc = feed_read(pieces(&t, utf8, ulen), BASE, FEED_NO_SUMMARY, &sink, &hdr, &e);
+		ok(rc == 0 && k.n == l->f.narticles && strstr(k.b.data, "summary=(null)") != NULL &&
+		   strstr(k.b.data, "\nsummary=") == strstr(k.b.data, "\nsummary=(null)"),
+		   "%s: FEED_NO_SUMMARY: the same items, none with a summary", l->file);
+		if (rc == 0)
+			feed_free(&hdr);
+		buf_free(&k.b);
+		buf_free(&whole);
+		free(utf8);
+		free(raw);
+	}
+}
+
+/* A channel that names itself and its author after its items: the items
+ * given before are told, and every article has them, as when read whole. */
+static void
+test_late_channel(void)
+{
+	struct buf x;
+	struct feed f;
+	struct err e = { "" };
+	size_t n = 150, with_source = 0, with_author = 0, own = 0;
+
+	buf_init(&x, 0);
+	buf_adds(&x, "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">");
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&x, "<entry><title>第%zu条</title><link href=\"http://example.com/%zu\"/>%s"
+		         "<content type=\"html\">&lt;p&gt;正文%zu&lt;/p&gt;</content></entry>\n", i, i,
+		         i % 10 == 0 ? "<author><name>本人</name></author>" : "", i);
+	buf_adds(&x, "<title>晚到的标题</title><author><name>频道作者</name></author></feed>");
+	if (feed_parse(x.data, x.len, BASE, &f, &e) < 0) {
+		ok(0, "a channel named after its items is read (%s)", e.msg);
+		buf_free(&x);
+		return;
+	}
+	is_int(f.narticles, n, "a channel named after its items: every item is read");
+	is_str(f.title, "晚到的标题", "its title is the one after the items");
+	for (size_t i = 0; i < f.narticles; i++) {
+		with_source += str_empty(f.articles[i].source) ? 0 :
+		               strcmp(f.articles[i].source, "晚到的标题") == 0;
+		with_author += str_empty(f.articles[i].author) ? 0 :
+		               strcmp(f.articles[i].author, "频道作者") == 0;
+		own += str_empty(f.articles[i].author) ? 0 : strcmp(f.articles[i].author, "本人") == 0;
+	}
+	is_int(with_source, n, "every article has the title as its source, the first ones too");
+	is_int(with_author, n - n / 10, "every article without an author has the channel's");
+	is_int(own, n / 10, "an article with its own author keeps it");
+	feed_free(&f);
+	buf_free(&x);
+}
+
+/* A feed that breaks after many items were given: they are taken back,
+ * and the repaired reading's items are given instead, once. */
+static void
+test_restart(void)
+{
+	struct kept k;
+	struct feed_sink sink = { &k, kept_add, kept_restart, kept_late };
+	struct buf x;
+	struct feed hdr;
+	struct err e = { "" };
+	struct src_mem m;
+	int rc;
+
+	buf_init(&x, 0);
+	buf_init(&k.b, 0);
+	buf_add(&k.b, "", 0);
+	k.n = 0;
+	buf_adds(&x, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>断</title>");
+	for (int i = 0; i < 200; i++)
+		buf_addf(&x, "<item><title>%s%d &amp; 号</title><link>http://example.com/%d</link></item>\n",
+		         i == 150 ? "R&D " : "", i, i);
+	buf_adds(&x, "</channel></rss>");
+	rc = feed_read(src_mem(&m, x.data, x.len), BASE, 0, &sink, &hdr, &e);
+	is_int(rc, 0, "a feed broken at its 151st item is read");
+	is_int(k.n, 200, "its items are given once each, those before the break taken back");
+	ok(strstr(k.b.data, "title=R&D 150 & 号") != NULL, "the broken title is read repaired");
+	ok(strstr(k.b.data, "title=199 & 号") != NULL, "and the items after it keep their &");
+	if (rc == 0)
+		feed_free(&hdr);
+	buf_free(&k.b);
+	buf_free(&x);
+}
+
 static void
 test_not_a_feed(void)
 {
@@ -588,6 +793,9 @@ main(void)
 	for (size_t i = 0; i < ARRAY_LEN(checks); i++)
 		run_check(&checks[i]);
 	test_parallel_arrays();
+	test_stream();
+	test_late_channel();
+	test_restart();
 	test_not_a_feed();
 	test_empty_feed();
 	test_stable_urn();
