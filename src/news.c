@@ -84,6 +84,7 @@ struct news {
 	int fell[SF_COUNT];     /* the worst layer each field fell to, told */
 	char drift_said[512];   /* the last "Site layout changed" line */
 	int drift_in_sync;      /* said while a sync ran: its summary says it again */
+	char *spool_dir;        /* where a large page waits: beside the cache */
 };
 
 static int64_t
@@ -101,8 +102,10 @@ typedef int count_fn(struct news *n, const struct store_tab *t, size_t *out,
                      struct err *e);
 typedef int page_fn(struct news *n, struct job *j, const char *body, size_t len,
                     struct err *e);
+typedef int stream_fn(struct news *n, struct job *j, struct src *text, struct err *e);
 static read_fn read_list, read_starred, read_search;
 static count_fn count_list, count_starred, count_search;
+static stream_fn store_feed_text;
 static page_fn store_list_page, store_feed;
 
 /* The kinds of tab: what the screen needs to know of each, where its list
@@ -115,6 +118,8 @@ static const struct kind {
 	read_fn *read;
 	count_fn *count;
 	page_fn *page;          /* NULL: nothing to fetch */
+	stream_fn *stream;      /* the page read in pieces as it is stored (a
+	                           feed, which may be large); NULL: read whole */
 } kinds[] = {
 	[TAB_CHANNEL] = { { NULL, 0, N_("(no articles in this tab)") },
 	                  -1, LIST_HEAD, read_list, count_list, store_list_page },
@@ -127,7 +132,7 @@ static const struct kind {
 	[TAB_PICKS] = { { "picks", NK_RANKED, N_("(no articles in this tab)") },
 	                SITE_PICKS, LIST_REPLACE, read_list, count_list, store_list_page },
 	[TAB_FEED] = { { NULL, 0, N_("(no articles in this tab)") },
-	               -1, LIST_HEAD, read_list, count_list, store_feed },
+	               -1, LIST_HEAD, read_list, count_list, store_feed, store_feed_text },
 	[TAB_STARRED] = { { "starred", NK_OWN_LABEL | NK_NO_COUNT | NK_STARS,
 	                    N_("(nothing starred: press s on an article to star it)") },
 	                  -1, LIST_HEAD, read_starred, count_starred, NULL },
@@ -506,6 +511,9 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 	no.allow_file = o->mirror != NULL && str_starts(o->mirror, "file://");
 	if (o->max_page > 0)
 		no.max_bytes = o->max_page;
+	if (strrchr(o->cache, '/') != NULL)
+		n->spool_dir = xstrndup(o->cache, (size_t)(strrchr(o->cache, '/') - o->cache) + 1);
+	no.spool_dir = n->spool_dir;
 	n->feeds = xcalloc(o->nfeeds + 1, sizeof *n->feeds);
 	for (size_t i = 0; i < o->nfeeds; i++) {
 		n->feeds[i].url = xstrdup(o->feeds[i].url);
@@ -549,6 +557,7 @@ news_close(struct news *n)
 	zh_free(n->zh);
 	if (n->net != NULL)
 		net_free(n->net);
+	free(n->spool_dir);
 	if (n->store != NULL)
 		store_close(n->store);
 	site_free(n->site);
@@ -700,6 +709,8 @@ job_free(struct job *j)
 
 static void sync_job_end(struct news *n, struct job *j, const char *msg);
 static void sync_saw(struct news *n, struct job *j, const struct item_list *l);
+static size_t sync_seen(struct news *n, struct job *j);
+static void sync_unsee(struct news *n, struct job *j, size_t mark);
 static int sync_host_out(struct news *n, struct job *j, char *why, size_t whysz);
 static void sync_bytes(struct news *n, size_t len);
 static void sync_cancel(struct news *n);
@@ -769,6 +780,7 @@ job_fetch(struct news *n, struct job *j, const char *url)
 	xfree_set(&j->url, xstrdup(url));
 	j->req = net_req_new(fetch);
 	net_url_host(fetch, j->host, sizeof j->host);
+	j->req->spool = (job_types[j->kind].flags & JT_TAB) && kind_of(j->tab_kind)->stream;
 	free(fetch);
 	j->req->user = j;
 	if (n->net == NULL) {
@@ -824,6 +836,24 @@ fail_words(struct news *n, const struct net_req *r, char *out, size_t outsz)
 		snprintf(out, outsz, "%s", why);
 }
 
+/* Keeps the page just fetched for the job (body NULL: its validators
+ * only, for a conditional GET). */
+static int
+put_page(struct news *n, struct job *j, char *body, size_t len, struct err *e)
+{
+	struct net_req *r = j->req;
+	struct store_page p = { 0 };
+
+	p.url = j->url;
+	p.content_type = r->content_type;
+	p.etag = r->etag_out;
+	p.last_modified = r->last_modified_out;
+	p.fetched = (int64_t)time(NULL);
+	p.body = body;
+	p.len = body != NULL ? len : 0;
+	return store_put_page(n->store, &p, e);
+}
+
 /* The job's page as UTF-8 once its request is done: new bytes (converted
  * and stored before anything else), or the cached copy after a 304, a
  * failure (with a notice saying so) or offline.  *fresh: new bytes came. */
@@ -832,7 +862,7 @@ job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
          struct err *e)
 {
 	struct net_req *r = j->req;
-	struct store_page cached = { 0 }, p = { 0 };
+	struct store_page cached = { 0 };
 	char cs[64], when[17], why[512];
 	int miss, rc = -1;
 
@@ -844,11 +874,6 @@ job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
 		j->guessed[0] = '\0';
 		if (src == CHARSET_FROM_BYTES || src == CHARSET_FROM_OVERRIDE)
 			snprintf(j->guessed, sizeof j->guessed, "%s", cs);
-		p.url = j->url;
-		p.content_type = r->content_type;
-		p.etag = r->etag_out;
-		p.last_modified = r->last_modified_out;
-		p.fetched = (int64_t)time(NULL);
 		if (charset_to_utf8(r->body, r->len, cs, body, len, e) < 0)
 			return -1;
 		if ((job_types[j->kind].flags & JT_PAGE1) &&
@@ -859,9 +884,7 @@ job_page(struct news *n, struct job *j, char **body, size_t *len, int *fresh,
 		}
 		store_page_free(&cached);
 		/* a feed's items are stored whole: its raw page is not needed */
-		p.body = j->tab_kind == TAB_FEED ? NULL : *body;
-		p.len = p.body != NULL ? *len : 0;
-		if (store_put_page(n->store, &p, e) < 0) {
+		if (put_page(n, j, j->tab_kind == TAB_FEED ? NULL : *body, *len, e) < 0) {
 			free(*body);
 			*body = NULL;
 			return -1;
@@ -1035,43 +1058,88 @@ keep_cached(struct news *n, struct feed *f)
 	}
 }
 
-/* A feed: its items become the tab's list, and the articles it carries
- * are stored whole, so they read offline at once.  A feed that lost its
- * title keeps the tab's name, and its articles the source they had. */
-static int
-store_feed(struct news *n, struct job *j, const char *body, size_t len,
-           struct err *e)
-{
-	struct feed f;
-	const char *source;
-	long tab;
-	int titled, rc = -1;
+/* store_feed_text's sink: each batch of items into the cache, and their
+ * URLs to the sync running (mark: how many it had when the feed began). */
+struct feed_to_store {
+	struct news *n;
+	struct job *j;
+	struct store_feed *w;
+	size_t mark;
+	const char *untitled;   /* the articles' source if the feed has no title */
+};
 
-	if (feed_parse(body, len, j->url, &f, e) < 0)
+/* The source an article of the feed gets: the feed's title, else (the
+ * title is its URL) the tab's name. */
+static const char *
+feed_source(const struct feed_to_store *t, const char *title)
+{
+	return strcmp(title, t->j->url) == 0 && t->untitled != NULL ? t->untitled : title;
+}
+
+static int
+sink_add(void *user, struct feed *batch, struct err *e)
+{
+	struct feed_to_store *t = user;
+
+	keep_cached(t->n, batch);
+	for (size_t i = 0; i < batch->narticles; i++) {
+		struct article *a = &batch->articles[i];
+
+		if (a->source != NULL && feed_source(t, a->source) != a->source)
+			xfree_set(&a->source, xstrdup(t->untitled));
+		if (store_feed_add(t->w, &batch->items.v[i], a, e) < 0)
+			return -1;
+	}
+	sync_saw(t->n, t->j, &batch->items);
+	return 0;
+}
+
+static int
+sink_restart(void *user, struct err *e)
+{
+	struct feed_to_store *t = user;
+
+	sync_unsee(t->n, t->j, t->mark);
+	return store_feed_restart(t->w, e);
+}
+
+static int
+sink_late(void *user, size_t k, const char *source, const char *author,
+          struct err *e)
+{
+	struct feed_to_store *t = user;
+
+	return store_feed_late(t->w, k, feed_source(t, source), author, e);
+}
+
+/* A feed: its items become the tab's list, and the articles it carries
+ * are stored whole, so they read offline at once.  They are stored as
+ * they are read, in one transaction, so a feed of any size takes little
+ * memory; the summary of an item is not kept beside its body.  A feed
+ * that lost its title keeps the tab's name, and its articles the source
+ * they had. */
+static int
+store_feed_text(struct news *n, struct job *j, struct src *text, struct err *e)
+{
+	struct feed_to_store t = { n, j, NULL, 0, NULL };
+	struct feed_sink sink = { &t, sink_add, sink_restart, sink_late };
+	long tab = news_find_tab(n, j->tab_key);
+	struct feed f;
+	int rc;
+
+	if (tab >= 0)
+		t.untitled = n->raw_labels != NULL ? n->raw_labels[tab] : n->tabs[tab].label;
+	if (store_feed_begin(n->store, j->tab_key, &t.w, e) < 0)
+		return -1;
+	t.mark = sync_seen(n, j);
+	rc = feed_read(text, j->url, FEED_NO_SUMMARY, &sink, &f, e);
+	if (store_feed_end(t.w, rc == 0, e) < 0 || rc < 0)
 		return -1;
 	feed_notice(n, j, &f);
-	titled = strcmp(f.title, j->url) != 0;      /* its own, not the URL */
-	tab = news_find_tab(n, j->tab_key);
-	source = titled || tab < 0 ? f.title :
-	         n->raw_labels != NULL ? n->raw_labels[tab] : n->tabs[tab].label;
-	for (size_t i = 0; i < f.narticles; i++) {
-		xfree_set(&f.articles[i].source, xstrdup(source));
-		/* the summary is the body's text: the body keeps it once */
-		if (i < f.items.n && f.articles[i].body_html != NULL &&
-		    strcmp(f.articles[i].url, f.items.v[i].url) == 0)
-			xfree_set(&f.items.v[i].summary, NULL);
-	}
-	keep_cached(n, &f);
-	if (store_put_articles(n->store, f.articles, f.narticles, e) < 0 ||
-	    store_put_list(n->store, j->tab_key, &f.items, LIST_HEAD, e) < 0)
-		goto out;
-	sync_saw(n, j, &f.items);
-	rc = 0;
-	for (size_t i = 0; titled && i < n->nfeeds; i++)
+	for (size_t i = 0; f.title != NULL && strcmp(f.title, j->url) != 0 && i < n->nfeeds; i++)
 		if (strcmp(n->feeds[i].url, j->url) == 0 && n->feeds[i].label == NULL)
 			rc = put_feed_tabs(n, j->url, f.title, e) < 0 ? -1 :
 			     load_tabs(n, e);
-out:
 	feed_free(&f);
 	return rc;
 }
@@ -1106,6 +1174,56 @@ shown_before(struct news *n, struct job *j, int sp)
 		count = l.n;
 	item_list_free(&l);
 	return count;
+}
+
+/* A feed's page held whole (a copy cached by an older gxnews). */
+static int
+store_feed(struct news *n, struct job *j, const char *body, size_t len,
+           struct err *e)
+{
+	struct src_mem m;
+
+	return store_feed_text(n, j, src_mem(&m, body, len), e);
+}
+
+/* A page read as a stream (a feed) once its request is done: new bytes, in
+ * memory or in the file a large page was kept in, converted and parsed a
+ * piece at a time; otherwise the cached copy, as job_page gives it. */
+static int
+job_stream(struct news *n, struct job *j, struct err *e)
+{
+	struct net_req *r = j->req;
+	struct charset_reader *cr;
+	struct src_mem m;
+	struct src_fd f;
+	struct src *raw;
+	enum charset_source src;
+	char cs[64], *body = NULL;
+	size_t len = 0;
+	int valid, rc;
+
+	if (r->result != NET_OK) {
+		rc = job_page(n, j, &body, &len, &j->fresh, e);
+		if (rc == 0)
+			rc = store_tab_page(n, j, body, len, e);
+		free(body);
+		return rc;
+	}
+	raw = r->fd >= 0 ? src_fd(&f, r->fd) : src_mem(&m, r->body, r->len);
+	src = charset_detect_src(raw, r->content_type, cs, sizeof cs, &valid);
+	j->guessed[0] = '\0';
+	if (src == CHARSET_FROM_BYTES || src == CHARSET_FROM_OVERRIDE)
+		snprintf(j->guessed, sizeof j->guessed, "%s", cs);
+	/* the items are stored whole: only the validators of the page */
+	if (put_page(n, j, NULL, 0, e) < 0 ||
+	    charset_reader_open(&cr, raw, cs, valid, e) < 0)
+		return -1;
+	if (j->sync)
+		sync_bytes(n, r->len);
+	j->fresh = 1;
+	rc = kind_of(j->tab_kind)->stream(n, j, charset_reader_src(cr), e);
+	charset_reader_close(cr);
+	return rc;
 }
 
 static int
@@ -1298,6 +1416,8 @@ job_done(struct news *n, struct job *j)
 		if (j->sync && j->req->result == NET_OK)
 			sync_bytes(n, j->req->len);
 		rc = job_types[j->kind].done(n, j, j->req->body, j->req->len, &e);
+	} else if (j->req->spool) {
+		rc = job_stream(n, j, &e);
 	} else {
 		rc = job_page(n, j, &body, &len, &j->fresh, &e);
 		if (rc == 0)
@@ -1873,6 +1993,25 @@ sync_saw(struct news *n, struct job *j, const struct item_list *l)
 		}
 		y->urls[y->nurls++] = xstrdup(l->v[i].url);
 	}
+}
+
+/* How many URLs the sync running has seen (0: none running). */
+static size_t
+sync_seen(struct news *n, struct job *j)
+{
+	struct sync *y = sync_running(n);
+
+	return y != NULL && j->sync ? y->nurls : 0;
+}
+
+/* Forgets the URLs seen since there were mark (a feed read again). */
+static void
+sync_unsee(struct news *n, struct job *j, size_t mark)
+{
+	struct sync *y = sync_running(n);
+
+	while (y != NULL && j->sync && y->nurls > mark)
+		free(y->urls[--y->nurls]);
 }
 
 static struct sync_tab *
