@@ -1195,7 +1195,7 @@ generic_items(struct page *pg, int special, struct item_list *out,
 	pg->guess = !knows_articles(pg->s);
 	for (size_t i = 0; i < g.n; i++) {
 		struct item *it;
-		char d[11];
+		char d[11], *thumb;
 
 		if (item_list_has(out, g.v[i].url))
 			continue;
@@ -1207,7 +1207,9 @@ generic_items(struct page *pg, int special, struct item_list *out,
 		} else {
 			if (gen_item_date(&g, i, 1, d))
 				it->date = xstrdup(d);
-			it->thumb = resolve(pg->s, pg->url, gen_item_thumb(&g.v[i]));
+			thumb = gen_item_thumb(&g.v[i]);
+			it->thumb = resolve(pg->s, pg->url, thumb);
+			free(thumb);
 		}
 		item_time(it);
 		note(rd, ftitle, SITE_GENERIC, it->title);
