@@ -94,32 +94,6 @@ static const struct {
 
 /* ---- small helpers ---------------------------------------------------------- */
 
-static int
-is_tag(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	       strcasecmp((const char *)n->name, name) == 0;
-}
-
-static int
-tag_in(xmlNodePtr n, const char *const *v, size_t nv)
-{
-	for (size_t i = 0; i < nv; i++)
-		if (is_tag(n, v[i]))
-			return 1;
-	return 0;
-}
-
-static char *
-attr(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s = v != NULL ? xstrdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
-}
-
 /* Whether class or id holds one of the words. */
 static int
 has_word(xmlNodePtr n, const struct word *w, size_t nw)
@@ -128,7 +102,7 @@ has_word(xmlNodePtr n, const struct word *w, size_t nw)
 	int found = 0;
 
 	for (size_t a = 0; a < ARRAY_LEN(attrs) && !found; a++) {
-		char *v = attr(n, attrs[a]), *save = NULL;
+		char *v = html_attr(n, attrs[a]), *save = NULL;
 
 		for (char *tok = v ? strtok_r(v, " \t\n-_.:", &save) : NULL;
 		     tok != NULL && !found; tok = strtok_r(NULL, " \t\n-_.:", &save))
@@ -140,21 +114,12 @@ has_word(xmlNodePtr n, const struct word *w, size_t nw)
 	return found;
 }
 
-/* The next node in document order after n's subtree, inside root. */
-static xmlNodePtr
-next_after(xmlNodePtr n, xmlNodePtr root)
-{
-	while (n != NULL && n != root && n->next == NULL)
-		n = n->parent;
-	return n == NULL || n == root ? NULL : n->next;
-}
-
 static xmlNodePtr
 next_in(xmlNodePtr n, xmlNodePtr root)
 {
 	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
 		return n->children;
-	return next_after(n, root);
+	return html_next_after(n, root);
 }
 
 /* Characters, characters inside links and commas of a text. */
@@ -195,7 +160,7 @@ subtree_stats(xmlNodePtr root, struct tstats *t)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
 			stats_text(t, (const char *)n->content, in_link > 0);
 		if (n->type == XML_ELEMENT_NODE && n->children != NULL && !is_junk(n)) {
-			in_link += is_tag(n, "a");
+			in_link += html_is_tag(n, "a");
 			n = n->children;
 			continue;
 		}
@@ -203,7 +168,7 @@ subtree_stats(xmlNodePtr root, struct tstats *t)
 			n = n->parent;
 			if (n == NULL || n == root)
 				return;
-			in_link -= is_tag(n, "a");
+			in_link -= html_is_tag(n, "a");
 		}
 		n = n->next;
 	}
@@ -219,12 +184,12 @@ node_text(xmlNodePtr root, size_t max)
 
 	buf_init(&b, 0);
 	for (xmlNodePtr n = root->children; n != NULL && b.len < max;
-	     n = tag_in(n, code, ARRAY_LEN(code)) ? next_after(n, root) : next_in(n, root)) {
-		if (tag_in(n, code, ARRAY_LEN(code)))
+	     n = html_tag_in(n, code, ARRAY_LEN(code)) ? html_next_after(n, root) : next_in(n, root)) {
+		if (html_tag_in(n, code, ARRAY_LEN(code)))
 			continue;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
 			buf_adds(&b, (const char *)n->content);
-		else if (is_tag(n, "br") || is_tag(n, "p") || is_tag(n, "div"))
+		else if (html_is_tag(n, "br") || html_is_tag(n, "p") || html_is_tag(n, "div"))
 			buf_adds(&b, " ");
 	}
 	return html_squeeze(buf_steal(&b, NULL));
@@ -264,7 +229,7 @@ text_after(xmlNodePtr n, xmlNodePtr root, size_t max)
 	struct buf b;
 
 	buf_init(&b, 0);
-	for (xmlNodePtr m = next_after(n, root); m != NULL && b.len < max; m = next_in(m, root)) {
+	for (xmlNodePtr m = html_next_after(n, root); m != NULL && b.len < max; m = next_in(m, root)) {
 		if (m->type == XML_TEXT_NODE)
 			buf_adds(&b, (const char *)m->content);
 		else if (m->type == XML_ELEMENT_NODE)
@@ -303,8 +268,8 @@ title_heading(xmlNodePtr root, const char *doc_title, char **text)
 	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root)) {
 		char *t;
 
-		if (n->type != XML_ELEMENT_NODE || is_tag(n, "title") ||
-		    !(is_tag(n, "h1") || is_tag(n, "h2") || has_word(n, title_word, 2)))
+		if (n->type != XML_ELEMENT_NODE || html_is_tag(n, "title") ||
+		    !(html_is_tag(n, "h1") || html_is_tag(n, "h2") || has_word(n, title_word, 2)))
 			continue;
 		t = node_text(n, TITLE_MAX);
 		if (utf8_count(t, strlen(t)) >= 4 && strlen(t) < TITLE_MAX &&
@@ -328,7 +293,7 @@ find_title(xmlNodePtr root, struct meta *m)
 	char *heading;
 
 	for (xmlNodePtr n = root; n != NULL && tn == NULL; n = next_in(n, root))
-		if (is_tag(n, "title"))
+		if (html_is_tag(n, "title"))
 			tn = n;
 	if (tn != NULL)
 		doc_title = node_text(tn, 4096);
@@ -365,7 +330,7 @@ find_time(xmlNodePtr root, struct meta *m, const char *after)
 		}
 	}
 	for (xmlNodePtr n = root; n != NULL && m->time == 0; n = next_in(n, root)) {
-		char *dt = is_tag(n, "time") ? attr(n, "datetime") : NULL;
+		char *dt = html_is_tag(n, "time") ? html_attr(n, "datetime") : NULL;
 
 		if (dt != NULL && time_parse_cn(dt) != 0) {
 			m->time = time_parse_cn(dt);
@@ -416,7 +381,7 @@ static int
 holds(xmlNodePtr c, const char *name)
 {
 	for (xmlNodePtr n = c; n != NULL; n = next_in(n, c))
-		if (is_tag(n, name))
+		if (html_is_tag(n, name))
 			return 1;
 	return 0;
 }
@@ -440,7 +405,7 @@ meta_line(xmlNodePtr n)
 static int
 hidden(xmlNodePtr n)
 {
-	char *style = attr(n, "style");
+	char *style = html_attr(n, "style");
 	int h = xmlHasProp(n, (const xmlChar *)"hidden") != NULL;
 
 	if (style != NULL) {
@@ -462,10 +427,10 @@ is_junk(xmlNodePtr n)
 {
 	if (n->type == XML_COMMENT_NODE)
 		return 1;
-	if (n->type != XML_ELEMENT_NODE || is_tag(n, "body") || is_tag(n, "html") ||
-	    is_tag(n, "head"))
+	if (n->type != XML_ELEMENT_NODE || html_is_tag(n, "body") || html_is_tag(n, "html") ||
+	    html_is_tag(n, "head"))
 		return 0;
-	if (tag_in(n, junk_tags, ARRAY_LEN(junk_tags)) || hidden(n))
+	if (html_tag_in(n, junk_tags, ARRAY_LEN(junk_tags)) || hidden(n))
 		return 1;
 	return has_word(n, negative, ARRAY_LEN(negative)) &&
 	       !has_word(n, positive, ARRAY_LEN(positive));
@@ -529,11 +494,11 @@ line_points(xmlNodePtr el)
 		if (c->type == XML_TEXT_NODE) {
 			stats_text(&line, (const char *)c->content, 0);
 		} else if (c->type == XML_ELEMENT_NODE &&
-		           tag_in(c, inline_tags, ARRAY_LEN(inline_tags))) {
+		           html_tag_in(c, inline_tags, ARRAY_LEN(inline_tags))) {
 			struct tstats in = { 0 };
 
 			subtree_stats(c, &in);
-			if (is_tag(c, "a"))
+			if (html_is_tag(c, "a"))
 				in.link_chars = in.chars;
 			line.chars += in.chars;
 			line.link_chars += in.link_chars;
@@ -552,15 +517,15 @@ score_node(struct scores *s, xmlNodePtr n)
 	struct tstats t = { 0 };
 	double p;
 
-	if (is_tag(n, "p") || is_tag(n, "pre")) {
+	if (html_is_tag(n, "p") || html_is_tag(n, "pre")) {
 		subtree_stats(n, &t);
 		p = unit_points(&t);
 		give(s, n->parent, p);
 		give(s, n->parent ? n->parent->parent : NULL, p / 2);
 		return;
 	}
-	if (tag_in(n, inline_tags, ARRAY_LEN(inline_tags)) || is_tag(n, "li") ||
-	    is_tag(n, "h1") || is_tag(n, "h2") || is_tag(n, "h3") || is_tag(n, "title"))
+	if (html_tag_in(n, inline_tags, ARRAY_LEN(inline_tags)) || html_is_tag(n, "li") ||
+	    html_is_tag(n, "h1") || html_is_tag(n, "h2") || html_is_tag(n, "h3") || html_is_tag(n, "title"))
 		return;
 	p = line_points(n);
 	if (p > 0) {
@@ -575,13 +540,13 @@ weight(xmlNodePtr n)
 {
 	double w = 0;
 
-	if (is_tag(n, "div") || is_tag(n, "article") || is_tag(n, "section"))
+	if (html_is_tag(n, "div") || html_is_tag(n, "article") || html_is_tag(n, "section"))
 		w += 5;
-	else if (is_tag(n, "td") || is_tag(n, "blockquote") || is_tag(n, "pre"))
+	else if (html_is_tag(n, "td") || html_is_tag(n, "blockquote") || html_is_tag(n, "pre"))
 		w += 3;
-	else if (is_tag(n, "ul") || is_tag(n, "ol") || is_tag(n, "li") || is_tag(n, "dl"))
+	else if (html_is_tag(n, "ul") || html_is_tag(n, "ol") || html_is_tag(n, "li") || html_is_tag(n, "dl"))
 		w -= 3;
-	else if (is_tag(n, "body"))
+	else if (html_is_tag(n, "body"))
 		w -= 5;
 	if (has_word(n, positive, ARRAY_LEN(positive)))
 		w += 25;
@@ -665,7 +630,7 @@ continues(const struct scores *s, xmlNodePtr c, double threshold)
 		return 0;
 	if (k != 0 && link_free(c, s->v[k - 1].score) >= threshold)
 		return 1;
-	if (!is_tag(c, "p"))
+	if (!html_is_tag(c, "p"))
 		return 0;
 	subtree_stats(c, &t);
 	if (t.chars >= 80 && t.link_chars * 4 < t.chars)
@@ -707,7 +672,7 @@ best_blocks(xmlNodePtr body, struct extract_blocks *out)
 	double best_score = 0;
 
 	memset(out, 0, sizeof *out);
-	for (xmlNodePtr n = body; n != NULL; n = n != body && is_junk(n) ? next_after(n, body)
+	for (xmlNodePtr n = body; n != NULL; n = n != body && is_junk(n) ? html_next_after(n, body)
 	                                                                 : next_in(n, body))
 		if (n->type == XML_ELEMENT_NODE)
 			score_node(&s, n);
@@ -764,8 +729,8 @@ link_list(xmlNodePtr n)
 {
 	struct tstats t = { 0 };
 
-	if (!(is_tag(n, "div") || is_tag(n, "ul") || is_tag(n, "ol") || is_tag(n, "p") ||
-	      is_tag(n, "table") || is_tag(n, "section") || is_tag(n, "dl")))
+	if (!(html_is_tag(n, "div") || html_is_tag(n, "ul") || html_is_tag(n, "ol") || html_is_tag(n, "p") ||
+	      html_is_tag(n, "table") || html_is_tag(n, "section") || html_is_tag(n, "dl")))
 		return 0;
 	subtree_stats(n, &t);
 	return t.chars > 0 && t.chars < 300 && t.link_chars * 2 > t.chars;
@@ -784,11 +749,11 @@ not_body(xmlNodePtr n, const struct meta *m)
 		return 1;
 	if (meta_line(n))
 		return 1;
-	if (!(is_tag(n, "h1") || is_tag(n, "div") || is_tag(n, "p") || is_tag(n, "span")))
+	if (!(html_is_tag(n, "h1") || html_is_tag(n, "div") || html_is_tag(n, "p") || html_is_tag(n, "span")))
 		return 0;
 	t = node_text(n, 400);
 	chars = utf8_count(t, strlen(t));
-	if (is_tag(n, "h1") && m->title != NULL && strcmp(t, m->title) == 0)
+	if (html_is_tag(n, "h1") && m->title != NULL && strcmp(t, m->title) == 0)
 		gone = 1;
 	if (chars < 40 && (strstr(t, "责任编辑") != NULL || starts_any(t, chrome, ARRAY_LEN(chrome))))
 		gone = 1;
@@ -818,8 +783,8 @@ clean_attrs(xmlNodePtr n, const char *url)
 	static const char *const lazy[] = { "data-src", "data-original", "data-lazy-src" };
 	xmlAttrPtr a = n->properties;
 
-	for (size_t i = 0; i < ARRAY_LEN(lazy) && is_tag(n, "img"); i++) {
-		char *v = attr(n, lazy[i]);
+	for (size_t i = 0; i < ARRAY_LEN(lazy) && html_is_tag(n, "img"); i++) {
+		char *v = html_attr(n, lazy[i]);
 
 		if (v != NULL && *v != '\0')
 			xmlSetProp(n, (const xmlChar *)"src", (const xmlChar *)v);
@@ -835,7 +800,7 @@ clean_attrs(xmlNodePtr n, const char *url)
 			xmlRemoveProp(a);
 		} else if (strcasecmp((const char *)a->name, "href") == 0 ||
 		           strcasecmp((const char *)a->name, "src") == 0) {
-			char *v = attr(n, (const char *)a->name);
+			char *v = html_attr(n, (const char *)a->name);
 			char *abs = v != NULL ? html_resolve(url, v) : NULL;
 
 			if (abs != NULL)
@@ -868,7 +833,7 @@ clean(xmlNodePtr top, const struct meta *m, const char *url)
 		}
 		if (cut) {
 			nodes_add(&gone, n);
-			n = next_after(n, top);
+			n = html_next_after(n, top);
 			continue;
 		}
 		if (n->type == XML_ELEMENT_NODE)
@@ -884,7 +849,7 @@ serialize(xmlNodePtr top)
 {
 	struct buf b;
 
-	if (!is_tag(top, "body"))
+	if (!html_is_tag(top, "body"))
 		return html_serialize(top);
 	buf_init(&b, 0);
 	buf_add(&b, "", 0);
@@ -905,7 +870,7 @@ find_body(htmlDocPtr doc)
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 
 	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root))
-		if (is_tag(n, "body"))
+		if (html_is_tag(n, "body"))
 			return n;
 	return root;
 }

@@ -28,22 +28,6 @@
 
 /* ---- nodes ---------------------------------------------------------------- */
 
-static int
-is_tag(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	       strcasecmp((const char *)n->name, name) == 0;
-}
-
-static int
-tag_in(xmlNodePtr n, const char *const *v, size_t nv)
-{
-	for (size_t i = 0; i < nv; i++)
-		if (is_tag(n, v[i]))
-			return 1;
-	return 0;
-}
-
 /* Never text: what a reader does not see. */
 static int
 unseen(xmlNodePtr n)
@@ -53,18 +37,9 @@ unseen(xmlNodePtr n)
 		"select", "textarea", "iframe", "object",
 	};
 
-	return n->type == XML_COMMENT_NODE || tag_in(n, tags, ARRAY_LEN(tags));
+	return n->type == XML_COMMENT_NODE || html_tag_in(n, tags, ARRAY_LEN(tags));
 }
 
-static xmlNodePtr
-next_after(xmlNodePtr n, xmlNodePtr root)
-{
-	while (n != NULL && n != root && n->next == NULL)
-		n = n->parent;
-	return n == NULL || n == root ? NULL : n->next;
-}
-
-/* The next node in document order inside root, unseen subtrees skipped. */
 /* Whether a node holds others (an element, or the document itself). */
 static int
 parent_node(xmlNodePtr n)
@@ -73,12 +48,13 @@ parent_node(xmlNodePtr n)
 	       n->type == XML_HTML_DOCUMENT_NODE;
 }
 
+/* The next node in document order inside root, unseen subtrees skipped. */
 static xmlNodePtr
 next_seen(xmlNodePtr n, xmlNodePtr root)
 {
 	if (parent_node(n) && n->children != NULL && !unseen(n))
 		return n->children;
-	return next_after(n, root);
+	return html_next_after(n, root);
 }
 
 /* The next node in document order inside root, every subtree walked. */
@@ -87,17 +63,7 @@ next_in(xmlNodePtr n, xmlNodePtr root)
 {
 	if (parent_node(n) && n->children != NULL)
 		return n->children;
-	return next_after(n, root);
-}
-
-static char *
-attr(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s = v != NULL ? xstrdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
+	return html_next_after(n, root);
 }
 
 /* Whether class or id holds a word with one of the prefixes (or, exact,
@@ -109,7 +75,7 @@ named(xmlNodePtr n, const char *const *words, size_t nw, int exact)
 	int found = 0;
 
 	for (size_t a = 0; a < ARRAY_LEN(attrs) && !found; a++) {
-		char *v = attr(n, attrs[a]), *save = NULL;
+		char *v = html_attr(n, attrs[a]), *save = NULL;
 
 		for (char *t = v ? strtok_r(v, " \t\n-_", &save) : NULL; t != NULL && !found;
 		     t = strtok_r(NULL, " \t\n-_", &save))
@@ -131,7 +97,7 @@ is_inline(xmlNodePtr n)
 		"cite", "tt", "var",
 	};
 
-	return tag_in(n, tags, ARRAY_LEN(tags));
+	return html_tag_in(n, tags, ARRAY_LEN(tags));
 }
 
 static int
@@ -201,7 +167,7 @@ gen_text_between(xmlNodePtr root, xmlNodePtr a, xmlNodePtr b, size_t max)
 
 	buf_init(&bf, 0);
 	buf_add(&bf, "", 0);
-	for (xmlNodePtr n = a ? next_after(a, root) : root; n != NULL && bf.len < max;
+	for (xmlNodePtr n = a ? html_next_after(a, root) : root; n != NULL && bf.len < max;
 	     n = next_seen(n, root)) {
 		if (n == b)
 			break;
@@ -369,6 +335,16 @@ read_ymd(const char *p, int year, int *y, int *mo, int *d)
 	return p;
 }
 
+/* The length of the first of v that p starts with, 0 if none. */
+static size_t
+prefix_of(const char *p, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(p, v[i], strlen(v[i])) == 0)
+			return strlen(v[i]);
+	return 0;
+}
+
 /* Whether a month-day without a year stands alone at p (not 1-5月 in a
  * sentence): what comes after is a space, a bracket, a time or the end. */
 static int
@@ -377,12 +353,7 @@ stands_alone(const char *p)
 	static const char *const ends[] = { " ", "\t", "\n", "]", ")", "）", "】", "\xc2\xa0",
 	                                    "\xe3\x80\x80", "|", "｜" };
 
-	if (*p == '\0')
-		return 1;
-	for (size_t i = 0; i < ARRAY_LEN(ends); i++)
-		if (strncmp(p, ends[i], strlen(ends[i])) == 0)
-			return 1;
-	return 0;
+	return *p == '\0' || prefix_of(p, ends, ARRAY_LEN(ends)) > 0;
 }
 
 /* Whether what comes before p in s lets a month-day stand alone: the
@@ -535,27 +506,19 @@ static const char *const stop_labels[] = {
 	"评论", "点击", "浏览", "阅读", "字号", "通讯员", "摄影", "图/", "文/",
 };
 
-/* Whether the character before p in s is a boundary of a label. */
+/* Whether the character before p in s is a boundary of a label: any but
+ * a Han character, which would make the label part of a word (资金来源,
+ * 主编).  Inline elements written without a space between (2022-07-04来源：,
+ * 杭州高新区（滨江）来源：) are boundaries too. */
 static int
 label_start(const char *s, const char *p)
 {
-	static const char *const ok[] = { "(", "（", "[", "【", "|", "｜", "/", "：", ":",
-	                                  " ", "\t", "\n", "\xc2\xa0", "\xe3\x80\x80",
-	                                  "，", ",", "；", ";", "。", ">" };
-	size_t back;
-
 	uint32_t c;
+	size_t back;
 
 	if (p == s)
 		return 1;
 	back = utf8_back(s, (size_t)(p - s));
-	for (size_t i = 0; i < ARRAY_LEN(ok); i++)
-		if (strncmp(s + back, ok[i], strlen(ok[i])) == 0 &&
-		    back + strlen(ok[i]) == (size_t)(p - s))
-			return 1;
-	/* inline elements written without a space between: 2022-07-04来源：,
-	 * 杭州高新区（滨江）来源：; a Han character before is a word going on
-	 * (资金来源, 主编) */
 	utf8_decode(s + back, (size_t)(p - s) - back, &c);
 	return !(c >= 0x3400 && c <= 0x9fff) && !(c >= 0xf900 && c <= 0xfaff) &&
 	       !(c >= 0x20000 && c <= 0x3ffff);
@@ -580,10 +543,7 @@ label_sep(const char *p)
 	static const char *const seps[] = { "：", ":", "】", "]", "）", ")", "｜", "|",
 	                                    "/", "／", "丨" };
 
-	for (size_t i = 0; i < ARRAY_LEN(seps); i++)
-		if (strncmp(p, seps[i], strlen(seps[i])) == 0)
-			return strlen(seps[i]);
-	return 0;
+	return prefix_of(p, seps, ARRAY_LEN(seps));
 }
 
 /* Where a value ends: a space, a bracket, punctuation. */
@@ -594,12 +554,7 @@ value_end(const char *p)
 	                                    "|", "｜", "，", ",", "；", ";", "。", "<",
 	                                    "丨" };
 
-	if (*p == '\0' || space_at(p))
-		return 1;
-	for (size_t i = 0; i < ARRAY_LEN(ends); i++)
-		if (strncmp(p, ends[i], strlen(ends[i])) == 0)
-			return 1;
-	return 0;
+	return *p == '\0' || space_at(p) || prefix_of(p, ends, ARRAY_LEN(ends)) > 0;
 }
 
 static int
@@ -858,11 +813,11 @@ gen_meta(xmlNodePtr root, const char *key, const char *value)
 	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root)) {
 		char *k, *c = NULL;
 
-		if (!is_tag(n, "meta"))
+		if (!html_is_tag(n, "meta"))
 			continue;
-		k = attr(n, key);
+		k = html_attr(n, key);
 		if (k != NULL && strcasecmp(k, value) == 0)
-			c = attr(n, "content");
+			c = html_attr(n, "content");
 		free(k);
 		if (c != NULL && *html_squeeze(c) != '\0')
 			return c;
@@ -902,8 +857,8 @@ gen_holding(xmlNodePtr root, const char *t)
 		char *text;
 		int same;
 
-		if (n->type != XML_ELEMENT_NODE || unseen(n) || is_tag(n, "html") ||
-		    is_tag(n, "body"))
+		if (n->type != XML_ELEMENT_NODE || unseen(n) || html_is_tag(n, "html") ||
+		    html_is_tag(n, "body"))
 			continue;
 		text = gen_text(n, tl + 256);
 		same = strcmp(text, t) == 0;
@@ -922,7 +877,7 @@ gen_title(xmlNodePtr root, xmlNodePtr *node)
 
 	*node = NULL;
 	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root))
-		if (is_tag(n, "title")) {
+		if (html_is_tag(n, "title")) {
 			xmlChar *c = xmlNodeGetContent(n);
 
 			doc_title = html_squeeze(xstrdup(c ? (const char *)c : ""));
@@ -933,7 +888,7 @@ gen_title(xmlNodePtr root, xmlNodePtr *node)
 		char *t;
 		int better;
 
-		if (!is_tag(n, "h1"))
+		if (!html_is_tag(n, "h1"))
 			continue;
 		t = gen_text(n, 1000);
 		/* the h1 <title> holds; else the first with words in it */
@@ -1150,7 +1105,7 @@ collect(xmlNodePtr root, gen_url_fn *fn, void *arg, struct links *ls)
 		char *href, *url;
 		int article = 0;
 
-		if (!is_tag(n, "a") || (href = attr(n, "href")) == NULL)
+		if (!html_is_tag(n, "a") || (href = html_attr(n, "href")) == NULL)
 			continue;
 		url = fn(arg, href, &article);
 		free(href);
@@ -1191,7 +1146,7 @@ item_of(struct links *ls, size_t i, xmlNodePtr root)
 	while (it->parent != NULL && it != root && it->parent != root) {
 		struct mark *mk = mark_get(&ls->m, it->parent);
 
-		if (mk == NULL || mk->url != ls->v[i].url || is_tag(it->parent, "body"))
+		if (mk == NULL || mk->url != ls->v[i].url || html_is_tag(it->parent, "body"))
 			break;
 		it = it->parent;
 	}
@@ -1210,7 +1165,7 @@ item_title(struct links *ls, size_t first, xmlNodePtr item)
 
 		if (ls->v[i].url != ls->v[first].url || !contains(item, ls->v[i].a))
 			continue;
-		t = attr(ls->v[i].a, "title");
+		t = html_attr(ls->v[i].a, "title");
 		if (t != NULL && *html_squeeze(t) != '\0') {
 			free(best);
 			return t;
@@ -1346,8 +1301,8 @@ static void
 item_text(xmlNodePtr item, struct buf *b, size_t max)
 {
 	for (xmlNodePtr n = item; n != NULL && b->len < max; ) {
-		if (is_tag(n, "a")) {
-			n = next_after(n, item);
+		if (html_is_tag(n, "a")) {
+			n = html_next_after(n, item);
 			continue;
 		}
 		if (!unseen(n))
@@ -1396,7 +1351,7 @@ group_score(struct links *ls, struct group *g, xmlNodePtr root)
 		free(t);
 	}
 	for (xmlNodePtr p = g->container; p != NULL && p != root->parent; p = p->parent) {
-		tagged |= tag_in(p, aside_tags, ARRAY_LEN(aside_tags));
+		tagged |= html_tag_in(p, aside_tags, ARRAY_LEN(aside_tags));
 		named_aside |= named(p, aside_names, ARRAY_LEN(aside_names), 1);
 	}
 	h = group_heading(ls, g->container, root);
@@ -1421,8 +1376,8 @@ same_shape(xmlNodePtr a, xmlNodePtr b)
 	if (a->parent != b->parent || a->type != XML_ELEMENT_NODE ||
 	    b->type != XML_ELEMENT_NODE || strcmp((const char *)a->name, (const char *)b->name) != 0)
 		return 0;
-	ca = attr(a, "class");
-	cb = attr(b, "class");
+	ca = html_attr(a, "class");
+	cb = html_attr(b, "class");
 	same = (ca == NULL && cb == NULL) || (ca != NULL && cb != NULL && strcmp(ca, cb) == 0);
 	free(ca);
 	free(cb);
@@ -1533,7 +1488,7 @@ find_headings(struct links *ls, xmlNodePtr root, const char *const *words, size_
 		char *t;
 		int deeper = 0;
 
-		if (n->type != XML_ELEMENT_NODE || unseen(n) || is_tag(n, "a"))
+		if (n->type != XML_ELEMENT_NODE || unseen(n) || html_is_tag(n, "a"))
 			continue;
 		mk = mark_get(&ls->m, n);
 		if (mk != NULL && mk->url != -1)
@@ -1707,7 +1662,7 @@ gen_item_date(const struct gen_items *l, size_t i, int from_url, char norm[11])
 
 			if (stop != NULL && (s == stop || contains(s, stop)))
 				break;
-			if (s->type == XML_ELEMENT_NODE && (is_tag(s, "a") || unseen(s)))
+			if (s->type == XML_ELEMENT_NODE && (html_is_tag(s, "a") || unseen(s)))
 				break;
 			t = gen_text(s, 400);
 			buf_adds(&b, t);
@@ -1730,11 +1685,11 @@ gen_item_thumb(const struct gen_item *it)
 	for (xmlNodePtr n = it->node; n != NULL; n = next_seen(n, it->node)) {
 		char *src;
 
-		if (!is_tag(n, "img"))
+		if (!html_is_tag(n, "img"))
 			continue;
-		src = attr(n, "data-src");
+		src = html_attr(n, "data-src");
 		if (str_empty(src))
-			xfree_set(&src, attr(n, "src"));
+			xfree_set(&src, html_attr(n, "src"));
 		if (!str_empty(src))
 			return src;
 		free(src);
@@ -1772,7 +1727,7 @@ struct chlink {
 static int
 channel_link(xmlNodePtr a, gen_url_fn *fn, void *arg, struct chlink *out)
 {
-	char *href = attr(a, "href"), *url, *label;
+	char *href = html_attr(a, "href"), *url, *label;
 	int article = 0;
 
 	if (href == NULL)
@@ -1821,12 +1776,12 @@ nav_like(xmlNodePtr n)
 	char *id, *cls;
 	int yes;
 
-	if (is_tag(n, "nav"))
+	if (html_is_tag(n, "nav"))
 		return 1;
 	if (named(n, words, ARRAY_LEN(words) - 1, 0) || named(n, exact, ARRAY_LEN(exact), 1))
 		return 1;
-	id = attr(n, "id");
-	cls = attr(n, "class");
+	id = html_attr(n, "id");
+	cls = html_attr(n, "class");
 	yes = (id != NULL && (strcasestr(id, "nav") != NULL || strcasestr(id, "menu") != NULL)) ||
 	      (cls != NULL && (strcasestr(cls, "nav") != NULL || strcasestr(cls, "menu") != NULL));
 	free(id);
@@ -1857,7 +1812,7 @@ gen_channels(xmlNodePtr root, gen_url_fn *fn, void *arg, struct item_list *out)
 				mark_of(&m, p)->chars += chars;
 			continue;
 		}
-		if (!is_tag(n, "a") || !channel_link(n, fn, arg, &c))
+		if (!html_is_tag(n, "a") || !channel_link(n, fn, arg, &c))
 			continue;
 		cl = xrealloc(cl, (ncl + 1) * sizeof *cl);
 		cl[ncl++] = c;
@@ -1875,7 +1830,7 @@ gen_channels(xmlNodePtr root, gen_url_fn *fn, void *arg, struct item_list *out)
 		int nav = nav_like(mk->node);
 		int dense = mk->chars > 0 && mk->link_chars * 10 >= mk->chars * 6;
 
-		if (mk->links < 2 || (!nav && (!dense || mk->links < 3)) || is_tag(mk->node, "a"))
+		if (mk->links < 2 || (!nav && (!dense || mk->links < 3)) || html_is_tag(mk->node, "a"))
 			continue;
 		if ((nav && !best_nav) || ((nav == best_nav) && mk->links > best_n) ||
 		    (nav == best_nav && mk->links == best_n && best != NULL &&
@@ -1893,7 +1848,7 @@ gen_channels(xmlNodePtr root, gen_url_fn *fn, void *arg, struct item_list *out)
 		if (!contains(best, cl[i].a))
 			continue;
 		for (xmlNodePtr p = cl[i].a->parent; p != NULL && p != best && li == NULL; p = p->parent)
-			if (is_tag(p, "li") || is_tag(p, "dd") || is_tag(p, "dt"))
+			if (html_is_tag(p, "li") || html_is_tag(p, "dd") || html_is_tag(p, "dt"))
 				li = p;
 		mk = li ? mark_get(&m, li) : NULL;
 		leaf = mk == NULL || mk->links <= 1;
@@ -1987,7 +1942,7 @@ pager(xmlNodePtr n)
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
 	for (xmlNodePtr c = n; c != NULL; c = next_seen(c, n))
-		links += is_tag(c, "a");
+		links += html_is_tag(c, "a");
 	if (links == 0)
 		return 0;
 	t = gen_text(n, 400);
@@ -2009,7 +1964,7 @@ gen_cut_pagers(xmlNodePtr body)
 		if (pager(c)) {
 			gone = xrealloc(gone, (n + 1) * sizeof *gone);
 			gone[n++] = c;
-			c = next_after(c, body);
+			c = html_next_after(c, body);
 			continue;
 		}
 		c = next_seen(c, body);
@@ -2050,7 +2005,7 @@ next_word(const char *t)
 static int
 rel_next(xmlNodePtr n)
 {
-	char *rel = attr(n, "rel"), *save = NULL;
+	char *rel = html_attr(n, "rel"), *save = NULL;
 	int yes = 0;
 
 	for (char *t = rel ? strtok_r(rel, " \t\n", &save) : NULL; t != NULL && !yes;
@@ -2129,9 +2084,9 @@ refresh_to(xmlNodePtr root, const char *page_url, gen_url_fn *fn, void *arg)
 		char *eq, *content, *u, *url = NULL;
 		int art = 0;
 
-		if (!is_tag(n, "meta") || (eq = attr(n, "http-equiv")) == NULL)
+		if (!html_is_tag(n, "meta") || (eq = html_attr(n, "http-equiv")) == NULL)
 			continue;
-		content = strcasecmp(eq, "refresh") == 0 ? attr(n, "content") : NULL;
+		content = strcasecmp(eq, "refresh") == 0 ? html_attr(n, "content") : NULL;
 		free(eq);
 		u = content ? strcasestr(content, "url") : NULL;
 		if (u != NULL) {
@@ -2166,8 +2121,8 @@ gen_next(xmlNodePtr root, const char *page_url, int article, gen_url_fn *fn, voi
 			char *href, *t;
 			int art = 0, yes;
 
-			if (!(is_tag(n, "a") || (pass == 0 && is_tag(n, "link"))) ||
-			    (href = attr(n, "href")) == NULL)
+			if (!(html_is_tag(n, "a") || (pass == 0 && html_is_tag(n, "link"))) ||
+			    (href = html_attr(n, "href")) == NULL)
 				continue;
 			if (pass == 0) {
 				yes = rel_next(n);
@@ -2198,12 +2153,12 @@ gen_next(xmlNodePtr root, const char *page_url, int article, gen_url_fn *fn, voi
 		free(t);
 		if (v == 0)
 			continue;
-		if (!is_tag(n, "a") || named(n, cur_words, ARRAY_LEN(cur_words), 1)) {
+		if (!html_is_tag(n, "a") || named(n, cur_words, ARRAY_LEN(cur_words), 1)) {
 			/* a number standing between numbered links */
 			int links_near = 0;
 
 			for (xmlNodePtr s = n->parent ? n->parent->children : NULL; s != NULL; s = s->next)
-				if (is_tag(s, "a")) {
+				if (html_is_tag(s, "a")) {
 					char *st = gen_text(s, 20);
 
 					links_near += page_number(st) > 0;
@@ -2225,7 +2180,7 @@ gen_next(xmlNodePtr root, const char *page_url, int article, gen_url_fn *fn, voi
 		char *t, *href;
 		int art = 0;
 
-		if (!is_tag(n, "a") || (href = attr(n, "href")) == NULL)
+		if (!html_is_tag(n, "a") || (href = html_attr(n, "href")) == NULL)
 			continue;
 		t = gen_text(n, 20);
 		if (page_number(t) == cur + 1 && (has_cur || cur > 1))

@@ -250,3 +250,37 @@ html_version(void)
 {
 	return LIBXML_DOTTED_VERSION;
 }
+
+int
+html_is_tag(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	       strcasecmp((const char *)n->name, name) == 0;
+}
+
+int
+html_tag_in(xmlNodePtr n, const char *const *v, size_t nv)
+{
+	for (size_t i = 0; i < nv; i++)
+		if (html_is_tag(n, v[i]))
+			return 1;
+	return 0;
+}
+
+char *
+html_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = v != NULL ? xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+xmlNodePtr
+html_next_after(xmlNodePtr n, xmlNodePtr root)
+{
+	while (n != NULL && n != root && n->next == NULL)
+		n = n->parent;
+	return n == NULL || n == root ? NULL : n->next;
+}

@@ -28,6 +28,14 @@ char *html_resolve(const char *base, const char *href);
 /* Folds whitespace as html_xpath_string does, in place. */
 char *html_squeeze(char *s);
 
+/* Whether n is an element named name (any case); one of the nv names. */
+int html_is_tag(xmlNodePtr n, const char *name);
+int html_tag_in(xmlNodePtr n, const char *const *v, size_t nv);
+/* An attribute's value (malloc'd), NULL if n has none. */
+char *html_attr(xmlNodePtr n, const char *name);
+/* The next node in document order after n's subtree, inside root. */
+xmlNodePtr html_next_after(xmlNodePtr n, xmlNodePtr root);
+
 /* The outer HTML of a node, UTF-8. */
 char *html_serialize(xmlNodePtr node);
 

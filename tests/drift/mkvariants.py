@@ -158,12 +158,17 @@ def sidebar_renamed(path, t):
     return t.replace('class="ph-list"', 'class="rlist"')
 
 
-def rank_ol_spans(path, t):
-    """the ranking an <ol> of <span> items"""
+def _rank_ol(t, item):
+    """the ranking lists as <ol>s, each <li><em>N</em>…</li> written as item"""
     def ol(m):
-        body = sub(r'<li[^>]*><em>\d+</em>(.*?)</li>', r'<span class="r">\1</span>', m.group(2))
+        body = sub(r'<li[^>]*><em>\d+</em>(.*?)</li>', item, m.group(2))
         return '<ol%s>%s</ol>' % (m.group(1), body)
     return sub(r'<ul( class="ph-list" id="ph-(?:all|month)"[^>]*)>(.*?)</ul>', ol, t, re.S)
+
+
+def rank_ol_spans(path, t):
+    """the ranking an <ol> of <span> items"""
+    return _rank_ol(t, r'<span class="r">\1</span>')
 
 
 def anchor_span(path, t):
@@ -452,10 +457,7 @@ def sidebar_headings(path, t):
 
 def rank_ol_lines(path, t):
     """the ranking an <ol> of spans and line breaks, its numbers gone"""
-    def ol(m):
-        body = sub(r'<li[^>]*><em>\d+</em>(.*?)</li>', r'<span>\1</span><br/>', m.group(2))
-        return '<ol%s>%s</ol>' % (m.group(1), body)
-    return sub(r'<ul( class="ph-list" id="ph-(?:all|month)"[^>]*)>(.*?)</ul>', ol, t, re.S)
+    return _rank_ol(t, r'<span>\1</span><br/>')
 
 
 def anchor_span_all(path, t):
