@@ -505,6 +505,7 @@ gb_pairs(const char *buf, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)buf;
 	size_t run = 0, longest = 0;
+	struct tally t = { 0, 0 };
 
 	for (size_t i = 0; i <= len; i++) {
 		if (i < len && p[i] >= 0x80) {
@@ -516,7 +517,10 @@ gb_pairs(const char *buf, size_t len)
 		longest = run > longest ? run : longest;
 		run = 0;
 	}
-	return longest >= 4 && tally(buf, len, gb18030_seq).bad == 0;
+	if (longest < 4)
+		return 0;
+	tally_add(&t, buf, len, 1, gb18030_seq);
+	return t.bad == 0;
 }
 
 static int
