@@ -344,7 +344,7 @@ test_upsert(void)
 	struct store *s = open_ok(":memory:");
 	struct article a, got;
 	struct item_list l;
-	struct err e;
+	struct err e = { "" };    /* its message is printed whether or not a call failed */
 
 	put_list(s, "k", "a", LIST_HEAD, NULL);
 	ok(store_get_article(s, U("a"), &got, &e) == 0 && got.body_html == NULL &&
