@@ -7,8 +7,6 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-${top_builddir:-$top/build}}" && pwd)
 export top_srcdir="${top_srcdir:-$top}" LC_ALL=C.UTF-8
-# Tests with wall-clock bounds may relax them under valgrind.
-export GX_UNDER_VALGRIND=1
 if ! command -v valgrind >/dev/null 2>&1; then
 	echo "1..0 # SKIP valgrind is not installed (apt-get install valgrind)"
 	exit 0
