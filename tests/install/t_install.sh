@@ -69,14 +69,18 @@ got=$(GXNEWS_DATADIR="$D$pkgdatadir" "$bin" --demo --cache "$T/inst.db" \
 	--dump http://www.chinahightech.com/html/qiye/2021/1112/49870.html 2>/dev/null)
 contains "$got" "王喆" "the installed demo reads its GBK article"
 # A message the installed catalog translates, shown by the installed program.
+# Only a machine without msgunfmt skips this; a catalog that lacks the
+# translation fails.
 msgid="show the version and exit"
-msgstr=$(sed -n "/^msgid \"$msgid\"\$/{n;s/^msgstr \"\\(.*\\)\"\$/\\1/p}" "$T/mo.po" 2>/dev/null)
-if [ -n "$msgstr" ]; then
+if [ -f "$T/mo.po" ]; then
+	msgstr=$(sed -n "/^msgid \"$msgid\"\$/{n;s/^msgstr \"\\(.*\\)\"\$/\\1/p}" "$T/mo.po")
+	ok $([ -n "$msgstr" ]; echo $?) "the installed zh_CN catalog translates '$msgid'"
 	got=$(LANGUAGE=zh_CN GXNEWS_LOCALEDIR="$D$localedir" "$bin" --help)
-	contains "$got" "$msgstr" "with LANGUAGE=zh_CN the installed gxnews speaks Chinese"
+	contains "$got" "${msgstr:-(no translation)}" "with LANGUAGE=zh_CN the installed gxnews speaks Chinese"
 else
-	_n=$((_n + 1))
-	echo "ok $_n # SKIP the zh_CN catalog does not translate '$msgid' yet (see tests/i18n/t_po.sh)"
+	for what in "the installed zh_CN catalog translates '$msgid'" "the installed gxnews speaks Chinese"; do
+		_n=$((_n + 1)); echo "ok $_n # SKIP $what: msgunfmt is not installed (Debian package gettext)"
+	done
 fi
 
 # ---- bash completion -----------------------------------------------------------
