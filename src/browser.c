@@ -198,3 +198,94 @@ browser_open(struct browser *b, const char *url, char *msg, size_t msgsz,
 	argv_free(argv);
 	return rc;
 }
+
+/* ---- handing text to a command ----------------------------------------- */
+
+char **
+browser_words(const char *line)
+{
+	char *copy = xstrdup(line), *save = NULL, **argv = NULL;
+	size_t n = 0;
+
+	for (char *w = strtok_r(copy, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save)) {
+		argv = xrealloc(argv, (n + 2) * sizeof *argv);
+		argv[n++] = xstrdup(w);
+		argv[n] = NULL;
+	}
+	free(copy);
+	return argv;
+}
+
+void
+browser_words_free(char **argv)
+{
+	argv_free(argv);
+}
+
+/* The text in a file no one else can read, open for reading from its
+ * start and already unlinked: a child reads it as its standard input at
+ * its own pace, and never blocks the reader. */
+static int
+text_file(const char *text, size_t len, struct err *e)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/gxnews-XXXXXX", dir != NULL && *dir == '/' ? dir : "/tmp");
+	int fd = mkstemp(path);
+	int rc = fd;
+
+	if (fd < 0) {
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	unlink(path);
+	if (write(fd, text, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) != 0) {
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
+		close(fd);
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
+int
+browser_pipe(struct browser *b, char *const *argv, const char *text, int terminal,
+             struct err *e)
+{
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int fd, rc;
+
+	if (argv == NULL || argv[0] == NULL)
+		return err_set(e, "%s", _("no command given"));
+	fd = text_file(text, strlen(text), e);
+	if (fd < 0)
+		return -1;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd, 0);
+	if (!terminal) {
+		posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	} else {
+		b->hand(1, b->arg);
+	}
+	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fd);
+	if (rc != 0)
+		err_set(e, _("Cannot start %s: %s"), argv[0], strerror(rc));
+	else if (terminal)
+		rc = wait_terminal(pid, argv[0], e);
+	else
+		wait_graphical(b, pid);        /* a clipboard tool may stay behind */
+	if (terminal) {
+		char line[16];
+
+		fputs(_("\n[Enter returns to gxnews]"), stdout);
+		fflush(stdout);
+		if (fgets(line, sizeof line, stdin) == NULL)
+			clearerr(stdin);
+		b->hand(0, b->arg);
+	}
+	return rc != 0 ? -1 : 0;
+}

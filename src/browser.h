@@ -22,4 +22,16 @@ int  browser_open(struct browser *b, const char *url, char *msg, size_t msgsz,
 /* Reaps the browsers that have ended. */
 void browser_reap(struct browser *b);
 
+/* A command line split into words at spaces, each one argument of the
+ * program (argv, NULL-terminated; NULL for an empty line): no shell, no
+ * quoting.  Free with browser_words_free. */
+char **browser_words(const char *line);
+void browser_words_free(char **argv);
+/* Runs argv (no shell) with text on its standard input.  terminal: the
+ * program gets the terminal, and when it ends the user's Enter gives it
+ * back; else it runs apart (output dropped), let be if it stays running.
+ * 0, or -1 with e (it could not start, or exited with an error). */
+int  browser_pipe(struct browser *b, char *const *argv, const char *text,
+                  int terminal, struct err *e);
+
 #endif

@@ -2731,3 +2731,105 @@ feed_sniff(const char *buf, size_t len)
 	}
 	return 0;
 }
+
+/* ---- feeds a web page names ------------------------------------------------ */
+
+#define DISCOVER_MAX 20
+
+static const char *const feed_types[] = {
+	"application/rss+xml", "application/atom+xml", "application/rdf+xml",
+	"application/xml", "text/xml",
+};
+
+/* Whether a rel attribute holds the token "alternate". */
+static int
+rel_alternate(const char *rel)
+{
+	for (const char *p = rel; (p = strcasestr(p, "alternate")) != NULL; p += 9)
+		if ((p == rel || p[-1] == ' ' || p[-1] == '\t') &&
+		    (p[9] == '\0' || p[9] == ' ' || p[9] == '\t'))
+			return 1;
+	return 0;
+}
+
+static int
+feed_type(const char *type)
+{
+	size_t n = strcspn(type, "; \t");
+
+	for (size_t i = 0; i < ARRAY_LEN(feed_types); i++)
+		if (strlen(feed_types[i]) == n && strncasecmp(type, feed_types[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+static char *
+prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = v != NULL ? xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+/* One <link>: a feed it names goes into out (once). */
+static void
+discover_link(xmlNodePtr n, const char *base, struct item_list *out)
+{
+	char *rel = prop(n, "rel"), *type = prop(n, "type"), *href = prop(n, "href");
+	char *url = NULL, *title;
+
+	if (rel != NULL && type != NULL && href != NULL && rel_alternate(rel) &&
+	    feed_type(type))
+		url = html_resolve(base, href);
+	if (url != NULL && !item_list_has(out, url) && out->n < DISCOVER_MAX) {
+		struct item *it = item_list_add(out);
+
+		title = prop(n, "title");
+		it->url = url;
+		it->title = title != NULL ? html_squeeze(title) : NULL;
+		url = NULL;
+	}
+	free(url);
+	free(rel);
+	free(type);
+	free(href);
+}
+
+int
+feed_discover(const char *html, size_t len, const char *base_url,
+              struct item_list *out, struct err *e)
+{
+	htmlDocPtr doc = html_parse(html, len);
+	char *base = xstrdup(base_url);
+
+	memset(out, 0, sizeof *out);
+	if (doc == NULL) {
+		free(base);
+		return err_set(e, "%s", _("the page is empty"));
+	}
+	for (xmlNodePtr n = xmlDocGetRootElement(doc); n != NULL; ) {
+		if (n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, "base") == 0) {
+			char *href = prop(n, "href"), *abs = href ? html_resolve(base_url, href) : NULL;
+
+			if (abs != NULL)
+				xfree_set(&base, abs);
+			free(href);
+		} else if (n->type == XML_ELEMENT_NODE &&
+		           strcasecmp((const char *)n->name, "link") == 0) {
+			discover_link(n, base, out);
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent;
+		if (n != NULL)
+			n = n->next;
+	}
+	xmlFreeDoc(doc);
+	free(base);
+	return 0;
+}

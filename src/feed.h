@@ -129,6 +129,14 @@ void feed_free(struct feed *f);
  * feed), 0 otherwise (an HTML page, say). */
 int  feed_sniff(const char *buf, size_t len);
 
+/* The feeds an HTML page names: its <link rel="alternate"> elements of an
+ * RSS, Atom or RDF type, in page order, each once (at most 20): url
+ * resolved against <base href> and base_url, title the link's title
+ * attribute (or NULL).  0 (out may be empty), or -1 for an empty page.  A
+ * parser: no I/O. */
+int  feed_discover(const char *html, size_t len, const char *base_url,
+                   struct item_list *out, struct err *e);
+
 /* RFC 822 / RFC 1123 date ("Mon, 04 Jul 2022 12:18:01 +0800"; two-digit
  * years under 90 in this century, as feedparser reads them; day name,
  * seconds and time optional) to seconds since the epoch: a day alone is

@@ -26,6 +26,9 @@ item_free(struct item *it)
 	free(it->date);
 	free(it->summary);
 	free(it->thumb);
+	free(it->origin);
+	free(it->author);
+	free(it->source);
 	memset(it, 0, sizeof *it);
 }
 
@@ -58,6 +61,9 @@ item_copy(struct item *dst, const struct item *src)
 	dst->date = xstrdup(src->date);
 	dst->summary = xstrdup(src->summary);
 	dst->thumb = xstrdup(src->thumb);
+	dst->origin = xstrdup(src->origin);
+	dst->author = xstrdup(src->author);
+	dst->source = xstrdup(src->source);
 }
 
 void
@@ -71,6 +77,7 @@ article_free(struct article *a)
 	free(a->editor);
 	free(a->body_html);
 	free(a->next_page);
+	free(a->origin);
 	memset(a, 0, sizeof *a);
 	a->comments = -1;
 }
@@ -87,6 +94,7 @@ article_copy(struct article *dst, const struct article *src)
 	dst->editor = xstrdup(src->editor);
 	dst->body_html = xstrdup(src->body_html);
 	dst->next_page = xstrdup(src->next_page);
+	dst->origin = xstrdup(src->origin);
 }
 
 void

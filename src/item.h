@@ -19,7 +19,18 @@ struct item {
 	char   *thumb;      /* absolute image URL, may be NULL */
 	int     read;       /* filled by the store */
 	int     starred;
+	char   *origin;     /* the source that listed it: a site profile's name
+	                       or a feed's URL as stored; what news gives the
+	                       screen is that source's name as shown */
+	char   *author;     /* filled by the store, may be NULL */
+	char   *source;     /* 来源, filled by the store, may be NULL */
+	int64_t place;      /* the reading position: visible characters read
+	                       (render.h's "ink") above the top line, 0: none */
+	int64_t place_of;   /* of how many (0: not laid out yet) */
+	int     rule;       /* ITEM_HIDDEN, ITEM_HIGHLIGHT: what rules said */
 };
+
+enum { ITEM_HIDDEN = 1 << 0, ITEM_HIGHLIGHT = 1 << 1 };
 
 struct item_list {
 	struct item *v;
@@ -45,6 +56,8 @@ struct article {
 	char   *next_page;  /* multi-page articles: the next page, or NULL */
 	int64_t fetched;    /* filled by the store */
 	int     read, starred;
+	char   *origin;     /* as struct item's */
+	int64_t place, place_of;    /* as struct item's */
 };
 
 struct channel {

@@ -40,6 +40,9 @@ static const struct {
 	{ 's', ACT_STAR }, { 'u', ACT_TOGGLE_READ },
 	{ 'r', ACT_RELOAD }, { 'R', ACT_RELOAD_ALL }, { 'T', ACT_SCRIPT }, { 'S', ACT_SYNC },
 	{ 'i', ACT_IMAGES }, { 'I', ACT_PICTURE },
+	{ 'a', ACT_ADD_FEED }, { '+', ACT_SAVE_SEARCH }, { ':', ACT_COMMAND },
+	{ 'y', ACT_COPY_LINK }, { 'Y', ACT_COPY_TEXT }, { 'w', ACT_SAVE }, { '|', ACT_PIPE },
+	{ CTRL('w'), ACT_FOCUS }, { KEYS_F1 + 5, ACT_FOCUS },
 	{ '?', ACT_HELP }, { 'M', ACT_MESSAGES }, { CTRL('l'), ACT_REDRAW },
 };
 

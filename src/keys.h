@@ -38,6 +38,14 @@
 	_(SYNC,      "sync",      N_("Fetch everything for reading offline, in the background (as --sync)")) \
 	_(IMAGES,    "images",    N_("Show or hide pictures")) \
 	_(PICTURE,   "picture",   N_("Show the picture at the top of the article (or the e-paper's page) full screen")) \
+	_(ADD_FEED,  "add-feed",  N_("Add a feed: its URL, or a web page's that names feeds")) \
+	_(SAVE_SEARCH, "save-search", N_("Keep the search as a tab (a query tab in the config)")) \
+	_(COMMAND,   "command",   N_("A command: rules, info, or a line of the config (ignore, tab, feed…)")) \
+	_(COPY_LINK, "copy-link", N_("Copy the article's link to the clipboard")) \
+	_(COPY_TEXT, "copy-text", N_("Copy the article as text to the clipboard")) \
+	_(SAVE,      "save",      N_("Save the article as Markdown in save-dir")) \
+	_(PIPE,      "pipe",      N_("Pipe the article as text to a command")) \
+	_(FOCUS,     "focus",     N_("Side by side: move between the list and the article")) \
 	_(HELP,      "help",      N_("Show the keys")) \
 	_(MESSAGES,  "messages",  N_("Show the messages the status line gave, the newest first")) \
 	_(REDRAW,    "redraw",    N_("Redraw the screen"))

@@ -429,6 +429,7 @@ run(struct args *a, struct conf *cf)
 		feeds[i].url = cf->feeds[i].url;
 		feeds[i].label = cf->feeds[i].label;
 	}
+	o.conf = cf;
 	o.feeds = feeds;
 	o.nfeeds = cf->nfeeds;
 	o.profile = profile;
@@ -538,6 +539,7 @@ main(int argc, char **argv)
 	}
 	conf_init(&cf);
 	cfpath = a.config ? xstrdup(a.config) : conf_default_path();
+	cf.path = xstrdup(cfpath);
 	/* the system's settings first, the user's over them, the command
 	 * line's over both */
 	rc = a.config == NULL && conf_load(&cf, SYSCONFDIR "/gxnews/config", &e) < 0;

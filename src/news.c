@@ -8,10 +8,12 @@
 #include <time.h>
 
 #include "charset.h"
+#include "conf.h"
 #include "extract.h"
 #include "feed.h"
 #include "net.h"
 #include "news.h"
+#include "query.h"
 #include "site.h"
 #include "zhscript.h"
 
@@ -19,6 +21,8 @@
 #define MAX_LIST_HOPS 3        /* empty list pages followed to their next */
 #define INDEX_STEP    64       /* articles indexed per transaction (~5 ms) */
 #define MAX_EDITION_PAGES 64   /* 版面 of an e-paper edition a sync reads */
+#define RECENT_MAX    5000     /* articles a query without words looks through */
+#define RULES_KEY     "rules"  /* the cache's note of the rules it was judged by */
 
 struct job {
 	enum news_job kind;
@@ -31,6 +35,8 @@ struct job {
 	char   *picture;        /* JOB_PICTURE: the picture's URL */
 	struct article art;     /* JOB_ARTICLE: fields of page 1 */
 	struct buf body;        /* JOB_ARTICLE: bodies of the pages so far */
+	struct item_list found; /* JOB_PROBE: the feed, or the feeds a page names */
+	int     is_feed;
 	int     pages;          /* article pages read; list pages followed on */
 	int     fresh;          /* the page in came from the network */
 	int     sync;           /* a sync's: its end goes to the sync */
@@ -85,6 +91,26 @@ struct news {
 	char drift_said[512];   /* the last "Site layout changed" line */
 	int drift_in_sync;      /* said while a sync ran: its summary says it again */
 	char *spool_dir;        /* where a large page waits: beside the cache */
+	const struct conf *conf;    /* the settings of each source, or NULL */
+	struct rule *rules;
+	size_t nrules;
+	struct qtab *qtabs;
+	size_t nqtabs;
+};
+
+/* A rule: a query and what it does to the articles it finds. */
+struct rule {
+	int action;             /* enum conf_rule_action */
+	char *text, *where;
+	struct query q;         /* its values in each script (compile()) */
+};
+
+/* A query tab, and what it found while the cache has not changed. */
+struct qtab {
+	char *label, *text;
+	struct query q;
+	struct item_list found;
+	int valid;
 };
 
 static int64_t
@@ -103,9 +129,10 @@ typedef int count_fn(struct news *n, const struct store_tab *t, size_t *out,
 typedef int page_fn(struct news *n, struct job *j, const char *body, size_t len,
                     struct err *e);
 typedef int stream_fn(struct news *n, struct job *j, struct src *text, struct err *e);
-static read_fn read_list, read_starred, read_search;
-static count_fn count_list, count_starred, count_search;
 static stream_fn store_feed_text;
+static read_fn read_list, read_starred, read_search, read_query;
+static void keep_shown(struct item_list *from, struct item_list *out);
+static count_fn count_list, count_starred, count_search, count_query;
 static page_fn store_list_page, store_feed;
 
 /* The kinds of tab: what the screen needs to know of each, where its list
@@ -138,6 +165,8 @@ static const struct kind {
 	                  -1, LIST_HEAD, read_starred, count_starred, NULL },
 	[TAB_SEARCH] = { { NULL, NK_OWN_LABEL | NK_QUERY, N_("(nothing in the cache matches)") },
 	                 -1, LIST_HEAD, read_search, count_search, NULL },
+	[TAB_QUERY] = { { NULL, NK_OWN_LABEL, N_("(nothing in the cache matches this tab's query)") },
+	                -1, LIST_HEAD, read_query, count_query, NULL },
 };
 
 static const struct kind *
@@ -166,10 +195,11 @@ typedef char *first_fn(struct news *n, struct job *j, size_t tab, const char *ur
 typedef int done_fn(struct news *n, struct job *j, const char *body, size_t len,
                     struct err *e);
 static first_fn first_channels, first_list, first_more, first_article, first_none;
-static done_fn store_channels, store_tab_page, article_page, picture_page, keep_page;
+static done_fn store_channels, store_tab_page, article_page, picture_page, keep_page,
+                probe_page;
 /* A page fetched for the command line to read itself (news_fetch_page):
  * never started by the screen, so no kind it knows. */
-#define JOB_PAGE ((enum news_job)(JOB_SYNC + 1))
+#define JOB_PAGE ((enum news_job)(JOB_PROBE + 1))
 static const struct job_type {
 	unsigned flags;
 	first_fn *first;        /* the URL to start from; NULL: nothing to do */
@@ -188,6 +218,8 @@ static const struct job_type {
 	                   N_("offline, and this article is not in the cache") },
 	[JOB_PICTURE] = { JT_RAW, first_none, picture_page, NULL },  /* start_picture() */
 	[JOB_SYNC] = { 0, NULL, NULL, NULL },   /* news_sync_start() */
+	[JOB_PROBE] = { JT_ARTICLE, first_article, probe_page,
+	                N_("offline: adding a feed needs the network") },
 	[JOB_PAGE] = { JT_ARTICLE, first_article, keep_page, NULL },
 };
 
@@ -257,6 +289,7 @@ news_tally(const struct news *n)
 }
 
 static void unread_forget(struct news *n);
+static int typed_script(const struct news *n);
 static int get_list(struct news *n, size_t tab, struct item_list *out,
                     struct err *e);
 
@@ -324,6 +357,9 @@ load_tabs(struct news *n, struct err *e)
 		feeds[i].key = feeds[i].url = NULL;
 	}
 	store_tabs_free(feeds, nfeeds);
+	for (size_t i = 0; i < n->nqtabs; i++)
+		add_tab(n, TAB_QUERY, xasprintf("query:%s", n->qtabs[i].label),
+		        n->qtabs[i].label);
 	add_tab(n, TAB_STARRED, xstrdup(kinds[TAB_STARRED].pub.key), _("Starred"));
 	if (n->search != NULL) {
 		char *label = xasprintf(_("Search: %s"), n->search);
@@ -479,6 +515,354 @@ net_options(struct net_opts *no, const struct news_opts *o)
 		no->tries = o->tries;
 }
 
+/* ---- query tabs, rules, sources ---------------------------------------- */
+
+/* The query of text, each value also in the other scripts (typed in
+ * Traditional, it finds what was published in Simplified). */
+static int
+compile(struct news *n, const char *text, struct query *q, struct err *e)
+{
+	if (query_parse(text, q, NULL, e) < 0)
+		return -1;
+	for (size_t i = 0; i < q->n; i++) {
+		char *forms[ZH_MAX_FORMS];
+		size_t nf;
+
+		if (q->v[i].kind != QC_TEXT)
+			continue;
+		nf = zh_query_forms(n->zh, typed_script(n), q->v[i].forms[0], forms);
+		for (size_t k = 0; k < nf; k++) {
+			query_add_form(q, i, forms[k]);
+			free(forms[k]);
+		}
+	}
+	return 0;
+}
+
+static void
+qtabs_forget(struct news *n)
+{
+	for (size_t i = 0; i < n->nqtabs; i++) {
+		item_list_free(&n->qtabs[i].found);
+		n->qtabs[i].valid = 0;
+	}
+}
+
+static int
+add_qtab(struct news *n, const char *label, const char *text, struct err *e)
+{
+	struct qtab qt = { 0 };
+
+	if (compile(n, text, &qt.q, e) < 0)
+		return -1;
+	qt.label = xstrdup(label);
+	qt.text = xstrdup(text);
+	n->qtabs = xrealloc(n->qtabs, (n->nqtabs + 1) * sizeof *n->qtabs);
+	n->qtabs[n->nqtabs++] = qt;
+	return 0;
+}
+
+static int
+add_rule(struct news *n, int action, const char *text, const char *where,
+         struct err *e)
+{
+	struct rule r = { action, NULL, NULL, { 0 } };
+
+	if (compile(n, text, &r.q, e) < 0)
+		return -1;
+	r.text = xstrdup(text);
+	r.where = xstrdup(where);
+	n->rules = xrealloc(n->rules, (n->nrules + 1) * sizeof *n->rules);
+	n->rules[n->nrules++] = r;
+	return 0;
+}
+
+/* The config's query tabs and rules. */
+static int
+take_conf(struct news *n, const struct conf *c, struct err *e)
+{
+	n->conf = c;
+	for (size_t i = 0; c != NULL && i < c->ntabs; i++)
+		if (add_qtab(n, c->tabs[i].label, c->tabs[i].query, e) < 0)
+			return -1;
+	for (size_t i = 0; c != NULL && i < c->nrules; i++)
+		if (add_rule(n, c->rules[i].action, c->rules[i].query, c->rules[i].where,
+		             e) < 0)
+			return -1;
+	return 0;
+}
+
+/* A source by the key its articles carry (struct item's origin): its name
+ * and address as `source` lines name it.  0 if it is no source of now. */
+static int
+source_of(const struct news *n, const char *key, const char **name, const char **url)
+{
+	if (key == NULL)
+		return 0;
+	if (strcmp(key, site_name(n->site)) == 0) {
+		*name = site_name(n->site);
+		*url = site_url(n->site);
+		return 1;
+	}
+	for (size_t i = 0; i < n->ntabs; i++)
+		if (n->tabs[i].kind == TAB_FEED && n->tabs[i].url != NULL &&
+		    strcmp(n->tabs[i].url, key) == 0) {
+			*name = n->raw_labels != NULL ? n->raw_labels[i] : n->tabs[i].label;
+			*url = n->tabs[i].url;
+			return 1;
+		}
+	return 0;
+}
+
+/* The name a source is shown by: the site's, the feed tab's label. */
+static const char *
+origin_name(const struct news *n, const char *key)
+{
+	if (key != NULL && strcmp(key, site_name(n->site)) == 0)
+		return site_label(n->site);
+	for (size_t i = 0; key != NULL && i < n->ntabs; i++)
+		if (n->tabs[i].kind == TAB_FEED && n->tabs[i].url != NULL &&
+		    strcmp(n->tabs[i].url, key) == 0)
+			return n->tabs[i].label;
+	return NULL;
+}
+
+/* The settings of the source with that key, or NULL for the global ones. */
+static int
+source_conf(const struct news *n, const char *key, struct conf *out)
+{
+	const char *name, *url;
+
+	if (n->conf == NULL || !source_of(n, key, &name, &url))
+		return 0;
+	conf_for_source(n->conf, name, url, out);
+	return 1;
+}
+
+/* The script a source's text is shown in: its own (a `source` line), unless
+ * the reader switched everything to Simplified or back (T). */
+static int
+script_for(const struct news *n, const char *key)
+{
+	struct conf c;
+
+	if (n->script != n->preferred || !source_conf(n, key, &c) ||
+	    c.zh_script < 0 || c.zh_script == n->conf->zh_script)
+		return n->script;
+	return c.zh_script;
+}
+
+/* How a source's pictures are shown: its own images setting, or the one
+ * in force. */
+static int
+images_for(const struct news *n, const char *key)
+{
+	struct conf c;
+
+	if (n->images == IMAGE_OFF || !source_conf(n, key, &c) ||
+	    c.images == n->conf->images)
+		return n->images;
+	return c.images;
+}
+
+/* An article as a query sees it. */
+struct subject {
+	struct query_subject s;
+	struct news *n;
+	const char *url;
+	char *text;
+};
+
+static const char *
+subject_text(void *ctx)
+{
+	struct subject *sb = ctx;
+
+	if (sb->text == NULL)
+		sb->text = store_article_text(sb->n->store, sb->url);
+	return sb->text;
+}
+
+static void
+subject_of(struct news *n, const struct item *it, struct subject *sb)
+{
+	memset(sb, 0, sizeof *sb);
+	sb->n = n;
+	sb->url = it->url;
+	sb->s.title = it->title;
+	sb->s.author = it->author;
+	sb->s.credit = it->source;
+	sb->s.origin = origin_name(n, it->origin);
+	sb->s.origin_key = it->origin;
+	sb->s.read = it->read;
+	sb->s.starred = it->starred;
+	sb->s.time = it->time;
+	sb->s.text = subject_text;
+	sb->s.ctx = sb;
+}
+
+static int
+matches(struct news *n, const struct query *q, const struct item *it,
+        unsigned how)
+{
+	struct subject sb;
+	int m;
+
+	subject_of(n, it, &sb);
+	m = query_match(q, &sb.s, (int64_t)time(NULL), how);
+	free(sb.text);
+	return m;
+}
+
+/* What the rules say of an article (store_judge_fn). */
+static int
+judge(void *ctx, const struct item *it, int *read)
+{
+	struct news *n = ctx;
+	int rule = 0;
+
+	*read = 0;
+	for (size_t i = 0; i < n->nrules; i++) {
+		const struct rule *r = &n->rules[i];
+		int bit = r->action == RULE_IGNORE ? ITEM_HIDDEN :
+		          r->action == RULE_HIGHLIGHT ? ITEM_HIGHLIGHT : 0;
+
+		if ((bit == 0 || !(rule & bit)) && (bit != 0 || !*read) &&
+		    matches(n, &r->q, it, 0)) {
+			rule |= bit;
+			*read |= r->action == RULE_MARK_READ;
+		}
+	}
+	return rule;
+}
+
+/* The rules as one text: the cache notes which rules judged it. */
+static char *
+rules_text(const struct news *n)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < n->nrules; i++)
+		buf_addf(&b, "%d %s\n", n->rules[i].action, n->rules[i].text);
+	return buf_steal(&b, NULL);
+}
+
+/* Judges the articles by the rules: every one (all), or those new or
+ * changed since.  How many changed, or -1. */
+static int
+judge_cache(struct news *n, int all, struct err *e)
+{
+	char *text = rules_text(n);
+	int changed = store_judge(n->store, all, judge, n, NULL, e);
+
+	if (changed >= 0 && all)
+		changed = store_set_meta(n->store, RULES_KEY, text, e) < 0 ? -1 : changed;
+	if (changed != 0) {
+		unread_forget(n);
+		qtabs_forget(n);
+	}
+	free(text);
+	return changed;
+}
+
+/* At the start: all articles judged again if the rules changed since the
+ * cache was judged, else the new ones.  A cache that cannot be written
+ * (another gxnews has it) is judged next time. */
+static void
+judge_start(struct news *n)
+{
+	char *text = rules_text(n), *was = store_meta(n->store, RULES_KEY);
+	int all = strcmp(text, was != NULL ? was : "") != 0;
+
+	if (all || n->nrules > 0)
+		judge_cache(n, all, NULL);
+	free(was);
+	free(text);
+}
+
+const char *
+news_tab_query(const struct news *n, size_t tab)
+{
+	if (tab >= n->ntabs || n->tabs[tab].kind != TAB_QUERY)
+		return NULL;
+	for (size_t i = 0; i < n->nqtabs; i++)
+		if (strcmp(n->tabs[tab].key + strlen("query:"), n->qtabs[i].label) == 0)
+			return n->qtabs[i].text;
+	return NULL;
+}
+
+long
+news_add_query_tab(struct news *n, const char *label, const char *query,
+                   struct err *e)
+{
+	if (add_qtab(n, label, query, e) < 0 || load_tabs(n, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n->ntabs; i++)
+		if (n->tabs[i].kind == TAB_QUERY && strcmp(n->tabs[i].label, label) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+news_rule(const struct news *n, size_t i, int *action, const char **query,
+          const char **where)
+{
+	if (i >= n->nrules)
+		return 0;
+	*action = n->rules[i].action;
+	*query = n->rules[i].text;
+	*where = n->rules[i].where;
+	return 1;
+}
+
+int
+news_add_rule(struct news *n, int action, const char *query, const char *where,
+              struct err *e)
+{
+	if (add_rule(n, action, query, where, e) < 0)
+		return -1;
+	return judge_cache(n, 1, e);
+}
+
+int
+news_tab_source(const struct news *n, size_t tab, const char **name,
+                const char **url)
+{
+	const struct store_tab *t = news_tab(n, tab);
+
+	if (t == NULL || (news_kind(t->kind)->flags & (NK_OWN_LABEL | NK_QUERY)))
+		return 0;
+	if (t->kind == TAB_FEED)
+		return source_of(n, t->url, name, url);
+	return source_of(n, site_name(n->site), name, url);
+}
+
+long
+news_add_feed(struct news *n, const char *url, const char *label, struct err *e)
+{
+	for (size_t i = 0; i < n->nfeeds; i++)
+		if (strcmp(n->feeds[i].url, url) == 0)
+			return err_set(e, _("%s is a feed already"), url);
+	n->feeds = xrealloc(n->feeds, (n->nfeeds + 2) * sizeof *n->feeds);
+	n->feeds[n->nfeeds].url = xstrdup(url);
+	n->feeds[n->nfeeds++].label = xstrdup(label);
+	if (put_feed_tabs(n, NULL, NULL, e) < 0 || load_tabs(n, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n->ntabs; i++)
+		if (n->tabs[i].kind == TAB_FEED && strcmp(n->tabs[i].url, url) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+news_set_place(struct news *n, const char *url, int64_t place, int64_t of,
+               struct err *e)
+{
+	return store_set_place(n->store, url, place, of, e);
+}
+
 int
 news_open(struct news **out, const struct news_opts *o, struct err *e)
 {
@@ -526,8 +910,11 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 		goto fail;
 	if (n->net != NULL)
 		hosts_restore(n);
+	if (take_conf(n, o->conf, e) < 0)
+		goto fail;
 	if (put_feed_tabs(n, NULL, NULL, e) < 0 || load_tabs(n, e) < 0)
 		goto fail;
+	judge_start(n);
 	*out = n;
 	return 0;
 fail:
@@ -549,6 +936,19 @@ news_close(struct news *n)
 		free((char *)n->feeds[i].label);
 	}
 	free(n->feeds);
+	for (size_t i = 0; i < n->nrules; i++) {
+		free(n->rules[i].text);
+		free(n->rules[i].where);
+		query_free(&n->rules[i].q);
+	}
+	free(n->rules);
+	for (size_t i = 0; i < n->nqtabs; i++) {
+		free(n->qtabs[i].label);
+		free(n->qtabs[i].text);
+		query_free(&n->qtabs[i].q);
+		item_list_free(&n->qtabs[i].found);
+	}
+	free(n->qtabs);
 	free(n->search);
 	free(n->unread);
 	sync_free(n->sync);
@@ -689,6 +1089,7 @@ news_event_free(struct news_event *ev)
 	free(ev->tab_key);
 	free(ev->url);
 	free(ev->picture);
+	item_list_free(&ev->found);
 	memset(ev, 0, sizeof *ev);
 }
 
@@ -702,6 +1103,7 @@ job_free(struct job *j)
 	free(j->old_body);
 	article_free(&j->art);
 	buf_free(&j->body);
+	item_list_free(&j->found);
 	if (j->req != NULL)
 		net_req_free(j->req);
 	free(j);
@@ -727,7 +1129,10 @@ job_end(struct news *n, struct job *j, int changed, const char *msg)
 
 	if (changed) {
 		unread_forget(n);
+		qtabs_forget(n);
 		n->unindexed = -1;
+		if (n->nrules > 0)
+			judge_cache(n, 0, NULL);    /* what arrived, as the rules say */
 	}
 	for (size_t i = 0; changed && j->tab_key != NULL && i < n->ntabs; i++)
 		if (strcmp(n->tabs[i].key, j->tab_key) == 0)
@@ -737,6 +1142,9 @@ job_end(struct news *n, struct job *j, int changed, const char *msg)
 
 		ev->picture = xstrdup(j->picture);
 		ev->changed = changed;
+		ev->feed = j->is_feed;
+		ev->found = j->found;
+		memset(&j->found, 0, sizeof j->found);
 		if (msg != NULL) {
 			ev->ok = 0;
 			snprintf(ev->msg, sizeof ev->msg, "%s", msg);
@@ -1087,6 +1495,7 @@ sink_add(void *user, struct feed *batch, struct err *e)
 
 		if (a->source != NULL && feed_source(t, a->source) != a->source)
 			xfree_set(&a->source, xstrdup(t->untitled));
+		xfree_set(&batch->items.v[i].origin, xstrdup(t->j->url));
 		if (store_feed_add(t->w, &batch->items.v[i], a, e) < 0)
 			return -1;
 	}
@@ -1256,6 +1665,8 @@ store_list_page(struct news *n, struct job *j, const char *body, size_t len,
 		item_list_free(&l);
 		return rc;
 	}
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		xfree_set(&l.v[i].origin, xstrdup(site_name(n->site)));
 	if (rc == 0 && l.n == 0 && page1) {
 		/* not the list we know (a portal, a maintenance page): never
 		 * replace a cached list by nothing */
@@ -1401,6 +1812,36 @@ keep_page(struct news *n, struct job *j, const char *body, size_t len, struct er
 	(void)len;
 	(void)e;
 	return 0;
+}
+
+/* A URL to add as a feed is in: a feed (its title), or a page naming
+ * feeds (<link rel="alternate">), or neither. */
+static int
+probe_page(struct news *n, struct job *j, const char *body, size_t len,
+           struct err *e)
+{
+	struct feed f;
+	struct err why = { "" };
+
+	(void)n;
+	if (!feed_sniff(body, len) &&
+	    feed_discover(body, len, j->url, &j->found, &why) == 0 && j->found.n > 0)
+		return 0;
+	item_list_free(&j->found);
+	if (feed_parse(body, len, j->article_url, &f, &why) == 0) {
+		if (f.items.n > 0 || feed_sniff(body, len)) {
+			struct item *it = item_list_add(&j->found);
+
+			it->url = xstrdup(j->article_url);
+			it->title = xstrdup(f.title);
+			j->is_feed = 1;
+		}
+		feed_free(&f);
+		if (j->is_feed)
+			return 0;
+	}
+	return err_set(e, _("%s is no feed, and names none (<link rel=\"alternate\">)"),
+	               j->article_url);
 }
 
 static void
@@ -1640,9 +2081,9 @@ int
 news_article_pictures(struct news *n, const char *article_url,
                       struct rblocks *b, struct image *pics)
 {
-	int coming = 0;
+	int coming = 0, mode = news_images_for(n, article_url);
 
-	for (size_t i = 0; n->images != IMAGE_OFF && i < b->n; i++) {
+	for (size_t i = 0; mode != IMAGE_OFF && i < b->n; i++) {
 		if (b->v[i].kind != RB_IMAGE || b->v[i].src == NULL ||
 		    (pics != NULL && pics[i].rgba != NULL))
 			continue;
@@ -1659,7 +2100,8 @@ news_fetch_pictures(struct news *n, const char *article_url)
 	struct rblocks b = { 0 };
 	int coming = 0;
 
-	if (n->images != IMAGE_OFF && store_get_article(n->store, article_url, &a, NULL) == 0 &&
+	if (news_images_for(n, article_url) != IMAGE_OFF &&
+	    store_get_article(n->store, article_url, &a, NULL) == 0 &&
 	    a.body_html != NULL &&
 	    render_blocks(a.body_html, strlen(a.body_html), a.url, &b, NULL) == 0)
 		coming = news_article_pictures(n, article_url, &b, NULL);
@@ -1684,6 +2126,19 @@ news_toggle_images(struct news *n, struct err *e)
 	else
 		n->images = n->images_asked != IMAGE_OFF ? n->images_asked : IMAGE_AUTO;
 	return n->images;
+}
+
+int
+news_images_for(struct news *n, const char *article_url)
+{
+	struct article a = { .comments = -1 };
+	int mode = n->images;
+
+	if (mode != IMAGE_OFF && n->conf != NULL && article_url != NULL &&
+	    store_get_article(n->store, article_url, &a, NULL) == 0)
+		mode = images_for(n, a.origin);
+	article_free(&a);
+	return mode;
 }
 
 #define MAX_SECTION_PAGES 64
@@ -2435,10 +2890,10 @@ merge_new(struct item_list *out, struct item_list *part)
 /* The search: each form of the query (as typed, Simplified, Traditional),
  * the results together, newest first. */
 static int
-search(struct news *n, struct item_list *out, struct err *e)
+search(struct news *n, const char *text, struct item_list *out, struct err *e)
 {
 	char *forms[ZH_MAX_FORMS];
-	size_t nforms = zh_query_forms(n->zh, typed_script(n), n->search, forms);
+	size_t nforms = zh_query_forms(n->zh, typed_script(n), text, forms);
 	int rc = store_search(n->store, forms[0], out, e);
 
 	for (size_t i = 1; i < nforms; i++) {
@@ -2483,8 +2938,121 @@ static int
 read_search(struct news *n, const struct store_tab *t, struct item_list *out,
             struct err *e)
 {
+	struct item_list all = { 0 };
+	int rc;
+
 	(void)t;
-	return search(n, out, e);
+	rc = search(n, n->search, &all, e);
+	keep_shown(&all, out);
+	return rc;
+}
+
+/* Moves the items of from a rule does not hide into out. */
+static void
+keep_shown(struct item_list *from, struct item_list *out)
+{
+	for (size_t i = 0; i < from->n; i++)
+		if (!(from->v[i].rule & ITEM_HIDDEN)) {
+			*item_list_add(out) = from->v[i];
+			memset(&from->v[i], 0, sizeof from->v[i]);
+		}
+	out->more = from->more;
+	item_list_free(from);
+}
+
+/* Where a query without words looks: the newest articles, since the
+ * newest a newer= asks for, only unread or starred ones if it asks. */
+static int
+query_recent(struct news *n, const struct query *q, struct item_list *out,
+             struct err *e)
+{
+	int64_t since = 0, now = (int64_t)time(NULL);
+	int unread = 0, starred = 0;
+
+	for (size_t i = 0; i < q->n; i++) {
+		const struct query_cond *c = &q->v[i];
+
+		if (c->negate)
+			continue;
+		if (c->kind == QC_NEWER && now - c->age > since)
+			since = now - c->age;
+		unread |= c->kind == QC_UNREAD;
+		starred |= c->kind == QC_STARRED;
+	}
+	return store_recent(n->store, since, unread, starred, RECENT_MAX, out, e);
+}
+
+/* What a query finds: its words in the search index (checked there), the
+ * rest checked here; newest first, at most STORE_SEARCH_MAX. */
+static int
+run_query(struct news *n, const struct query *q, struct item_list *out,
+          struct err *e)
+{
+	char *words = query_words(q);
+	struct item_list cand = { 0 };
+	int rc = words != NULL ? search(n, words, &cand, e) : query_recent(n, q, &cand, e);
+
+	for (size_t i = 0; rc == 0 && i < cand.n; i++) {
+		struct item *it = &cand.v[i];
+
+		if ((it->rule & ITEM_HIDDEN) ||
+		    !matches(n, q, it, words != NULL ? QUERY_SKIP_WORDS : 0))
+			continue;
+		if (out->n == STORE_SEARCH_MAX) {
+			out->more = 1;
+			break;
+		}
+		*item_list_add(out) = *it;
+		memset(it, 0, sizeof *it);
+	}
+	item_list_free(&cand);
+	free(words);
+	return rc;
+}
+
+static struct qtab *
+qtab_of(struct news *n, const struct store_tab *t)
+{
+	for (size_t i = 0; i < n->nqtabs; i++)
+		if (strcmp(t->key + strlen("query:"), n->qtabs[i].label) == 0)
+			return &n->qtabs[i];
+	return NULL;
+}
+
+/* A query tab's list: found once, kept until the cache changes (a read
+ * mark changes it in place). */
+static int
+read_query(struct news *n, const struct store_tab *t, struct item_list *out,
+           struct err *e)
+{
+	struct qtab *qt = qtab_of(n, t);
+
+	if (qt == NULL)
+		return 0;
+	if (!qt->valid) {
+		item_list_free(&qt->found);
+		if (run_query(n, &qt->q, &qt->found, e) < 0)
+			return -1;
+		qt->valid = 1;
+	}
+	for (size_t i = 0; i < qt->found.n; i++)
+		item_copy(item_list_add(out), &qt->found.v[i]);
+	out->more = qt->found.more;
+	return 0;
+}
+
+static int
+count_query(struct news *n, const struct store_tab *t, size_t *out, struct err *e)
+{
+	struct item_list l = { 0 };
+
+	*out = 0;
+	if (read_query(n, t, &l, e) < 0)
+		return -1;
+	for (size_t i = 0; i < l.n; i++)
+		*out += !l.v[i].read;
+	item_list_free(&l);
+	return 0;
 }
 
 static int
@@ -2525,9 +3093,15 @@ news_get_list(struct news *n, size_t tab, struct item_list *out,
 	if (get_list(n, tab, out, e) < 0)
 		return -1;
 	unread_note(n, tab, out);       /* the tab bar's count, without a second read */
-	for (size_t i = 0; n->script != ZH_SIMPLIFIED && i < out->n; i++) {
-		zh_convert_in_place(n->zh, n->script, &out->v[i].title);
-		zh_convert_in_place(n->zh, n->script, &out->v[i].summary);
+	for (size_t i = 0; i < out->n; i++) {
+		struct item *it = &out->v[i];
+		int script = script_for(n, it->origin);
+
+		if (script != ZH_SIMPLIFIED) {
+			zh_convert_in_place(n->zh, script, &it->title);
+			zh_convert_in_place(n->zh, script, &it->summary);
+		}
+		xfree_set(&it->origin, xstrdup(origin_name(n, it->origin)));
 	}
 	return 0;
 }
@@ -2537,9 +3111,10 @@ convert_article(struct news *n, struct article *a)
 {
 	char **fields[] = { &a->title, &a->time_text, &a->source, &a->author,
 	                    &a->editor };
+	int script = script_for(n, a->origin);
 
-	for (size_t i = 0; n->script != ZH_SIMPLIFIED && i < ARRAY_LEN(fields); i++)
-		zh_convert_in_place(n->zh, n->script, fields[i]);
+	for (size_t i = 0; script != ZH_SIMPLIFIED && i < ARRAY_LEN(fields); i++)
+		zh_convert_in_place(n->zh, script, fields[i]);
 }
 
 int
@@ -2566,11 +3141,12 @@ news_article_blocks(struct news *n, const struct article *a,
                     struct rblocks *out, struct err *e)
 {
 	const char *html = a->body_html ? a->body_html : "";
+	int script = script_for(n, a->origin);
 
 	if (render_blocks(html, strlen(html), a->url, out, e) < 0)
 		return -1;
-	for (size_t i = 0; n->script != ZH_SIMPLIFIED && i < out->n; i++)
-		zh_convert_in_place(n->zh, n->script, &out->v[i].text);
+	for (size_t i = 0; script != ZH_SIMPLIFIED && i < out->n; i++)
+		zh_convert_in_place(n->zh, script, &out->v[i].text);
 	return 0;
 }
 
@@ -2578,13 +3154,39 @@ int
 news_vacuum(struct news *n, int max_age_days, int64_t max_bytes, struct err *e)
 {
 	unread_forget(n);
+	qtabs_forget(n);
 	return store_vacuum(n->store, max_age_days, max_bytes, e);
+}
+
+/* A mark changed: the query tabs' lists keep their articles, marked anew
+ * (a query of unread articles loses one at its next change, not under
+ * the reader's eyes). */
+static void
+qtabs_mark(struct news *n, const char *url, int *(*field)(struct item *), int on)
+{
+	for (size_t i = 0; i < n->nqtabs; i++)
+		for (size_t k = 0; k < n->qtabs[i].found.n; k++)
+			if (strcmp(n->qtabs[i].found.v[k].url, url) == 0)
+				*field(&n->qtabs[i].found.v[k]) = on;
+}
+
+static int *
+read_of(struct item *it)
+{
+	return &it->read;
+}
+
+static int *
+starred_of(struct item *it)
+{
+	return &it->starred;
 }
 
 int
 news_set_read(struct news *n, const char *url, int read, struct err *e)
 {
 	unread_forget(n);
+	qtabs_mark(n, url, read_of, read);
 	return store_set_read(n->store, url, read, e);
 }
 
@@ -2592,6 +3194,7 @@ int
 news_set_starred(struct news *n, const char *url, int starred, struct err *e)
 {
 	unread_forget(n);
+	qtabs_mark(n, url, starred_of, starred);
 	return store_set_starred(n->store, url, starred, e);
 }
 

@@ -18,7 +18,12 @@ struct news_feed {
 	const char *label;      /* NULL: the feed's own title */
 };
 
+struct conf;
+
 struct news_opts {
+	/* the config (may be NULL): its query tabs and rules, and the
+	 * settings of each source (`source` lines: images, zh-script) */
+	const struct conf *conf;
 	const struct news_feed *feeds;  /* the user's feeds, each a tab */
 	size_t nfeeds;
 	const char *profile;    /* site profile file */
@@ -136,6 +141,8 @@ enum news_job {
 	                   summary replaced by the page's full text */
 	JOB_PICTURE,    /* a picture of an article, kept with it */
 	JOB_SYNC,       /* news_sync_start(): everything, for reading offline */
+	JOB_PROBE,      /* a URL to add as a feed: a feed (its title), or a
+	                   web page and the feeds it names */
 };
 
 struct news_event {
@@ -146,6 +153,10 @@ struct news_event {
 	int    ok;          /* 0: msg says what failed */
 	int    changed;     /* new data was stored */
 	char   msg[512];    /* error, or a notice ("offline: …") */
+	/* JOB_PROBE: feed 1 and found holding the feed (its url and title),
+	 * or feed 0 and the feeds the page names (url, title or NULL) */
+	int    feed;
+	struct item_list found;
 };
 
 /* Queues a job (tab: an index for JOB_LIST/JOB_MORE, url for JOB_ARTICLE).
@@ -185,6 +196,9 @@ int  news_images(const struct news *n);
  * when that was off): the new mode, or -1 with why (a build without
  * libchafa). */
 int  news_toggle_images(struct news *n, struct err *e);
+/* How the pictures of an article are shown: the images setting of the
+ * site or feed it came from (a `source` line), else news_images. */
+int  news_images_for(struct news *n, const char *article_url);
 
 /* A list page with a picture of its own (an e-paper's 版面图: the page as
  * printed) and the first article listed under it. */
@@ -203,6 +217,37 @@ void news_sections_free(struct news_section *v, size_t nv);
  * an article, unless offline); -1 and why it cannot be shown. */
 int  news_picture(struct news *n, const char *url, struct image *out,
                   struct err *e);
+
+/* ---- the reader's own model: query tabs, rules, sources, places ------ */
+
+/* The query of a query tab (TAB_QUERY, as written), else NULL. */
+const char *news_tab_query(const struct news *n, size_t tab);
+/* Adds a query tab (after the others of its kind): its index, or -1 with
+ * e (a wrong query names the column). */
+long news_add_query_tab(struct news *n, const char *label, const char *query,
+                        struct err *e);
+
+/* The rules (conf.h: ignore, highlight, mark-read), in order: 0 past the
+ * end. */
+int  news_rule(const struct news *n, size_t i, int *action, const char **query,
+               const char **where);
+/* Adds a rule and applies it to the cache at once; how many articles it
+ * hid, coloured or marked read, or -1 with e. */
+int  news_add_rule(struct news *n, int action, const char *query,
+                   const char *where, struct err *e);
+
+/* The source a tab's list comes from, as `source` lines name it: a site
+ * (its profile's name and address) or a feed (its label and URL).  0 for
+ * the tabs of mixed sources (starred, search, query tabs). */
+int  news_tab_source(const struct news *n, size_t tab, const char **name,
+                     const char **url);
+/* Adds a feed as a tab (label NULL: the feed's own title); its index, or
+ * -1 with e.  The caller keeps it in the config. */
+long news_add_feed(struct news *n, const char *url, const char *label,
+                   struct err *e);
+/* How far the article was read (struct item's place and place_of). */
+int  news_set_place(struct news *n, const char *url, int64_t place, int64_t of,
+                    struct err *e);
 
 /* Whether the cache holds the article's body (no fetch needed). */
 int  news_has_article(struct news *n, const char *url);

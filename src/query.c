@@ -421,6 +421,33 @@ query_format(const struct query *q)
 }
 
 char *
+query_of_search(const char *text)
+{
+	struct query q = { NULL, 0 };
+	struct lex x = { text, 0, 1, NULL, NULL };
+	char *out;
+
+	for (;;) {
+		struct query_cond c = { .kind = QC_TEXT, .field = QF_ANY };
+		size_t from;
+
+		skip_spaces(&x);
+		if (x.s[x.at] == '\0')
+			break;
+		from = x.at;
+		while (!at_end_of_word(&x))
+			step(&x);
+		c.forms = xcalloc(1, sizeof *c.forms);
+		c.forms[0] = xstrndup(x.s + from, x.at - from);
+		c.nforms = 1;
+		add_cond(&q, &c);
+	}
+	out = query_format(&q);
+	query_free(&q);
+	return out;
+}
+
+char *
 query_words(const struct query *q)
 {
 	struct buf b;

@@ -62,6 +62,11 @@ void query_free(struct query *q);
  * gives the same conditions.  Malloc'd. */
 char *query_format(const struct query *q);
 
+/* A query finding what the search of the cache finds for text: each of its
+ * words (separated by spaces) a word of the query, quoted if need be.
+ * Malloc'd. */
+char *query_of_search(const char *text);
+
 /* An age as newer= and older= take it ("7d", "12h", "30m", "2w", "3"):
  * 0 and *seconds, or -1. */
 int  query_age(const char *s, int64_t *seconds);

@@ -14,6 +14,8 @@
 #include "screen.h"
 #include "text.h"
 #include "view.h"
+#include "view_about.h"
+#include "view_addfeed.h"
 #include "view_help.h"
 #include "view_list.h"
 #include "view_messages.h"
@@ -27,7 +29,10 @@ enum {
 	MAX_VIEWS = 8,
 	MIN_COLS = 20, MIN_ROWS = 5,    /* the smallest terminal drawn in */
 	LOG_MAX = 200,                  /* status messages kept */
-	TAB_LIST = 0, TAB_QUERY = 1,    /* the views that show tabs */
+	TV_LIST = 0, TV_QUERY = 1,      /* the views that show tabs */
+	SPLIT_COLS = 140,               /* layout auto: side by side from here */
+	SPLIT_MIN = 60,                 /* layout split: not below this */
+	PROMPT_COMMAND = 1,             /* the reader's own prompt: a : command */
 };
 
 struct view {
@@ -54,7 +59,11 @@ struct reader {
 	struct browser *browser;
 	struct view stack[MAX_VIEWS];   /* [0] shows the current tab */
 	int depth;
-	struct view tabviews[2];    /* TAB_LIST, TAB_QUERY: kept across tabs */
+	struct view tabviews[2];    /* TV_LIST, TV_QUERY: kept across tabs */
+	int focus_list;             /* side by side: the list has the keys, not
+	                               the article */
+	int left;                   /* side by side: the list's columns, 0: not */
+	int64_t checked;            /* when the tabs' refresh times were last checked */
 	struct view *dead;          /* closed; freed when the key is handled */
 	size_t ndead;
 	size_t tab;
@@ -134,7 +143,7 @@ main_view(struct reader *r)
 static int
 is_tabview(const struct reader *r, const struct view *v)
 {
-	return v->st == r->tabviews[TAB_LIST].st || v->st == r->tabviews[TAB_QUERY].st;
+	return v->st == r->tabviews[TV_LIST].st || v->st == r->tabviews[TV_QUERY].st;
 }
 
 /* A view off the stack: freed once the key or event at hand is done. */
@@ -155,16 +164,28 @@ free_dead(struct reader *r)
 	r->ndead = 0;
 }
 
+/* Opens a view on top; a view it asked for as it opened (a prompt) stays
+ * above it. */
 static void
 push(struct reader *r, const struct view_ops *ops, const void *arg)
 {
+	int at = r->depth;
 	void *st;
 
 	if (r->depth == MAX_VIEWS)
 		return;
 	st = ops->open(&r->host, arg);
-	if (st != NULL)
-		r->stack[r->depth++] = (struct view){ ops, st };
+	if (st == NULL)
+		return;
+	if (r->depth == MAX_VIEWS) {
+		bury(r, (struct view){ ops, st });
+		return;
+	}
+	memmove(&r->stack[at + 1], &r->stack[at], (size_t)(r->depth - at) * sizeof *r->stack);
+	r->stack[at] = (struct view){ ops, st };
+	r->depth++;
+	if (ops == &view_pager_ops)
+		r->focus_list = 0;      /* side by side: the article opened has the keys */
 }
 
 /* Pops views down to (and without) index i. */
@@ -231,7 +252,7 @@ tabview_for(struct reader *r, size_t t)
 	const struct store_tab *st = news_tab(r->news, t);
 	int q = st != NULL && (news_kind(st->kind)->flags & NK_QUERY);
 
-	return &r->tabviews[q ? TAB_QUERY : TAB_LIST];
+	return &r->tabviews[q ? TV_QUERY : TV_LIST];
 }
 
 /* Shows tab t, fetching it once a session. */
@@ -514,11 +535,18 @@ prompt(struct host *h, void *asker, int id, const char *label)
 	push(r, &view_prompt_ops, &a);
 }
 
+static void command(struct reader *r, const char *text);
+
 static void
 answer(struct host *h, void *asker, int id, const char *text)
 {
 	struct reader *r = reader_of(h);
 
+	if (asker == NULL && id == PROMPT_COMMAND) {
+		if (text != NULL)
+			command(r, text);
+		return;
+	}
 	for (int i = 0; i < r->depth; i++)
 		if (r->stack[i].st == asker && r->stack[i].ops->answer != NULL) {
 			r->stack[i].ops->answer(asker, id, text);
@@ -549,6 +577,68 @@ message(struct host *h, size_t i, struct host_message *out)
 	return 1;
 }
 
+static const struct conf *
+conf_of(struct host *h)
+{
+	return reader_of(h)->conf;
+}
+
+static void
+copy(struct host *h, const char *what, const char *text)
+{
+	struct reader *r = reader_of(h);
+	struct err e = { "" };
+	int rc;
+
+	if (str_empty(text)) {
+		say(r, 1, _("Nothing to copy"));
+		return;
+	}
+	if (r->conf->copy_command != NULL)
+		rc = browser_pipe(r->browser, r->conf->copy_command, text, 0, &e);
+	else
+		rc = screen_clipboard(text, &e);
+	if (rc < 0)
+		say(r, 1, e.msg);
+	else
+		host_status(&r->host, 0, _("Copied %s to the clipboard"), what);
+}
+
+static void
+pipe_to(struct host *h, const char *command_line, const char *text)
+{
+	struct reader *r = reader_of(h);
+	char **argv = browser_words(command_line);
+	struct err e = { "" };
+
+	if (browser_pipe(r->browser, argv, text, 1, &e) < 0)
+		say(r, 1, e.msg);
+	else
+		host_status(&r->host, 0, _("Piped the article to %s"), argv[0]);
+	browser_words_free(argv);
+}
+
+static size_t
+current_tab(struct host *h)
+{
+	return reader_of(h)->tab;
+}
+
+static void
+place(struct host *h, const char *url, int64_t at, int64_t of)
+{
+	struct reader *r = reader_of(h);
+	struct view_event ev = { .kind = EV_MARKS, .url = url, .marks = VIEW_PLACE,
+	                         .place = at, .place_of = of };
+	struct err e = { "" };
+
+	if (news_set_place(r->news, url, at, of, &e) < 0)
+		say(r, 1, e.msg);
+	broadcast(r, &ev);
+}
+
+static void config(struct host *h, const char *line);
+
 static const struct host_ops ops = {
 	.news = host_news_of,
 	.keymap = keymap,
@@ -567,7 +657,124 @@ static const struct host_ops ops = {
 	.query = query,
 	.tab_state = tab_state,
 	.message = message,
+	.conf = conf_of,
+	.copy = copy,
+	.pipe = pipe_to,
+	.config = config,
+	.tab = current_tab,
+	.place = place,
 };
+
+/* ---- lines of the config from the screen ------------------------------------- */
+
+/* How many lines the config file has (0 if there is none): a line added
+ * is the next. */
+static int
+config_lines(const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int n = 0;
+
+	if (path == NULL || read_file(path, 1 << 20, &text, &len, NULL) < 0)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		n += text[i] == '\n';
+	n += len > 0 && text[len - 1] != '\n';
+	free(text);
+	return n;
+}
+
+/* What a config line adds, taken for this session.  The line as `where`
+ * will be in the file; the tab to show (-1: stay), or -2 when it cannot be
+ * taken. */
+static long
+take_line(struct reader *r, const struct conf *c, const char *where, int *changed)
+{
+	struct err e = { "" };
+	long t = -1;
+
+	*changed = -1;
+	if (c->nfeeds == 1)
+		t = news_add_feed(r->news, c->feeds[0].url, c->feeds[0].label, &e);
+	else if (c->ntabs == 1)
+		t = news_add_query_tab(r->news, c->tabs[0].label, c->tabs[0].query, &e);
+	else if (c->nrules == 1) {
+		*changed = news_add_rule(r->news, c->rules[0].action, c->rules[0].query,
+		                         where, &e);
+		if (*changed < 0)
+			say(r, 1, e.msg);
+		return *changed < 0 ? -2 : -1;
+	} else {
+		say(r, 1, _("Only feed, tab, ignore, highlight and mark-read lines are taken "
+		            "here; other settings go in the config file"));
+		return -2;
+	}
+	if (t < 0)
+		say(r, 1, e.msg[0] ? e.msg : _("The line was not taken"));
+	return t < 0 ? -2 : t;
+}
+
+static void
+config(struct host *h, const char *line)
+{
+	struct reader *r = reader_of(h);
+	struct view_event ev = { .kind = EV_LIST, .ok = 1 };
+	struct conf c;
+	struct err e = { "" };
+	char *where = xasprintf("%s:%d", r->conf->path ? r->conf->path : "",
+	                        config_lines(r->conf->path) + 1);
+	long t;
+	int changed;
+
+	conf_init(&c);
+	if (conf_line(&c, line, _("command"), &e) < 0) {
+		say(r, 1, e.msg);
+		goto out;
+	}
+	t = take_line(r, &c, where, &changed);
+	if (t == -2)
+		goto out;
+	if (r->conf->path == NULL || conf_append(r->conf->path, line, NULL, &e) < 0)
+		host_status(&r->host, 1, _("Taken for now, but not kept: %s"),
+		     e.msg[0] ? e.msg : _("no config file"));
+	else if (changed >= 0)
+		host_status(&r->host, 0, _("Rule added to %s: %d articles changed"), where, changed);
+	else
+		host_status(&r->host, 0, _("Added to %s"), where);
+	if (t >= 0) {
+		tabs_changed(r);
+		switch_tab(r, (size_t)t);
+	} else {
+		ev.tab = r->tab;
+		broadcast(r, &ev);
+	}
+out:
+	conf_free(&c);
+	free(where);
+}
+
+/* A line typed after ':'. */
+static void
+command(struct reader *r, const char *text)
+{
+	char *copy_of = xstrdup(text), *t = str_trim(copy_of);
+	struct about_arg a = { ABOUT_RULES, r->tab };
+
+	if (strcmp(t, "rules") == 0) {
+		push(r, &view_about_ops, &a);
+	} else if (strcmp(t, "info") == 0) {
+		a.page = ABOUT_TAB;
+		push(r, &view_about_ops, &a);
+	} else if (strcmp(t, "help") == 0) {
+		push(r, &view_help_ops, NULL);
+	} else if (strcmp(t, "q") == 0 || strcmp(t, "quit") == 0) {
+		r->quit = 1;
+	} else if (*t != '\0') {
+		config(&r->host, t);
+	}
+	free(copy_of);
+}
 
 /* ---- background jobs --------------------------------------------------------- */
 
@@ -579,6 +786,7 @@ job_done(struct reader *r, const struct news_event *ev)
 	long t = ev->tab_key ? news_find_tab(r->news, ev->tab_key) : -1;
 	struct tabinfo *ti = t >= 0 ? tab_info(r, (size_t)t) : NULL;
 	struct view_event le = { .kind = EV_LIST, .tab = r->tab, .ok = ev->ok };
+	struct view_event pe = { .kind = EV_PROBE };
 
 	if (ev->job == JOB_PICTURE && !ev->ok) {
 		char msg[sizeof ev->msg + 64];
@@ -596,8 +804,18 @@ job_done(struct reader *r, const struct news_event *ev)
 	case JOB_MORE:
 		if (ti != NULL && ev->job == JOB_LIST)
 			ti->state = ev->ok ? TAB_LOADED : TAB_FAILED;
-		if (cur != NULL && ev->tab_key != NULL && strcmp(cur->key, ev->tab_key) == 0)
+		/* the tab's list, or a query of the cache that may find more now */
+		if (cur != NULL && ((ev->tab_key != NULL && strcmp(cur->key, ev->tab_key) == 0) ||
+		                    (ev->changed && news_tab_query(r->news, r->tab) != NULL)))
 			send(&r->stack[0], &le);
+		break;
+	case JOB_PROBE:
+		pe.url = ev->url;
+		pe.ok = ev->ok;
+		pe.msg = ev->msg;
+		pe.feed = ev->feed;
+		pe.found = &ev->found;
+		broadcast(r, &pe);
 		break;
 	case JOB_ARTICLE:
 	case JOB_FULLTEXT:
@@ -620,6 +838,8 @@ job_done(struct reader *r, const struct news_event *ev)
 	}
 }
 
+static void refresh_due(struct reader *r);
+
 /* Drives the network and takes in what finished. */
 static void
 pump(struct reader *r)
@@ -633,6 +853,7 @@ pump(struct reader *r)
 		news_event_free(&ev);
 	}
 	browser_reap(r->browser);
+	refresh_due(r);
 	news_busy(r->news, &pe.done, &pe.total, NULL, 0);
 	if (pe.done != r->done || pe.total != r->total) {
 		r->done = pe.done;
@@ -845,6 +1066,50 @@ too_small(const struct reader *r)
 	return r->rows < MIN_ROWS || r->cols < MIN_COLS;
 }
 
+/* Side by side (layout split, or auto from SPLIT_COLS columns): the
+ * list's columns; 0 for one view on the whole screen. */
+static int
+split_cols(const struct reader *r)
+{
+	int layout = r->conf->layout;
+
+	if (layout == LAYOUT_SINGLE || (layout == LAYOUT_AUTO && r->cols < SPLIT_COLS) ||
+	    r->cols < SPLIT_MIN)
+		return 0;
+	return r->cols * 2 / 5;
+}
+
+/* The view that gets the keys: a prompt, the list when it has them side
+ * by side, else the top one. */
+static struct view *
+keyed(struct reader *r)
+{
+	if (!(top(r)->ops->flags & VIEW_LINE) && r->left > 0 && r->focus_list)
+		return &r->stack[0];
+	return top(r);
+}
+
+/* The list on the left, a rule, the article (or where it will be) on the
+ * right. */
+static void
+draw_panes(struct reader *r, struct view *v)
+{
+	struct rect left = { 1, 0, r->rows - 2, r->left };
+	struct rect right = { 1, r->left + 1, r->rows - 2, r->cols - r->left - 1 };
+
+	r->stack[0].ops->draw(r->stack[0].st, &left);
+	for (int y = 1; y < r->rows - 1; y++)
+		screen_put(y, r->left, "│", 1, 0, THEME_BORDER, 0);
+	if (v != &r->stack[0]) {
+		v->ops->draw(v->st, &right);
+		return;
+	}
+	for (int y = right.y; y < right.y + right.h; y++)
+		screen_put(y, right.x, "", right.w, 0, THEME_NORMAL, 0);
+	screen_put(right.y + 1, right.x + 2, _("Enter opens the selected article here"),
+	           right.w - 2, 0, THEME_NORMAL, THEME_DIM);
+}
+
 static void
 draw(struct reader *r)
 {
@@ -867,11 +1132,15 @@ draw(struct reader *r)
 	}
 	draw_tabs(r);
 	v = main_view(r);
-	v->ops->draw(v->st, &(struct rect){ 1, 0, r->rows - 2, r->cols });
+	r->left = v == &r->stack[0] || v->ops == &view_pager_ops ? split_cols(r) : 0;
+	if (r->left > 0)
+		draw_panes(r, v);
+	else
+		v->ops->draw(v->st, &(struct rect){ 1, 0, r->rows - 2, r->cols });
 	if (top(r)->ops->flags & VIEW_LINE)
 		top(r)->ops->draw(top(r)->st, &(struct rect){ r->rows - 1, 0, 1, r->cols });
 	else
-		draw_status(r, v);
+		draw_status(r, keyed(r));
 	screen_end();
 }
 
@@ -882,6 +1151,7 @@ mouse(struct reader *r)
 {
 	enum screen_mouse m;
 	struct view *v = main_view(r);
+	struct rect rc;
 	int y, x;
 
 	if (screen_mouse(&y, &x, &m) < 0 || too_small(r))
@@ -894,8 +1164,18 @@ mouse(struct reader *r)
 			}
 		return;
 	}
-	if (y > 0 && y < r->rows - 1 && v->ops->mouse != NULL)
-		v->ops->mouse(v->st, &(struct rect){ 1, 0, r->rows - 2, r->cols }, y, x,
+	rc = (struct rect){ 1, 0, r->rows - 2, r->cols };
+	if (r->left > 0 && x < r->left) {
+		v = &r->stack[0];           /* the list, side by side */
+		rc.w = r->left;
+		r->focus_list = 1;
+	} else if (r->left > 0) {
+		rc.x = r->left + 1;
+		rc.w = r->cols - r->left - 1;
+		r->focus_list = v == &r->stack[0];
+	}
+	if (y > 0 && y < r->rows - 1 && v->ops->mouse != NULL && x >= rc.x)
+		v->ops->mouse(v->st, &rc, y, x,
 		              m == SCREEN_CLICK ? VIEW_CLICK :
 		              m == SCREEN_WHEEL_UP ? VIEW_WHEEL_UP : VIEW_WHEEL_DOWN);
 }
@@ -969,6 +1249,33 @@ global(struct reader *r, enum action a, int key)
 	case ACT_SCRIPT:      toggle_script(r); break;
 	case ACT_SYNC:        start_sync(r); break;
 	case ACT_IMAGES:      toggle_images(r); break;
+	case ACT_COPY_TEXT:
+	case ACT_SAVE:
+	case ACT_PIPE:
+		say(r, 0, _("Open an article (Enter) to copy, save or pipe it"));
+		break;
+	case ACT_SAVE_SEARCH:
+		say(r, 0, _("+ keeps a search as a tab: search the cache first (/)"));
+		break;
+	case ACT_ADD_FEED:
+		if (news_offline(r->news))
+			say(r, 1, _("Offline: adding a feed needs the network"));
+		else
+			push(r, &view_addfeed_ops, NULL);
+		break;
+	case ACT_COMMAND:
+		prompt(&r->host, NULL, PROMPT_COMMAND, ":");
+		break;
+	case ACT_FOCUS:
+		if (r->left > 0 && main_view(r) != &r->stack[0]) {
+			r->focus_list = !r->focus_list;
+			say(r, 0, r->focus_list ? _("Keys go to the list") : _("Keys go to the article"));
+		} else {
+			say(r, 0, r->left > 0 ? _("Open an article first: Enter") :
+			    _("The list and the article side by side: layout split, or auto "
+			      "from 140 columns"));
+		}
+		break;
 	case ACT_NUMBER:
 		if (key < '0' || key > '9')
 			break;
@@ -1009,7 +1316,7 @@ handle(struct reader *r, int key)
 		say(r, 0, _("Unknown key; press ? for help"));
 		return;
 	}
-	if (!top(r)->ops->key(top(r)->st, a, key))
+	if (!keyed(r)->ops->key(keyed(r)->st, a, key))
 		global(r, a, key);
 }
 
@@ -1060,6 +1367,54 @@ first_words(struct reader *r, const char *notice, const char *term)
 }
 
 /* The first screen comes from the cache, before any request. */
+/* The settings of tab t's source (the global ones for tabs of mixed
+ * sources). */
+static void
+tab_conf(struct reader *r, size_t t, struct conf *out)
+{
+	const char *name, *url;
+
+	if (news_tab_source(r->news, t, &name, &url))
+		conf_for_source(r->conf, name, url, out);
+	else
+		*out = *r->conf;
+}
+
+/* Every tab whose source says reload-on-start is fetched now. */
+static void
+reload_on_start(struct reader *r)
+{
+	for (size_t t = 0; t < news_ntabs(r->news); t++) {
+		struct conf c;
+
+		tab_conf(r, t, &c);
+		if (c.reload_on_start)
+			refresh_tab(r, t);
+	}
+}
+
+/* Tabs whose refresh time has come are fetched again (checked every few
+ * seconds; a tab never fetched waits to be shown). */
+static void
+refresh_due(struct reader *r)
+{
+	int64_t now = (int64_t)time(NULL);
+
+	if (now - r->checked < 5 || news_offline(r->news))
+		return;
+	r->checked = now;
+	for (size_t t = 0; t < news_ntabs(r->news); t++) {
+		const struct store_tab *st = news_tab(r->news, t);
+		struct tabinfo *ti = tab_info(r, t);
+		struct conf c;
+
+		tab_conf(r, t, &c);
+		if (c.refresh > 0 && st->fetched > 0 && now - st->fetched >= c.refresh &&
+		    ti != NULL && ti->state != TAB_LOADING)
+			refresh_tab(r, t);
+	}
+}
+
 static void
 start(struct reader *r)
 {
@@ -1069,6 +1424,7 @@ start(struct reader *r)
 		enter_tab(r, 0);
 	if (!news_offline(r->news)) {
 		news_start(r->news, JOB_TABS, 0, NULL);
+		reload_on_start(r);
 		return;
 	}
 	if (n <= 1) {
@@ -1120,10 +1476,10 @@ reader_run(struct news *n, const struct conf *cf, const char *notice, struct err
 	if (screen_start(&so, term, sizeof term, e) < 0)
 		return -1;
 	r.browser = browser_new(hand, &r);
-	r.tabviews[TAB_LIST] = (struct view){ &view_list_ops, view_list_ops.open(&r.host, NULL) };
-	r.tabviews[TAB_QUERY] = (struct view){ &view_search_ops,
+	r.tabviews[TV_LIST] = (struct view){ &view_list_ops, view_list_ops.open(&r.host, NULL) };
+	r.tabviews[TV_QUERY] = (struct view){ &view_search_ops,
 	                                       view_search_ops.open(&r.host, NULL) };
-	r.stack[0] = r.tabviews[TAB_LIST];
+	r.stack[0] = r.tabviews[TV_LIST];
 	r.depth = 1;
 	screen_size(&r.rows, &r.cols);
 	first_words(&r, notice, term);

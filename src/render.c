@@ -1274,14 +1274,12 @@ meta_line(struct lay *l, const char *s)
 	free(t);
 }
 
-/* Time, source, author, comments on one line, or as few as the width
- * allows, broken between fields. */
-static void
-lay_meta(struct lay *l, const struct article *a)
+/* The fields of the meta line: time, source, author, comments; how many. */
+static size_t
+meta_fields(const struct article *a, char *v[4])
 {
-	char *v[4], when[17];
+	char when[17];
 	size_t n = 0;
-	struct buf line;
 
 	if (!str_empty(a->time_text)) {
 		meta_field(v, &n, xstrdup(a->time_text));
@@ -1295,6 +1293,18 @@ lay_meta(struct lay *l, const struct article *a)
 		meta_field(v, &n, xasprintf(_("Author: %s"), a->author));
 	if (a->comments >= 0)
 		meta_field(v, &n, xasprintf(_("Comments: %d"), a->comments));
+	return n;
+}
+
+/* Time, source, author, comments on one line, or as few as the width
+ * allows, broken between fields. */
+static void
+lay_meta(struct lay *l, const struct article *a)
+{
+	char *v[4];
+	size_t n = meta_fields(a, v);
+	struct buf line;
+
 	buf_init(&line, 0);
 	buf_add(&line, "", 0);
 	for (size_t i = 0; i < n; i++) {
@@ -1363,6 +1373,105 @@ render_layout(const struct article *a, const struct rblocks *b,
 	lay_editor(&l, a);
 	lay_links(&l, b);
 	return 0;
+}
+
+/* ---- the article as text ------------------------------------------------ */
+
+/* Adds s, sanitized (no control reaches a terminal it is pasted or
+ * piped to), after prefix. */
+static void
+text_add(struct buf *b, const char *prefix, const char *s)
+{
+	char *t = text_sanitize(s, strlen(s), TEXT_KEEP_NL);
+
+	buf_adds(b, prefix);
+	buf_adds(b, t);
+	free(t);
+}
+
+static void
+block_text(struct buf *b, const struct rblock *k, int md)
+{
+	static const char hashes[] = "######";
+	const char *t = k->text ? k->text : "";
+	int level = k->level < 1 ? 1 : k->level > 5 ? 5 : k->level;
+
+	for (int i = 1; k->kind == RB_LIST_ITEM && i < level; i++)
+		buf_adds(b, "  ");
+	switch (md ? k->kind : -1) {
+	case RB_HEADING:
+		buf_add(b, hashes, (size_t)level + 1);
+		text_add(b, " ", t);
+		break;
+	case RB_QUOTE:
+		text_add(b, "> ", t);
+		break;
+	case RB_PRE:
+		text_add(b, "```\n", t);
+		buf_adds(b, "\n```");
+		break;
+	case RB_LIST_ITEM:
+		text_add(b, str_starts(t, "• ") ? "- " : "", str_starts(t, "• ") ? t + 4 : t);
+		break;
+	case RB_IMAGE:
+		if (k->src != NULL) {
+			text_add(b, "![", t);
+			text_add(b, "](", k->src);
+			buf_adds(b, ")");
+		} else {
+			text_add(b, "", t);
+		}
+		break;
+	case RB_RULE:
+		buf_adds(b, "---");
+		break;
+	default:
+		text_add(b, "", k->kind == RB_RULE ? "――――――" : t);
+		break;
+	}
+	buf_adds(b, "\n\n");
+}
+
+char *
+render_text(const struct article *a, const struct rblocks *b, int markdown)
+{
+	struct buf out;
+	char *v[4];
+	size_t n = meta_fields(a, v);
+
+	buf_init(&out, 0);
+	buf_add(&out, "", 0);
+	if (!str_empty(a->title))
+		text_add(&out, markdown ? "# " : "", a->title);
+	buf_adds(&out, "\n\n");
+	for (size_t i = 0; i < n; i++) {
+		text_add(&out, i > 0 ? "  " : "", v[i]);
+		free(v[i]);
+	}
+	if (!str_empty(a->url)) {
+		text_add(&out, n > 0 ? (markdown ? "  \n<" : "\n") : (markdown ? "<" : ""), a->url);
+		buf_adds(&out, markdown ? ">" : "");
+	}
+	buf_adds(&out, "\n\n");
+	for (size_t i = 0; b != NULL && i < b->n; i++)
+		block_text(&out, &b->v[i], markdown);
+	if (!str_empty(a->editor)) {
+		char *t = xasprintf(_("(Editor: %s)"), a->editor);
+
+		text_add(&out, "", t);
+		buf_adds(&out, "\n\n");
+		free(t);
+	}
+	for (size_t i = 0; b != NULL && i < b->nlinks; i++) {
+		char *num = xasprintf(markdown ? "[%zu]: " : "[%zu] ", i + 1);
+
+		text_add(&out, num, b->links[i]);
+		buf_adds(&out, "\n");
+		free(num);
+	}
+	while (out.len > 1 && out.data[out.len - 1] == '\n' && out.data[out.len - 2] == '\n')
+		out.data[--out.len] = '\0';
+	return buf_steal(&out, NULL);
 }
 
 void

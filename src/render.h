@@ -91,4 +91,10 @@ int  render_layout(const struct article *a, const struct rblocks *b,
                    int width, struct rdoc *out);
 void rdoc_free(struct rdoc *d);
 
+/* The article as text to copy, pipe or save: title, the meta line, its
+ * address, the blocks a paragraph each, 责任编辑 and the numbered links;
+ * with markdown, as Markdown (# title, ## headings, > quotes, - items,
+ * ![caption](picture), [N]: link).  Sanitized; malloc'd. */
+char *render_text(const struct article *a, const struct rblocks *b, int markdown);
+
 #endif

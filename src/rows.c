@@ -12,6 +12,13 @@
 
 enum { SOURCE_COLS = 16 };
 
+/* The mark before a title: starred, read part of the way (a place kept),
+ * unread, read. */
+enum { MARK_STARRED, MARK_PARTLY, MARK_UNREAD, MARK_READ };
+static const char *const marks[] = {
+	[MARK_STARRED] = "★", [MARK_PARTLY] = "▏", [MARK_UNREAD] = "●", [MARK_READ] = "",
+};
+
 static size_t
 host_len(const char *url, const char **host)
 {
@@ -24,22 +31,36 @@ host_len(const char *url, const char **host)
 	return strcspn(p, "/:?#");
 }
 
-/* Whether the items come from more than one host (starred, search). */
-static int
-mixed_hosts(const struct item_list *l)
+/* Where an item comes from, as its row names it: its source's name (the
+ * site's, the feed's), else its host. */
+static char *
+source_name(const struct item *it)
 {
-	const char *h0, *h;
-	size_t n0, n;
+	const char *h;
+	size_t n;
 
-	if (l->n == 0)
-		return 0;
-	n0 = host_len(l->v[0].url, &h0);
-	for (size_t i = 1; i < l->n; i++) {
-		n = host_len(l->v[i].url, &h);
-		if (n != n0 || strncmp(h, h0, n) != 0)
-			return 1;
+	if (!str_empty(it->origin))
+		return xstrdup(it->origin);
+	n = host_len(it->url, &h);
+	return xstrndup(h, n);
+}
+
+/* Whether the items come from more than one source (starred, search,
+ * query tabs). */
+static int
+mixed_sources(const struct item_list *l)
+{
+	char *first = l->n > 0 ? source_name(&l->v[0]) : NULL;
+	int mixed = 0;
+
+	for (size_t i = 1; i < l->n && !mixed; i++) {
+		char *s = source_name(&l->v[i]);
+
+		mixed = strcmp(s, first) != 0;
+		free(s);
 	}
-	return 0;
+	free(first);
+	return mixed;
 }
 
 struct item *
@@ -76,7 +97,7 @@ rows_load(struct rows *r, struct host *h, size_t tab)
 	item_list_free(&r->items);
 	if (t != NULL && news_get_list(n, tab, &r->items, &e) < 0)
 		host_status(h, 1, "%s", e.msg);
-	r->mixed = mixed_hosts(&r->items);
+	r->mixed = mixed_sources(&r->items);
 	r->ranked = t != NULL && (news_kind(t->kind)->flags & NK_RANKED);
 	rows_select(r, keep, old, row);
 	free(keep);
@@ -111,10 +132,14 @@ static struct cols
 columns(const struct rows *r, int width)
 {
 	struct cols c = { 0, 0, 0, 0, 0 };
-	int star = text_width("★", strlen("★")), dot = text_width("●", strlen("●"));
-	int rest;
+	int rest, mark = 0;
 
-	c.mark = (star > dot ? star : dot) + 1;
+	for (size_t i = 0; i < ARRAY_LEN(marks); i++) {
+		int w = text_width(marks[i], strlen(marks[i]));
+
+		mark = w > mark ? w : mark;
+	}
+	c.mark = mark + 1;
 	if (r->ranked) {
 		int top = 0;
 
@@ -144,15 +169,29 @@ row_date(const struct item *it, int cols, char *out, size_t outsz)
 	}
 }
 
+/* An article partly read: a place kept short of its end. */
+static int
+partly_read(const struct item *it)
+{
+	return it->place > 0 && it->place < it->place_of;
+}
+
+static const char *
+mark_of(const struct item *it)
+{
+	return it->starred ? marks[MARK_STARRED] : partly_read(it) ? marks[MARK_PARTLY] :
+	       it->read ? marks[MARK_READ] : marks[MARK_UNREAD];
+}
+
 static void
 draw_row(int y, int x, const struct item *it, int selected, const struct cols *c)
 {
-	int base = selected ? THEME_SELECTED : THEME_NORMAL;
+	int base = selected ? THEME_SELECTED : it->rule & ITEM_HIGHLIGHT ? THEME_HIGHLIGHT :
+	           THEME_NORMAL;
 	char buf[64];
 	const char *title = it->title && it->title[0] ? it->title : _("(no title)");
 
-	screen_put(y, x, it->starred ? "★" : it->read ? "" : "●", c->mark, 0,
-	           selected ? THEME_SELECTED : THEME_UNREAD, 0);
+	screen_put(y, x, mark_of(it), c->mark, 0, selected ? THEME_SELECTED : THEME_UNREAD, 0);
 	x += c->mark;
 	if (c->rank > 0) {
 		if (it->rank > 0)
@@ -167,14 +206,12 @@ draw_row(int y, int x, const struct item *it, int selected, const struct cols *c
 	screen_put(y, x, title, c->title, 0, base, it->read ? 0 : THEME_BOLD);
 	x += c->title;
 	if (c->source > 0) {
-		const char *h;
-		size_t hl = host_len(it->url, &h);
-		char *host = xstrndup(h, hl);
+		char *src = source_name(it);
 
 		screen_put(y, x, " ", 1, 0, base, 0);
-		screen_put(y, x + 1, host, c->source, 0, selected ? THEME_SELECTED : THEME_META, 0);
+		screen_put(y, x + 1, src, c->source, 0, selected ? THEME_SELECTED : THEME_META, 0);
 		x += c->source + 1;
-		free(host);
+		free(src);
 	}
 	if (c->date > 0) {
 		row_date(it, c->date, buf, sizeof buf);
@@ -295,6 +332,10 @@ rows_key(struct rows *r, struct host *h, void *self, enum action a)
 	case ACT_FULL_TEXT:
 		host_full_text(h, it ? it->url : NULL);
 		return 1;
+	case ACT_COPY_LINK:
+		if (it != NULL)
+			host_copy(h, _("the link"), it->url);
+		return 1;
 	case ACT_SEARCH_NEXT: search_next(r, h, 1); return 1;
 	case ACT_SEARCH_PREV: search_next(r, h, -1); return 1;
 	default:
@@ -322,6 +363,10 @@ rows_event(struct rows *r, struct host *h, const struct view_event *ev)
 					r->items.v[i].read = ev->read;
 				if (ev->marks & VIEW_STARRED)
 					r->items.v[i].starred = ev->starred;
+				if (ev->marks & VIEW_PLACE) {
+					r->items.v[i].place = ev->place;
+					r->items.v[i].place_of = ev->place_of;
+				}
 			}
 		return;
 	}

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <stdio.h>
@@ -474,6 +475,46 @@ screen_hand(int to_child)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+}
+
+/* ---- the terminal's clipboard ----------------------------------------------- */
+
+static void
+base64(struct buf *b, const unsigned char *p, size_t n)
+{
+	static const char abc[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+		             (i + 2 < n ? p[i + 2] : 0);
+		char q[4] = { abc[v >> 18 & 63], abc[v >> 12 & 63],
+		              i + 1 < n ? abc[v >> 6 & 63] : '=', i + 2 < n ? abc[v & 63] : '=' };
+
+		buf_add(b, q, 4);
+	}
+}
+
+int
+screen_clipboard(const char *text, struct err *e)
+{
+	size_t len = strlen(text);
+	struct buf b;
+
+	if ((len + 2) / 3 * 4 > SCREEN_CLIPBOARD_MAX)
+		return err_set(e, _("%zu KiB is too much for the terminal's clipboard; set "
+		                    "copy-command"), len >> 10);
+	buf_init(&b, 0);
+	buf_adds(&b, "\033]52;c;");
+	base64(&b, (const unsigned char *)text, len);
+	buf_adds(&b, "\007");
+	fflush(stdout);
+	if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
+		buf_free(&b);
+		return err_set(e, _("cannot write to the terminal: %s"), strerror(errno));
+	}
+	buf_free(&b);
+	return 0;
 }
 
 /* ---- input -------------------------------------------------------------- */

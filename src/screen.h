@@ -65,6 +65,12 @@ void screen_put_cells(int y, int x, const struct image_cell *c, int n);
  * repainted over the pixels they left and the pictures written again. */
 int  screen_picture(int y, int x, int rows, int cols, const char *key,
                     const char *bytes, size_t len, const char *erase);
+/* Puts text on the terminal's clipboard: an OSC 52 sequence, which
+ * xterm, kitty, foot, WezTerm, iTerm2, Windows Terminal and tmux (with
+ * set-clipboard on) understand; others ignore it.  -1 and why when text
+ * is longer than terminals take. */
+#define SCREEN_CLIPBOARD_MAX 100000     /* bytes of base64 */
+int  screen_clipboard(const char *text, struct err *e);
 
 /* Gives the terminal to another program (to_child 1) and takes it back. */
 void screen_hand(int to_child);

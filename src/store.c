@@ -19,6 +19,8 @@
  *                                     shows them and removed with it
  *   hosts(name, fails, ...)           hosts that failed, and until when they
  *                                     are paused, kept between runs
+ *   meta(key, value)                  what the cache remembers of the
+ *                                     program: the rules last applied
  * Every write is one transaction (BEGIN IMMEDIATE ... COMMIT) of upserts; the
  * journal is WAL with synchronous=NORMAL, so a killed process loses nothing
  * it committed. */
@@ -234,6 +236,30 @@ static const char schema_dirty_rows[] =
 	" WHEN old.html IS NOT new.html BEGIN"
 	NOTE("new.id");
 
+/* What readers and rules add to an article: the source that listed it
+ * first (origin: a site profile's name or a feed's URL), how far it was
+ * read (place: visible characters above the top line, of place_of), and
+ * what the rules said of it (rule: ITEM_HIDDEN, ITEM_HIGHLIGHT), ruled
+ * being 0 until they have judged it as it is now: a new article, or one
+ * whose title, names or body changed. */
+#define RULED_AGAIN(table, id, when) \
+	"CREATE TRIGGER rules_" table " AFTER " when " BEGIN" \
+	" UPDATE articles SET ruled = 0 WHERE id = " id " AND ruled; END;"
+static const char schema_reader[] =
+	"ALTER TABLE articles ADD COLUMN origin TEXT;"
+	"ALTER TABLE articles ADD COLUMN place INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE articles ADD COLUMN place_of INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE articles ADD COLUMN rule INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE articles ADD COLUMN ruled INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX articles_unruled ON articles(id) WHERE NOT ruled;"
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+	RULED_AGAIN("names", "new.id", "UPDATE OF title, author, source ON articles"
+	            " WHEN old.title IS NOT new.title OR old.author IS NOT new.author"
+	            " OR old.source IS NOT new.source")
+	RULED_AGAIN("body_add", "new.id", "INSERT ON bodies")
+	RULED_AGAIN("body_set", "new.id", "UPDATE OF html ON bodies"
+	            " WHEN old.html IS NOT new.html");
+
 /* Version k is reached by running migrations[k - 1] in one transaction. */
 static const struct migration {
 	const char *sql;
@@ -246,6 +272,7 @@ static const struct migration {
 	{ schema_pairs, "search" },
 	{ schema_hosts, "hosts" },
 	{ schema_dirty_rows, "search_dirty" },
+	{ schema_reader, "meta" },
 };
 
 /* Tables read at open to catch damage early: the rightmost path of each
@@ -266,7 +293,11 @@ static const char *const probes[] = {
 /* ---- prepared statements ------------------------------------------------ */
 
 #define ITEM_COLS(rank) \
-	"a.url, a.title, a.date_text, a.time, " rank ", a.summary, a.thumb, a.read, a.starred"
+	"a.url, a.title, a.date_text, a.time, " rank ", a.summary, a.thumb, a.read, a.starred," \
+	" a.origin, a.author, a.source, a.place, a.place_of, a.rule"
+#define ITEM_NCOLS 15
+#define SHOWN "NOT (a.rule & 1)"         /* not hidden by a rule (ITEM_HIDDEN) */
+_Static_assert(ITEM_HIDDEN == 1, "SHOWN tests ITEM_HIDDEN");
 
 /* A date's text: the new one, else the one kept, except that a time
  * with no text is an instant (a feed's, shown in the reader's zone) and
@@ -285,8 +316,8 @@ static const char *const probes[] = {
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"
 #define FEED_ROW " INTO articles(url, title, time_text, time, source," \
 	" author, editor, comments, next_page, fetched, seen, date_text," \
-	" summary, thumb)" \
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13)"
+	" summary, thumb, origin)" \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14)"
 
 /* What an article read whole replaces of what was kept. */
 #define ART_SET \
@@ -337,10 +368,10 @@ static const char *const probes[] = {
 	_(ITEM_ADD, "INSERT INTO list_items(snap, position, article, rank)" \
 		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING") \
 	_(ITEMS_GET, "SELECT " ITEM_COLS("li.rank") " FROM list_items li" \
-		" JOIN articles a ON a.id = li.article WHERE li.snap = ?1" \
+		" JOIN articles a ON a.id = li.article WHERE li.snap = ?1 AND " SHOWN \
 		" ORDER BY li.position") \
 	_(ART_STUB, "INSERT INTO articles(url, title, date_text, time, summary," \
-		" thumb, seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" \
+		" thumb, seen, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" \
 		" ON CONFLICT(url) DO UPDATE SET" \
 		" title = CASE WHEN fetched > 0 AND title IS NOT NULL THEN title" \
 		"  ELSE coalesce(excluded.title, title) END," \
@@ -349,8 +380,10 @@ static const char *const probes[] = {
 		"  THEN excluded.time ELSE time END," \
 		" summary = coalesce(excluded.summary, summary)," \
 		" thumb = coalesce(excluded.thumb, thumb)," \
-		" seen = max(seen, excluded.seen)" \
+		" seen = max(seen, excluded.seen)," \
+		" origin = coalesce(origin, excluded.origin)" \
 		" WHERE excluded.seen >= seen + " STR(SEEN_GRAIN) \
+		" OR (origin IS NULL AND excluded.origin IS NOT NULL)" \
 		" OR (excluded.title IS NOT title AND excluded.title IS NOT NULL" \
 		"  AND (fetched = 0 OR title IS NULL))" \
 		" OR (excluded.date_text IS NOT date_text AND excluded.date_text IS NOT NULL)" \
@@ -366,7 +399,8 @@ static const char *const probes[] = {
 	_(ART_FEED, "INSERT" FEED_ROW " ON CONFLICT(url) DO UPDATE SET" ART_SET "," \
 		" date_text = " KEEP_TEXT("date_text") "," \
 		" summary = coalesce(excluded.summary, summary)," \
-		" thumb = coalesce(excluded.thumb, thumb)") \
+		" thumb = coalesce(excluded.thumb, thumb)," \
+		" origin = coalesce(origin, excluded.origin)") \
 	_(ART_LATE, "UPDATE articles SET source = ?2, author = coalesce(?3, author)" \
 		" WHERE id = ?1") \
 	_(BODY_NEW, "INSERT OR FAIL INTO bodies(id, html) VALUES (?1, ?2)") \
@@ -375,7 +409,7 @@ static const char *const probes[] = {
 		" WHERE html IS NOT excluded.html") \
 	_(ART_GET, "SELECT a.url, a.title, coalesce(a.time_text, a.date_text)," \
 		" a.time, a.source, a.author, a.editor, a.comments, b.html," \
-		" a.next_page, a.fetched, a.read, a.starred" \
+		" a.next_page, a.fetched, a.read, a.starred, a.origin, a.place, a.place_of" \
 		" FROM articles a LEFT JOIN bodies b ON b.id = a.id WHERE a.url = ?1") \
 	_(PAGE_PUT, "INSERT INTO pages(url, fetched, content_type, etag," \
 		" last_modified, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)" \
@@ -415,7 +449,8 @@ static const char *const probes[] = {
 	_(HIT_TEXT, "SELECT " ITEM_COLS("0") ", b.html FROM articles a" \
 		" LEFT JOIN bodies b ON b.id = a.id WHERE a.id = ?1") \
 	_(LIST_UNREAD, "SELECT count(*) FROM lists l JOIN list_items li ON li.snap = l.snap" \
-		" JOIN articles a ON a.id = li.article WHERE l.key = ?1 AND NOT a.read") \
+		" JOIN articles a ON a.id = li.article WHERE l.key = ?1 AND NOT a.read" \
+		" AND " SHOWN) \
 	_(STARRED_UNREAD, "SELECT count(*) FROM articles WHERE starred AND NOT read") \
 	_(HOST_PUT, "INSERT INTO hosts(name, fails, failed_at, retry_at, told, error)" \
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(name) DO UPDATE SET" \
@@ -424,7 +459,22 @@ static const char *const probes[] = {
 		" error = excluded.error") \
 	_(HOST_DROP, "DELETE FROM hosts WHERE name = ?1") \
 	_(HOSTS_GET, "SELECT name, fails, failed_at, retry_at, told, error FROM hosts" \
-		" ORDER BY name")
+		" ORDER BY name") \
+	_(SET_PLACE, "UPDATE articles SET place = ?2, place_of = ?3 WHERE url = ?1") \
+	_(RECENT, "SELECT " ITEM_COLS("0") " FROM articles a" \
+		" WHERE a.time >= ?1 AND (a.title IS NOT NULL OR a.fetched > 0)" \
+		" AND (NOT ?2 OR NOT a.read) AND (NOT ?3 OR a.starred) AND " SHOWN \
+		" ORDER BY a.time DESC, a.id DESC LIMIT ?4") \
+	_(TO_RULE, "SELECT a.id, " ITEM_COLS("0") ", a.ruled FROM articles a" \
+		" WHERE ?1 OR NOT a.ruled" \
+		" ORDER BY a.id") \
+	_(SET_RULE, "UPDATE articles SET rule = ?2, ruled = 1," \
+		" read = CASE WHEN ?3 THEN 1 ELSE read END WHERE id = ?1") \
+	_(ART_TEXT, "SELECT b.html FROM articles a JOIN bodies b ON b.id = a.id" \
+		" WHERE a.url = ?1") \
+	_(META_GET, "SELECT value FROM meta WHERE key = ?1") \
+	_(META_SET, "INSERT INTO meta(key, value) VALUES (?1, ?2)" \
+		" ON CONFLICT(key) DO UPDATE SET value = excluded.value")
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -1557,6 +1607,7 @@ put_stubs(struct store *s, const struct item_list *l, int64_t *ids,
 		bind_text(up, 5, it->summary);
 		bind_text(up, 6, it->thumb);
 		sqlite3_bind_int64(up, 7, now(s));
+		bind_text(up, 8, it->origin);
 		if (upsert(s, up, &ids[i], e) < 0)
 			return -1;
 	}
@@ -1848,6 +1899,12 @@ row_item(sqlite3_stmt *st, struct item *it)
 	it->thumb = col_text(st, 6);
 	it->read = sqlite3_column_int(st, 7);
 	it->starred = sqlite3_column_int(st, 8);
+	it->origin = col_text(st, 9);
+	it->author = col_text(st, 10);
+	it->source = col_text(st, 11);
+	it->place = sqlite3_column_int64(st, 12);
+	it->place_of = sqlite3_column_int64(st, 13);
+	it->rule = sqlite3_column_int(st, 14);
 }
 
 static int
@@ -1989,6 +2046,7 @@ put_whole(struct store *s, enum stmt_id st_new, enum stmt_id st_up,
 		bind_text(up, 11, it->date);
 		bind_text(up, 12, it->summary);
 		bind_text(up, 13, it->thumb);
+		bind_text(up, 14, it->origin);
 	}
 	if (upsert(s, up, id, e) < 0)
 		return -1;
@@ -2052,6 +2110,9 @@ store_get_article(struct store *s, const char *url, struct article *out,
 	out->fetched = sqlite3_column_int64(st, 10);
 	out->read = sqlite3_column_int(st, 11);
 	out->starred = sqlite3_column_int(st, 12);
+	out->origin = col_text(st, 13);
+	out->place = sqlite3_column_int64(st, 14);
+	out->place_of = sqlite3_column_int64(st, 15);
 	done(st);
 	return 0;
 }
@@ -2370,13 +2431,13 @@ static int
 holds_terms(sqlite3_stmt *st, const struct query *q, struct buf *text)
 {
 	const char *title = (const char *)sqlite3_column_text(st, 1);
-	const char *html = (const char *)sqlite3_column_text(st, 9);
+	const char *html = (const char *)sqlite3_column_text(st, ITEM_NCOLS);
 	size_t tlen;
 	int cut;
 
 	text->len = 0;
 	if (html != NULL)
-		htmltext(text, html, (size_t)sqlite3_column_bytes(st, 9), SIZE_MAX, &cut);
+		htmltext(text, html, (size_t)sqlite3_column_bytes(st, ITEM_NCOLS), SIZE_MAX, &cut);
 	tlen = title ? strlen(title) : 0;
 	for (size_t i = 0; i < q->nterms; i++)
 		if (!has_folded(title ? title : "", tlen, q->terms[i]) &&
@@ -2629,6 +2690,155 @@ store_vacuum(struct store *s, int max_age_days, int64_t max_bytes,
 	if (rc == 0)
 		rc = exec_sql(s, "PRAGMA incremental_vacuum", e);
 	return rc < 0 ? -1 : (int)(removed > INT32_MAX ? INT32_MAX : removed);
+}
+
+/* ---- readers' places, rules, the program's notes ------------------------ */
+
+int
+store_set_place(struct store *s, const char *url, int64_t place, int64_t of,
+                struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_SET_PLACE, e);
+
+	if (st == NULL || tx_begin(s, e) < 0)
+		return -1;
+	bind_text(st, 1, url);
+	sqlite3_bind_int64(st, 2, place);
+	sqlite3_bind_int64(st, 3, of);
+	return tx_end(s, run(s, st, e), e);
+}
+
+int
+store_recent(struct store *s, int64_t since, int unread, int starred, size_t max,
+             struct item_list *out, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_RECENT, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, since);
+	sqlite3_bind_int(st, 2, unread != 0);
+	sqlite3_bind_int(st, 3, starred != 0);
+	sqlite3_bind_int64(st, 4, (int64_t)max);
+	return read_items(s, st, out, e);
+}
+
+char *
+store_article_text(struct store *s, const char *url)
+{
+	sqlite3_stmt *st = stmt(s, ST_ART_TEXT, NULL);
+	struct buf text;
+	int cut = 0;
+
+	if (st == NULL)
+		return NULL;
+	bind_text(st, 1, url);
+	if (step(s, st, NULL) != 1)
+		return NULL;
+	buf_init(&text, 0);
+	htmltext(&text, (const char *)sqlite3_column_text(st, 0),
+	         (size_t)sqlite3_column_bytes(st, 0), SIZE_MAX, &cut);
+	done(st);
+	return buf_steal(&text, NULL);
+}
+
+/* What a judge said of an article. */
+struct verdict {
+	int64_t id;
+	int rule, read;
+};
+
+static int
+put_verdicts(struct store *s, const struct verdict *v, size_t n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_SET_RULE, e);
+	int rc = st == NULL ? -1 : tx_begin(s, e);
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		sqlite3_bind_int64(st, 1, v[i].id);
+		sqlite3_bind_int(st, 2, v[i].rule);
+		sqlite3_bind_int(st, 3, v[i].read);
+		rc = run(s, st, e);
+	}
+	return st == NULL ? -1 : tx_end(s, rc, e);
+}
+
+int
+store_judge(struct store *s, int all, store_judge_fn *judge, void *ctx,
+            size_t *marked, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_TO_RULE, e);
+	struct verdict *v = NULL;
+	size_t n = 0, cap = 0, changed = 0;
+	int rc;
+
+	if (marked != NULL)
+		*marked = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, all != 0);
+	rc = step(s, st, e);
+	while (rc == 1) {
+		struct item it = { 0 };
+		struct verdict d = { sqlite3_column_int64(st, 0), 0, 0 };
+
+		/* the item's columns follow the id */
+		it.url = col_text(st, 1);
+		it.title = col_text(st, 2);
+		it.time = sqlite3_column_int64(st, 4);
+		it.read = sqlite3_column_int(st, 8);
+		it.starred = sqlite3_column_int(st, 9);
+		it.origin = col_text(st, 10);
+		it.author = col_text(st, 11);
+		it.source = col_text(st, 12);
+		it.rule = sqlite3_column_int(st, 15);
+		d.rule = judge(ctx, &it, &d.read);
+		d.read = d.read && !it.read;
+		changed += d.rule != it.rule || d.read;
+		if (d.rule != it.rule || d.read || !sqlite3_column_int(st, 1 + ITEM_NCOLS)) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof *v);
+			}
+			v[n++] = d;
+			if (marked != NULL && d.read)
+				(*marked)++;
+		}
+		item_free(&it);
+		rc = step(s, st, e);
+	}
+	if (rc == 0)
+		rc = put_verdicts(s, v, n, e);
+	free(v);
+	return rc < 0 ? -1 : (int)(changed > INT32_MAX ? INT32_MAX : changed);
+}
+
+char *
+store_meta(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = stmt(s, ST_META_GET, NULL);
+	char *v;
+
+	if (st == NULL)
+		return NULL;
+	bind_text(st, 1, key);
+	if (step(s, st, NULL) != 1)
+		return NULL;
+	v = col_text(st, 0);
+	done(st);
+	return v;
+}
+
+int
+store_set_meta(struct store *s, const char *key, const char *value, struct err *e)
+{
+	sqlite3_stmt *st = stmt(s, ST_META_SET, e);
+
+	if (st == NULL || tx_begin(s, e) < 0)
+		return -1;
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	return tx_end(s, run(s, st, e), e);
 }
 
 const char *

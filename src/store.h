@@ -24,6 +24,7 @@ enum tab_kind {
 	TAB_FEED,           /* an RSS/Atom feed */
 	TAB_STARRED,
 	TAB_SEARCH,
+	TAB_QUERY,          /* a query over the cache, from the config */
 };
 
 struct store_tab {
@@ -195,6 +196,39 @@ int  store_put_host(struct store *s, const struct store_host *h, struct err *e);
 int  store_get_hosts(struct store *s, struct store_host **v, size_t *n,
                      struct err *e);
 void store_hosts_free(struct store_host *v, size_t n);
+
+/* ---- readers' places, rules, the program's notes ---------------------- */
+
+/* How far an article was read: place visible characters of of (see
+ * struct item).  Kept with the article, read back by store_get_article
+ * and in lists. */
+int  store_set_place(struct store *s, const char *url, int64_t place,
+                     int64_t of, struct err *e);
+
+/* The newest articles (by date) dated since then or later, at most max,
+ * only unread ones or only starred ones if asked, none a rule hides. */
+int  store_recent(struct store *s, int64_t since, int unread, int starred,
+                  size_t max, struct item_list *out, struct err *e);
+
+/* The text of the article's body (tags cut, entities decoded), malloc'd;
+ * NULL when it has none. */
+char *store_article_text(struct store *s, const char *url);
+
+/* Judges articles by rules: it (url, title, time, read, starred, origin,
+ * author, source as stored) gets the rule bits judge returns (ITEM_HIDDEN,
+ * ITEM_HIGHLIGHT), and is marked read if judge sets *read.  all: every
+ * article (the rules changed); else those not judged as they are now (new,
+ * or whose title, names or body changed since).  The verdicts are written
+ * in one transaction; *marked (may be NULL) counts the articles marked
+ * read.  Returns how many articles changed, or -1. */
+typedef int store_judge_fn(void *ctx, const struct item *it, int *read);
+int  store_judge(struct store *s, int all, store_judge_fn *judge, void *ctx,
+                 size_t *marked, struct err *e);
+
+/* A note the program keeps in the cache (meta table): malloc'd, or NULL. */
+char *store_meta(struct store *s, const char *key);
+int  store_set_meta(struct store *s, const char *key, const char *value,
+                    struct err *e);
 
 /* The schema version this gxnews writes.  An older cache is upgraded step
  * by step (a copy kept as FILE.vN.bak, and store_notice() says so); a newer

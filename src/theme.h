@@ -31,7 +31,9 @@ enum {
 	_(ERROR,    "error",         7,  15,  1, THEME_BOLD, THEME_REVERSE) \
 	_(SEARCH,   "search-match", -1,  -1, -1, THEME_REVERSE, 0) \
 	_(SELECTED, "selected",     -1,  -1, -1, THEME_REVERSE, 0) \
-	_(COUNTS,   "count",         3, 136, -1, 0, 0)
+	_(COUNTS,   "count",         3, 136, -1, 0, 0) \
+	_(HIGHLIGHT, "highlight",    3, 172, -1, THEME_BOLD, THEME_UNDERLINE) \
+	_(BORDER,   "border",       -1,  -1, -1, THEME_DIM, 0)
 
 #define THEME_ENUM(id, name, fg, fg256, bg, attr, mono) THEME_##id,
 enum theme_element { THEME_ELEMENTS(THEME_ENUM) THEME_COUNT };

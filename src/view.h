@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "conf.h"
 #include "keys.h"
 #include "news.h"
 
@@ -30,7 +31,8 @@ enum view_event_kind {
 	EV_TABS,        /* the set of tabs changed; the current one is ev->tab */
 	EV_LIST,        /* tab ev->tab's list changed in the cache (ev->ok) */
 	EV_MARKS,       /* article ev->url is now ev->read and/or ev->starred,
-	                   as ev->marks says (VIEW_READ, VIEW_STARRED) */
+	                   or read as far as ev->place of ev->place_of, as
+	                   ev->marks says (VIEW_READ, VIEW_STARRED, VIEW_PLACE) */
 	EV_STEP,        /* go to the next (ev->dir 1) or previous (-1) article */
 	EV_RESIZE,      /* the screen is ev->rows x ev->cols now */
 	EV_PROGRESS,    /* jobs: ev->done of ev->total transfers finished */
@@ -39,9 +41,11 @@ enum view_event_kind {
 	EV_IMAGES,      /* pictures are shown another way (news_images) */
 	EV_PICTURE,     /* picture ev->picture came in (ev->ok) for article
 	                   ev->url (NULL: a list page's picture) */
+	EV_PROBE,       /* a URL to add as a feed was fetched (JOB_PROBE): ev->url,
+	                   ev->ok (else ev->msg says why), ev->feed, ev->found */
 };
 
-enum { VIEW_READ = 1 << 0, VIEW_STARRED = 1 << 1 };
+enum { VIEW_READ = 1 << 0, VIEW_STARRED = 1 << 1, VIEW_PLACE = 1 << 2 };
 
 struct view_event {
 	enum view_event_kind kind;
@@ -52,6 +56,10 @@ struct view_event {
 	int ok, read, starred, dir;
 	int rows, cols;
 	int done, total;
+	int64_t place, place_of;
+	const char *msg;
+	int feed;
+	const struct item_list *found;
 };
 
 enum view_mouse { VIEW_CLICK, VIEW_WHEEL_UP, VIEW_WHEEL_DOWN };
@@ -140,6 +148,21 @@ struct host_ops {
 	enum tab_state (*tab_state)(struct host *h, size_t t);
 	/* Message i of the status line's history, newest first; 0 past the end. */
 	int (*message)(struct host *h, size_t i, struct host_message *out);
+	/* The config (reading speed, where articles are saved, …). */
+	const struct conf *(*conf)(struct host *h);
+	/* Puts text on the clipboard (copy-command, else the terminal's, by
+	 * OSC 52) and says so, what naming it ("the link"). */
+	void (*copy)(struct host *h, const char *what, const char *text);
+	/* Runs a command line (words, no shell) on the terminal with text on
+	 * its standard input, and waits for it and a key. */
+	void (*pipe)(struct host *h, const char *command, const char *text);
+	/* A line of the config (a feed, a query tab, a rule) taken at once and
+	 * added to the config file; the status line says how it went. */
+	void (*config)(struct host *h, const char *line);
+	/* The tab the bottom view shows. */
+	size_t (*tab)(struct host *h);
+	/* How far an article was read (kept, and the lists told). */
+	void (*place)(struct host *h, const char *url, int64_t place, int64_t of);
 };
 
 struct host {
@@ -252,6 +275,42 @@ static inline int
 host_message(struct host *h, size_t i, struct host_message *out)
 {
 	return h->ops->message(h, i, out);
+}
+
+static inline const struct conf *
+host_conf(struct host *h)
+{
+	return h->ops->conf(h);
+}
+
+static inline void
+host_copy(struct host *h, const char *what, const char *text)
+{
+	h->ops->copy(h, what, text);
+}
+
+static inline void
+host_pipe(struct host *h, const char *command, const char *text)
+{
+	h->ops->pipe(h, command, text);
+}
+
+static inline void
+host_config(struct host *h, const char *line)
+{
+	h->ops->config(h, line);
+}
+
+static inline size_t
+host_tab(struct host *h)
+{
+	return h->ops->tab(h);
+}
+
+static inline void
+host_place(struct host *h, const char *url, int64_t place, int64_t of)
+{
+	h->ops->place(h, url, place, of);
 }
 
 /* Star, read mark and browser, as the list and the pager share them: 1 if

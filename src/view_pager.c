@@ -8,9 +8,12 @@
  * over the paragraphs as written and is mapped back onto the lines. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "picture.h"
 #include "render.h"
@@ -21,7 +24,7 @@
 #include "utf8.h"
 #include "view_pager.h"
 
-enum { PROMPT_FIND = 1 };
+enum { PROMPT_FIND = 1, PROMPT_PIPE = 2 };
 
 /* A search match in the article: bytes [at.start, at.end) of doc line
  * line, part of match number match. */
@@ -48,6 +51,7 @@ struct pager {
 	struct image *imgs;
 	struct picture_cells *cells;
 	int doc_rows;               /* the height doc was laid out for */
+	int seen_end;               /* the last line was on the screen */
 };
 
 static const int line_color[] = {
@@ -421,6 +425,7 @@ pager_draw(void *st, const struct rect *r)
 	if (p->doc_width != r->w || (p->imgs != NULL && p->doc_rows != r->h))
 		layout(p, r->w, r->h);  /* a new size: the anchor stays on top */
 	scroller_set(&p->sc, p->doc.n, (size_t)r->h);
+	p->seen_end |= scroller_last(&p->sc) >= p->doc.n;
 	s = first_span(p, p->sc.top);
 	for (int i = 0; i < r->h && p->sc.top + (size_t)i < p->doc.n; i++) {
 		size_t li = p->sc.top + (size_t)i, n = 0;
@@ -439,19 +444,38 @@ pager_draw(void *st, const struct rect *r)
 	}
 }
 
+/* How much of the text is above the screen's last line, in percent, and
+ * the minutes the rest takes at the reading speed (0: it is all shown). */
+static void
+progress(const struct pager *p, int *percent, int *minutes)
+{
+	size_t last = scroller_last(&p->sc);
+	size_t total = p->ink != NULL ? p->ink[p->doc.n] : 0;
+	size_t seen = p->ink != NULL ? p->ink[last] : 0;
+	int speed = host_conf(p->h)->reading_speed;
+
+	*percent = total > 0 ? (int)(seen * 100 / total) : 100;
+	*minutes = (int)((total - seen + (size_t)speed - 1) / (size_t)speed);
+}
+
 static void
 pager_status(void *st, char *left, size_t lsz, char *right, size_t rsz)
 {
 	struct pager *p = st;
 	size_t last = scroller_last(&p->sc);
+	int percent, minutes;
+	char left_text[64] = "";
 
+	progress(p, &percent, &minutes);
 	if (!str_empty(p->find))
 		snprintf(left, lsz, _("/%s: %zu found  n/N next/previous  q back"),
 		         p->find, p->nmatches);
 	else
 		snprintf(left, lsz, "%s", _("q back  J/K next/previous  o browser  ? help"));
-	snprintf(right, rsz, "%zu-%zu/%zu %d%%", p->doc.n ? p->sc.top + 1 : 0, last,
-	         p->doc.n, p->doc.n ? (int)(last * 100 / p->doc.n) : 100);
+	if (minutes > 0)
+		snprintf(left_text, sizeof left_text, _("  %d min left"), minutes);
+	snprintf(right, rsz, "%zu-%zu/%zu %d%%%s", p->doc.n ? p->sc.top + 1 : 0, last,
+	         p->doc.n, percent, left_text);
 }
 
 /* ---- links --------------------------------------------------------------- */
@@ -494,6 +518,118 @@ link_digit(struct pager *p, unsigned d)
 	            p->blocks.links[n - 1]);
 }
 
+/* ---- getting the text out ------------------------------------------------- */
+
+static void
+copy_text(struct pager *p)
+{
+	char *all = render_text(&p->art, &p->blocks, 0);
+
+	host_copy(p->h, _("the article"), all);
+	free(all);
+}
+
+/* A file name from the title: what a file system or a shell would trip
+ * on made '_', at most 60 characters, ".md" after. */
+static char *
+file_name(const char *title)
+{
+	const char *t = str_empty(title) ? "article" : title;
+	struct buf b;
+	size_t len = strlen(t);
+	int chars = 0;
+
+	buf_init(&b, 0);
+	for (size_t i = 0; i < len && chars < 60; chars++) {
+		uint32_t cp;
+		size_t n = utf8_decode(t + i, len - i, &cp);
+
+		if (cp < 0x20 || cp == 0x7f || cp == UTF8_BAD || strchr("/\\:*?\"<>|", (int)cp) != NULL ||
+		    (cp == '.' && b.len == 0) || cp == ' ' || cp == 0x3000)
+			buf_add(&b, "_", 1);
+		else
+			buf_add(&b, t + i, n);
+		i += n;
+	}
+	buf_adds(&b, ".md");
+	return buf_steal(&b, NULL);
+}
+
+/* The directory articles are saved in: save-dir (~/ is the home), else
+ * ~/Downloads. */
+static char *
+save_dir(const struct conf *c)
+{
+	const char *home = getenv("HOME"), *d = c->save_dir;
+
+	if (home == NULL || *home == '\0')
+		home = ".";
+	if (d == NULL)
+		return path_join(home, "Downloads");
+	if (str_starts(d, "~/"))
+		return path_join(home, d + 2);
+	return xstrdup(d);
+}
+
+/* Writes text to a new file named name in dir (made if missing); a file of
+ * that name already there is left alone: -2, -3… is added.  *path: the
+ * file's. */
+static int
+write_new(const char *dir, const char *name, const char *text, char **path,
+          struct err *e)
+{
+	size_t len = strlen(text), done = 0;
+	int fd = -1;
+
+	*path = path_join(dir, name);
+	if (mkdir_p(dir, e) < 0)
+		return -1;
+	for (int k = 2; (fd = open(*path, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0 &&
+	     errno == EEXIST && k < 100; k++) {
+		free(*path);
+		*path = xasprintf("%s/%.*s-%d.md", dir, (int)(strlen(name) - 3), name, k);
+	}
+	if (fd < 0)
+		return err_set(e, _("cannot write %s: %s"), *path, strerror(errno));
+	while (done < len) {
+		ssize_t w = write(fd, text + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	if (done < len || close(fd) != 0) {
+		err_set(e, _("cannot write %s: %s"), *path, strerror(errno));
+		if (done < len)
+			close(fd);
+		unlink(*path);
+		return -1;
+	}
+	return 0;
+}
+
+/* w: the article as Markdown in save-dir, in a file named by its title. */
+static void
+save(struct pager *p)
+{
+	char *dir = save_dir(host_conf(p->h)), *name = file_name(p->art.title);
+	char *md = render_text(&p->art, &p->blocks, 1), *text = xasprintf("%s\n", md);
+	char *path = NULL;
+	struct err e = { "" };
+
+	if (write_new(dir, name, text, &path, &e) < 0)
+		host_status(p->h, 1, "%s", e.msg);
+	else
+		host_status(p->h, 0, _("Saved to %s"), path);
+	free(path);
+	free(text);
+	free(md);
+	free(name);
+	free(dir);
+}
+
 /* ---- the view -------------------------------------------------------------- */
 
 static void *
@@ -512,6 +648,8 @@ pager_open(struct host *h, const void *arg)
 		return NULL;
 	}
 	p->art.read = 1;
+	if (p->art.place > 0 && p->art.place < p->art.place_of)
+		p->anchor = (size_t)p->art.place;   /* where the reader left it */
 	if (news_article_blocks(n, &p->art, &p->blocks, &e) < 0)
 		host_status(h, 1, "%s", e.msg);
 	pictures_load(p);
@@ -546,11 +684,25 @@ reread(struct pager *p)
 	pictures_load(p);
 }
 
+/* Where the reader is, kept with the article: the first character on the
+ * screen, or none once the end was shown (it opens at the top again). */
+static void
+keep_place(struct pager *p)
+{
+	size_t total = p->ink != NULL ? p->ink[p->doc.n] : 0;
+
+	if (p->doc_width == 0 || p->art.url == NULL)
+		return;
+	host_place(p->h, p->art.url, p->seen_end || p->anchor >= total ? 0 : (int64_t)p->anchor,
+	           (int64_t)total);
+}
+
 static void
 pager_close(void *st)
 {
 	struct pager *p = st;
 
+	keep_place(p);
 	pictures_free(p);
 	rdoc_free(&p->doc);
 	rblocks_free(&p->blocks);
@@ -598,6 +750,18 @@ pager_key(void *st, enum action a, int key)
 	case ACT_PICTURE:
 		show_picture(p);
 		return 1;
+	case ACT_COPY_LINK:
+		host_copy(p->h, _("the link"), p->art.url);
+		return 1;
+	case ACT_COPY_TEXT:
+		copy_text(p);
+		return 1;
+	case ACT_SAVE:
+		save(p);
+		return 1;
+	case ACT_PIPE:
+		host_prompt(p->h, p, PROMPT_PIPE, _("Pipe the article to: "));
+		return 1;
 	default:
 		return view_article_key(p->h, a, p->art.url, &p->art.read, &p->art.starred);
 	}
@@ -610,6 +774,12 @@ pager_answer(void *st, int id, const char *text)
 
 	if (id == PROMPT_FIND && text != NULL)
 		find(p, text);
+	if (id == PROMPT_PIPE && !str_empty(text)) {
+		char *all = render_text(&p->art, &p->blocks, 0);
+
+		host_pipe(p->h, text, all);
+		free(all);
+	}
 }
 
 static void

@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "query.h"
 #include "rows.h"
 #include "view_search.h"
+
+enum { PROMPT_TAB_NAME = 100 };     /* apart from the rows' prompts */
 
 struct search {
 	struct host *h;
@@ -56,7 +59,8 @@ show(struct search *s, size_t tab)
 		host_status(s->h, 0, _("%zu+ articles match %s (the newest %zu shown)"),
 		            s->rows.items.n, q, s->rows.items.n);
 	else
-		host_status(s->h, 0, _("%zu articles match %s"), s->rows.items.n, q);
+		host_status(s->h, 0, _("%zu articles match %s (+ keeps the search as a tab)"),
+		            s->rows.items.n, q);
 }
 
 static void
@@ -105,9 +109,32 @@ static int
 search_key(void *st, enum action a, int key)
 {
 	struct search *s = st;
+	const char *q = host_query(s->h);
+	char *label;
 
 	(void)key;
-	return rows_key(&s->rows, s->h, s, a);
+	if (a != ACT_SAVE_SEARCH)
+		return rows_key(&s->rows, s->h, s, a);
+	if (str_empty(q))
+		return 1;
+	label = xasprintf(_("Name of the new tab (Enter: %s): "), q);
+	host_prompt(s->h, s, PROMPT_TAB_NAME, label);
+	free(label);
+	return 1;
+}
+
+/* + : the search as a query tab, kept in the config. */
+static void
+save_search(struct search *s, const char *label)
+{
+	const char *q = host_query(s->h);
+	char *query = query_of_search(q), *name = conf_quote(str_empty(label) ? q : label);
+	char *line = xasprintf("tab %s query %s", name, query);
+
+	host_config(s->h, line);
+	free(line);
+	free(name);
+	free(query);
 }
 
 static void
@@ -115,6 +142,11 @@ search_answer(void *st, int id, const char *text)
 {
 	struct search *s = st;
 
+	if (id == PROMPT_TAB_NAME) {
+		if (text != NULL && !str_empty(host_query(s->h)))
+			save_search(s, text);
+		return;
+	}
 	rows_answer(s->h, id, text);
 }
 

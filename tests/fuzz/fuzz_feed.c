@@ -1,7 +1,9 @@
 /* fuzz_feed.c: the RSS/Atom parser on hostile bytes (the input is the
  * feed, made UTF-8 as charset conversion makes it).  Checks the contract of
  * feed_parse: on success every item has a url and a title, the parallel
- * arrays agree; on failure a message and nothing left to free. */
+ * arrays agree; on failure a message and nothing left to free.  The same
+ * bytes as a web page: the feeds feed_discover finds are absolute http,
+ * https or file URLs, each once, at most 20. */
 #include "config.h"
 
 #include <string.h>
@@ -84,6 +86,32 @@ pieces_same(const char *s, size_t len, int rc, size_t n)
 	}
 }
 
+static void
+check_discover(const char *s, size_t len)
+{
+	struct item_list l;
+	struct err e = { "" };
+
+	if (feed_discover(s, len, BASE, &l, &e) < 0) {
+		FUZZ_CHECK(e.msg[0] != '\0' && l.n == 0, "a page not read says why, finds nothing");
+		return;
+	}
+	FUZZ_CHECK(l.n <= 20, "at most 20 feeds from a page");
+	for (size_t i = 0; i < l.n; i++) {
+		const char *u = l.v[i].url;
+
+		FUZZ_CHECK(u != NULL && (strncmp(u, "http://", 7) == 0 ||
+		           strncmp(u, "https://", 8) == 0 || strncmp(u, "file://", 7) == 0),
+		           "a feed found is an absolute http(s) or file URL");
+		for (size_t k = 0; u != NULL && k < i; k++)
+			FUZZ_CHECK(strcmp(l.v[k].url, u) != 0, "each feed found once");
+		if (l.v[i].title != NULL)
+			FUZZ_CHECK(fuzz_utf8_valid(l.v[i].title, strlen(l.v[i].title)),
+			           "a feed's title is valid UTF-8");
+	}
+	item_list_free(&l);
+}
+
 int
 fuzz_feed(const uint8_t *data, size_t size)
 {
@@ -106,6 +134,7 @@ fuzz_feed(const uint8_t *data, size_t size)
 		pieces_same(s, len, -1, 0);
 		feed_free(&f);
 	}
+	check_discover(s, len);
 	/* The first line as a date. */
 	nl = strchr(s, '\n');
 	if (nl != NULL)

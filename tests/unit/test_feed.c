@@ -787,6 +787,54 @@ test_sniff(void)
 		is_int(feed_sniff(t[i].s, strlen(t[i].s)), t[i].want, "%s", t[i].name);
 }
 
+/* The feeds a web page names, as "URL|TITLE" lines. */
+static void
+test_discover(void)
+{
+	static const struct {
+		const char *page, *want, *name;
+	} t[] = {
+		{ "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" title=\"园区 动态\""
+		  " href=\"/rss/park.xml\"></head><body>x</body></html>",
+		  "http://example.com/rss/park.xml|园区 动态\n", "an RSS link, its title, its URL made absolute" },
+		{ "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"atom.xml\">"
+		  "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"https://x.example/rss\">",
+		  "http://example.com/news/atom.xml|-\nhttps://x.example/rss|-\n",
+		  "Atom and RSS, in page order; no title: none" },
+		{ "<link rel=\"ALTERNATE\" type=\"Application/RSS+XML; charset=utf-8\" href=\"a.xml\">",
+		  "http://example.com/news/a.xml|-\n", "rel and type in any case, a type with parameters" },
+		{ "<link rel=\"alternate stylesheet\" type=\"application/rss+xml\" href=\"b.xml\">"
+		  "<link rel=\"alternate\" type=\"text/html\" href=\"m.html\">"
+		  "<link rel=\"alternates\" type=\"application/rss+xml\" href=\"c.xml\">"
+		  "<link rel=\"stylesheet\" type=\"application/rss+xml\" href=\"d.xml\">",
+		  "http://example.com/news/b.xml|-\n", "only rel alternate (as a word) and a feed's type" },
+		{ "<base href=\"http://cdn.example/feeds/\"><link rel=\"alternate\""
+		  " type=\"application/rss+xml\" href=\"f.xml\"><link rel=\"alternate\""
+		  " type=\"application/rss+xml\" href=\"http://cdn.example/feeds/f.xml\">",
+		  "http://cdn.example/feeds/f.xml|-\n", "<base href> counts; a feed named twice is one" },
+		{ "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"javascript:alert(1)\">"
+		  "<p>no feeds</p>", "", "no feed: nothing, and never a javascript: link" },
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(t); i++) {
+		struct item_list l;
+		struct err e = { "" };
+		struct buf b;
+		char *got;
+
+		buf_init(&b, 0);
+		buf_add(&b, "", 0);
+		if (feed_discover(t[i].page, strlen(t[i].page), "http://example.com/news/index.html",
+		                  &l, &e) == 0)
+			for (size_t k = 0; k < l.n; k++)
+				buf_addf(&b, "%s|%s\n", l.v[k].url, l.v[k].title ? l.v[k].title : "-");
+		got = buf_steal(&b, NULL);
+		is_str(got, t[i].want, "discover: %s", t[i].name);
+		free(got);
+		item_list_free(&l);
+	}
+}
+
 int
 main(void)
 {
@@ -804,6 +852,7 @@ main(void)
 	test_huge_title();
 	test_rfc822();
 	test_sniff();
+	test_discover();
 	for (size_t i = 0; i < ncache; i++)
 		feed_free(&cache[i].f);
 	return done_testing();

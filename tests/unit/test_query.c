@@ -216,6 +216,35 @@ test_forms_and_words(void)
 	query_free(&q);
 }
 
+static void
+test_of_search(void)
+{
+	static const struct {
+		const char *search, *want, *what;
+	} t[] = {
+		{ "园区 高新", "园区 高新", "words stay words" },
+		{ "read -x a=b \"q\"", "\"read\" \"-x\" \"a=b\" \"\\\"q\\\"\"",
+		  "what would read as more than a word is quoted" },
+		{ "\u3000经济  ", "经济", "spaces around are dropped" },
+		{ "", "", "no search, no words" },
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(t); i++) {
+		char *q = query_of_search(t[i].search), *w = NULL;
+		struct query p;
+		int parsed = query_parse(q, &p, NULL, NULL) == 0;
+
+		is_str(q, t[i].want, "a search as a query: %s", t[i].what);
+		if (parsed)
+			w = query_words(&p);
+		ok(parsed && (w != NULL) == (t[i].want[0] != '\0'),
+		   "which parses, its words for the index: %s", t[i].what);
+		free(w);
+		query_free(&p);
+		free(q);
+	}
+}
+
 int
 main(void)
 {
@@ -224,5 +253,6 @@ main(void)
 	test_match();
 	test_lazy_text();
 	test_forms_and_words();
+	test_of_search();
 	return done_testing();
 }
