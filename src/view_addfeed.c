@@ -94,6 +94,17 @@ addfeed_answer(void *st, int id, const char *text)
 	free(copy);
 }
 
+/* Whether url is one of the feeds' tabs already. */
+static int
+already(struct addfeed *a, const char *url)
+{
+	char *key = xasprintf("feed:%s", url);
+	long t = news_find_tab(host_news(a->h), key);
+
+	free(key);
+	return t >= 0;
+}
+
 static void
 addfeed_event(void *st, const struct view_event *ev)
 {
@@ -105,6 +116,11 @@ addfeed_event(void *st, const struct view_event *ev)
 	if (!ev->ok) {
 		a->stage = FAILED;
 		xfree_set(&a->why, xstrdup(ev->msg));
+		return;
+	}
+	if (ev->feed && ev->found->n > 0 && already(a, a->url)) {
+		a->stage = FAILED;
+		xfree_set(&a->why, xasprintf(_("%s is a feed already"), a->url));
 		return;
 	}
 	if (ev->feed && ev->found->n > 0) {

@@ -544,8 +544,9 @@ file_name(const char *title)
 		uint32_t cp;
 		size_t n = utf8_decode(t + i, len - i, &cp);
 
-		if (cp < 0x20 || cp == 0x7f || cp == UTF8_BAD || strchr("/\\:*?\"<>|", (int)cp) != NULL ||
-		    (cp == '.' && b.len == 0) || cp == ' ' || cp == 0x3000)
+		if (cp < 0x20 || cp == 0x7f || cp == UTF8_BAD || cp == ' ' || cp == 0x3000 ||
+		    (cp < 0x80 && strchr("/\\:*?\"<>|", (int)cp) != NULL) ||
+		    (cp == '.' && b.len == 0))
 			buf_add(&b, "_", 1);
 		else
 			buf_add(&b, t + i, n);

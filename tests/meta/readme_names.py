@@ -119,7 +119,9 @@ def code_lines(path):
 def pressed_keys(line):
     """The keys a test line presses with the keys helper (or tmux send-keys)."""
     out = []
-    for m in re.finditer(r"(?:^|[\s;&|(])(?:keys|send-keys)\s+([^;&|)]*)", line):
+    # the words after keys, up to a shell operator outside quotes ('|' is a key)
+    for m in re.finditer(r"(?:^|[\s;&|(])(?:keys|send-keys)\s+((?:'[^']*'|\"[^\"]*\"|[^;&|)'\"])*)",
+                         line):
         try:
             args = shlex.split(m.group(1), comments=True)
         except ValueError:

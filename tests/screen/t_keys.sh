@@ -15,7 +15,17 @@ keys '?'
 wait_for "Next line or article" 5
 ok $? "? shows the keys"
 s=$(screen)
-# every action of the table, by name (the help shows names at 100 columns)
+# every action of the table, by name (the help shows names at 100 columns);
+# there are more actions than rows, so the help is read a screen at a time
+# (Space) down to its last row, the mouse
+for page in 1 2 3 4; do
+	case $s in *"Wheel scrolls"*) break ;; esac
+	keys Space
+	wait_until 5 eval '[ "$(screen)" != "$(printf "%s\n" "$s" | tail -n 30)" ]'
+	s=$(printf '%s\n%s' "$s" "$(screen)")
+done
+keys g
+wait_for "Next line or article" 5
 names=$(sed -n '/^#define ACTIONS/,/^$/s/^[[:space:]]*_([A-Z_0-9]*, *"\([a-z-]*\)".*/\1/p' \
 	"$top_srcdir/src/keys.h")
 count=0 missing=""

@@ -815,10 +815,48 @@ test_pager_contract(void)
 	rblocks_free(&b);
 }
 
+/* The article as text (y, Y, |) and as Markdown (w). */
+static void
+test_text(void)
+{
+	static const char html[] =
+		"<p>第一段，<a href=\"/a.html\">链接</a>。</p><h2>小标题</h2>"
+		"<blockquote>引文</blockquote><ul><li>条目一</li></ul>"
+		"<img src=\"/p.jpg\" alt=\"园区\"><hr><p>末段\x1b[31m红\x1b[0m</p>";
+	struct article a = { .url = "http://x.example/n/1.html", .title = "标题\x1b]52;c;x\x07",
+	                     .time_text = "2025-01-06 09:00", .source = "新华社", .author = "张三",
+	                     .editor = "李四", .comments = -1 };
+	struct rblocks b = { 0 };
+	char *md, *plain;
+
+	if (render_blocks(html, strlen(html), a.url, &b, NULL) < 0) {
+		ok(0, "the body is read");
+		return;
+	}
+	md = render_text(&a, &b, 1);
+	plain = render_text(&a, &b, 0);
+	is_str(md, "# 标题\n\n2025-01-06 09:00  Source: 新华社  Author: 张三  \n"
+	       "<http://x.example/n/1.html>\n\n第一段，链接[1]。\n\n### 小标题\n\n> 引文\n\n"
+	       "- 条目一\n\n![[图: 园区][2]](http://x.example/p.jpg)\n\n---\n\n末段[31m红[0m\n\n"
+	       "(Editor: 李四)\n\n[1]: http://x.example/a.html\n[2]: http://x.example/p.jpg\n",
+	       "Markdown: the title a heading, the meta line, the address, the blocks, the links");
+	is_str(plain, "标题\n\n2025-01-06 09:00  Source: 新华社  Author: 张三\n"
+	       "http://x.example/n/1.html\n\n第一段，链接[1]。\n\n小标题\n\n引文\n\n"
+	       "• 条目一\n\n[图: 园区][2]\n\n――――――\n\n末段[31m红[0m\n\n(Editor: 李四)\n\n"
+	       "[1] http://x.example/a.html\n[2] http://x.example/p.jpg\n",
+	       "as text: the same without Markdown's marks");
+	ok(strchr(md, '\x1b') == NULL && strchr(plain, '\x1b') == NULL && strchr(md, '\x07') == NULL,
+	   "no escape of the page reaches a terminal it is pasted or piped to");
+	free(md);
+	free(plain);
+	rblocks_free(&b);
+}
+
 int
 main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	test_text();
 	test_pager_contract();
 	test_blocks();
 	test_layout();
