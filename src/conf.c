@@ -535,6 +535,15 @@ show_refresh(const struct conf *c, char *out, size_t outsz)
 }
 
 static void
+show_sync_pages(const struct conf *c, char *out, size_t outsz)
+{
+	if (c->sync_pages > 0)
+		snprintf(out, outsz, "%d", c->sync_pages);
+	else
+		snprintf(out, outsz, "%s", "3");
+}
+
+static void
 show_reload(const struct conf *c, char *out, size_t outsz)
 {
 	snprintf(out, outsz, "%s", c->reload_on_start ? "yes" : "no");
@@ -600,6 +609,7 @@ static const struct {
 	{ "reload-on-start", show_reload },
 	{ "images", show_images },
 	{ "zh-script", show_script },
+	{ "sync-pages", show_sync_pages },
 };
 
 static shower
@@ -689,7 +699,7 @@ set_scoped(struct conf *c, int arg, const char *rest, int col, const char *where
 	}
 	if (st == NULL || shower_of(st->name) == NULL) {
 		err_set(e, _("'%s' cannot be set for one source (refresh, reload-on-start, "
-		             "images, zh-script can)"), argv[0]);
+		             "images, zh-script, sync-pages can)"), argv[0]);
 		goto out;
 	}
 	conf_init(&scratch);

@@ -446,7 +446,7 @@ run(struct args *a, struct conf *cf)
 	o.connect_timeout_ms = cf->net_connect_ms;
 	o.stall_ms = cf->net_stall_ms;
 	o.tries = cf->net_tries;
-	o.sync_pages = a->sync_pages ? a->sync_pages : cf->sync_pages;
+	o.sync_pages = a->sync_pages;     /* else the config's, for each source */
 	o.sync_host_ms = cf->sync_host_ms;
 	if (news_open(&n, &o, &e) < 0) {
 		fprintf(stderr, "gxnews: %s\n", e.msg);

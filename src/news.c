@@ -873,7 +873,7 @@ news_open(struct news **out, const struct news_opts *o, struct err *e)
 	n->offline = o->offline;
 	n->images = image_supported() ? o->images : IMAGE_OFF;
 	n->site_off = o->site_off;
-	n->sync_pages = o->sync_pages > 0 ? o->sync_pages : NEWS_SYNC_PAGES;
+	n->sync_pages = o->sync_pages;      /* 0: as the config says (sync_pages()) */
 	n->sync_host_ms = o->sync_host_ms > 0 ? o->sync_host_ms : NEWS_SYNC_HOST_MS;
 	n->images_asked = o->images;
 	n->zh = zh_new();
@@ -2697,6 +2697,22 @@ sync_cancel(struct news *n)
 		n->sync->cancelled = 1;
 }
 
+/* List pages of a channel a sync reads: --sync=PAGES, else the site's
+ * sync-pages (a source line, or the setting for all), else three. */
+static int
+sync_pages(const struct news *n)
+{
+	struct conf c;
+
+	if (n->sync_pages > 0)
+		return n->sync_pages;
+	if (source_conf(n, site_name(n->site), &c) && c.sync_pages > 0)
+		return c.sync_pages;
+	if (n->conf != NULL && n->conf->sync_pages > 0)
+		return n->conf->sync_pages;
+	return NEWS_SYNC_PAGES;
+}
+
 int
 news_sync_start(struct news *n, struct err *e)
 {
@@ -2709,7 +2725,7 @@ news_sync_start(struct news *n, struct err *e)
 	sync_free(n->sync);
 	y = n->sync = xcalloc(1, sizeof *y);
 	n->drift_in_sync = 0;
-	y->pages = n->sync_pages;
+	y->pages = sync_pages(n);
 	y->host_ms = n->sync_host_ms;
 	y->phase = SYNC_TABS;
 	sync_start_job(n, y, JOB_TABS, 0, NULL);

@@ -41,7 +41,8 @@ struct news_opts {
 	long connect_timeout_ms;/* net-connect-timeout: net-timeout / 3 */
 	long stall_ms;          /* net-stall-timeout: net-timeout / 3 */
 	int  tries;             /* net-tries: 3 */
-	int  sync_pages;        /* sync-pages: list pages of a channel: 3 */
+	int  sync_pages;        /* --sync=PAGES: list pages of a channel; 0: the
+	                           site's sync-pages in conf (3) */
 	long sync_host_ms;      /* sync-host-budget: a host's share of a sync */
 };
 

@@ -65,12 +65,13 @@ U="http://127.0.0.1:$PORT/www.chinahightech.com/"
 P2=http://www.chinahightech.com/html/yuanqu/2022/0422/51034.html   # on 园区 page 2
 grep -qxF "$P2" "$T/all"; ok $? "the page-2 article of the check is on 园区's page 2 after a full sync"
 mkdir -p "$XDG_CONFIG_HOME/gxnews"
-for how in "--sync=1" "--set sync-pages=1" "config sync-pages 1"; do
+for how in "--sync=1" "--set sync-pages=1" "config sync-pages 1" \
+           "config source chinahightech sync-pages 1"; do
 	rm -f "$T/p.db"*
 	case $how in
 	--sync=1) "$GXNEWS" --site-url "$U" --cache "$T/p.db" --sync=1 >/dev/null 2>"$T/err" ;;
 	--set*) "$GXNEWS" --site-url "$U" --cache "$T/p.db" --set sync-pages=1 --sync >/dev/null 2>"$T/err" ;;
-	config*) printf 'sync-pages 1\n' >"$XDG_CONFIG_HOME/gxnews/config"
+	config*) printf '%s\n' "${how#config }" >"$XDG_CONFIG_HOME/gxnews/config"
 	         "$GXNEWS" --site-url "$U" --cache "$T/p.db" --sync >/dev/null 2>"$T/err"
 	         rm -f "$XDG_CONFIG_HOME/gxnews/config" ;;
 	esac

@@ -158,8 +158,8 @@ test_scoped(void)
 	                    value, sizeof value, from, sizeof from);
 	ok(strcmp(name, "refresh") == 0 && strcmp(value, "1h") == 0 && from[0] == '\0',
 	   "refresh: 1h for every source, no line of its own");
-	ok(!conf_source_setting(&c, "chinahightech", NULL, 4, &name, value, sizeof value,
-	                        from, sizeof from), "four settings can be scoped");
+	ok(!conf_source_setting(&c, "chinahightech", NULL, 5, &name, value, sizeof value,
+	                        from, sizeof from), "five settings can be scoped");
 	conf_free(&c);
 }
 
