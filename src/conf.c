@@ -488,6 +488,11 @@ set_tab(struct conf *c, int arg, const char *rest, int col, const char *where,
 	q = checked_query(rest, col, e);
 	if (q == NULL)
 		goto out;
+	for (size_t i = 0; i < c->ntabs; i++)
+		if (strcmp(c->tabs[i].label, label) == 0) {
+			err_set(e, _("a tab is called %s already (%s)"), label, c->tabs[i].where);
+			goto out;
+		}
 	c->tabs = xrealloc(c->tabs, (c->ntabs + 1) * sizeof *c->tabs);
 	c->tabs[c->ntabs].label = label;
 	c->tabs[c->ntabs].query = q;

@@ -553,6 +553,9 @@ add_qtab(struct news *n, const char *label, const char *text, struct err *e)
 {
 	struct qtab qt = { 0 };
 
+	for (size_t i = 0; i < n->nqtabs; i++)
+		if (strcmp(n->qtabs[i].label, label) == 0)
+			return err_set(e, _("a tab is called %s already"), label);
 	if (compile(n, text, &qt.q, e) < 0)
 		return -1;
 	qt.label = xstrdup(label);

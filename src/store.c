@@ -465,9 +465,10 @@ _Static_assert(ITEM_HIDDEN == 1, "SHOWN tests ITEM_HIDDEN");
 		" WHERE a.time >= ?1 AND (a.title IS NOT NULL OR a.fetched > 0)" \
 		" AND (NOT ?2 OR NOT a.read) AND (NOT ?3 OR a.starred) AND " SHOWN \
 		" ORDER BY a.time DESC, a.id DESC LIMIT ?4") \
-	_(TO_RULE, "SELECT a.id, " ITEM_COLS("0") ", a.ruled FROM articles a" \
-		" WHERE ?1 OR NOT a.ruled" \
+	_(TO_RULE_ALL, "SELECT a.id, " ITEM_COLS("0") ", a.ruled FROM articles a" \
 		" ORDER BY a.id") \
+	_(TO_RULE_NEW, "SELECT a.id, " ITEM_COLS("0") ", a.ruled FROM articles a" \
+		" WHERE NOT a.ruled ORDER BY a.id") \
 	_(SET_RULE, "UPDATE articles SET rule = ?2, ruled = 1," \
 		" read = CASE WHEN ?3 THEN 1 ELSE read END WHERE id = ?1") \
 	_(ART_TEXT, "SELECT b.html FROM articles a JOIN bodies b ON b.id = a.id" \
@@ -2767,7 +2768,8 @@ int
 store_judge(struct store *s, int all, store_judge_fn *judge, void *ctx,
             size_t *marked, struct err *e)
 {
-	sqlite3_stmt *st = stmt(s, ST_TO_RULE, e);
+	/* the new ones by their index (articles_unruled), not a scan */
+	sqlite3_stmt *st = stmt(s, all ? ST_TO_RULE_ALL : ST_TO_RULE_NEW, e);
 	struct verdict *v = NULL;
 	size_t n = 0, cap = 0, changed = 0;
 	int rc;
@@ -2776,7 +2778,6 @@ store_judge(struct store *s, int all, store_judge_fn *judge, void *ctx,
 		*marked = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int(st, 1, all != 0);
 	rc = step(s, st, e);
 	while (rc == 1) {
 		struct item it = { 0 };

@@ -99,6 +99,9 @@ test_lines(void)
 	   c.rules[2].action == RULE_MARK_READ, "each rule's action");
 	is_str(c.rules[2].query, "author=新华社 -starred", "Chinese field names read as English ones");
 	is_str(c.rules[1].where, "cfg:1", "a rule knows its line");
+	ok(conf_line(&c, "tab 全部 query 园区", "cfg:9", &e) < 0 &&
+	   strstr(e.msg, "a tab is called 全部 already (cfg:1)") != NULL,
+	   "a second tab of the same name is refused, naming the first's line (%s)", e.msg);
 	is_int(c.layout, LAYOUT_SPLIT, "layout split");
 	is_int(c.reading_speed, 250, "reading-speed 250");
 	is_str(c.save_dir, "~/notes", "save-dir as written (~ is read when saving)");
