@@ -14,11 +14,12 @@
 static const char kitty_erase[] = "\033_Ga=d,d=A\033\\";
 
 enum image_proto
-picture_proto(struct news *n)
+picture_proto(struct news *n, const char *article_url)
 {
 	extern char **environ;
+	int mode = article_url != NULL ? news_images_for(n, article_url) : news_images(n);
 
-	return image_detect(news_images(n), environ, screen_colors(), screen_utf8());
+	return image_detect(mode, environ, screen_colors(), screen_utf8());
 }
 
 void

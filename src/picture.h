@@ -8,10 +8,10 @@
 #include "image.h"
 #include "news.h"
 
-/* How pictures are drawn here: the model's images mode on this terminal
- * (its colours, its character set, the environment); PROTO_NONE: captions
- * only. */
-enum image_proto picture_proto(struct news *n);
+/* How pictures are drawn here: the model's images mode (that of the source
+ * of article_url when given) on this terminal (its colours, its character
+ * set, the environment); PROTO_NONE: captions only. */
+enum image_proto picture_proto(struct news *n, const char *article_url);
 /* The pixels of a character cell as pictures are sized with p: the
  * terminal's own for the graphics protocols (8 × 16 when it does not say);
  * for symbols always 8 × 16, what a cell of symbols shows of a picture

@@ -786,7 +786,6 @@ job_done(struct reader *r, const struct news_event *ev)
 	long t = ev->tab_key ? news_find_tab(r->news, ev->tab_key) : -1;
 	struct tabinfo *ti = t >= 0 ? tab_info(r, (size_t)t) : NULL;
 	struct view_event le = { .kind = EV_LIST, .tab = r->tab, .ok = ev->ok };
-	struct view_event pe = { .kind = EV_PROBE };
 
 	if (ev->job == JOB_PICTURE && !ev->ok) {
 		char msg[sizeof ev->msg + 64];
@@ -809,14 +808,13 @@ job_done(struct reader *r, const struct news_event *ev)
 		                    (ev->changed && news_tab_query(r->news, r->tab) != NULL)))
 			send(&r->stack[0], &le);
 		break;
-	case JOB_PROBE:
-		pe.url = ev->url;
-		pe.ok = ev->ok;
-		pe.msg = ev->msg;
-		pe.feed = ev->feed;
-		pe.found = &ev->found;
+	case JOB_PROBE: {
+		struct view_event pe = { .kind = EV_PROBE, .url = ev->url, .ok = ev->ok,
+		                         .msg = ev->msg, .feed = ev->feed, .found = &ev->found };
+
 		broadcast(r, &pe);
 		break;
+	}
 	case JOB_ARTICLE:
 	case JOB_FULLTEXT:
 		if (r->pending == NULL || ev->url == NULL || strcmp(r->pending, ev->url) != 0)

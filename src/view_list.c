@@ -122,7 +122,7 @@ static int
 page_height(struct list *l, const struct rect *r)
 {
 	if (l->nsec == 0 || r->h < PAGE_MIN_ROWS ||
-	    picture_proto(host_news(l->h)) == PROTO_NONE)
+	    picture_proto(host_news(l->h), NULL) == PROTO_NONE)
 		return 0;
 	page_update(l);
 	return l->page_url != NULL ? r->h / PAGE_SHARE : 0;
@@ -138,7 +138,7 @@ page_draw(struct list *l, const struct rect *r)
 	if (h == 0)
 		return 0;
 	if (l->page.rgba != NULL) {
-		enum image_proto p = picture_proto(host_news(l->h));
+		enum image_proto p = picture_proto(host_news(l->h), NULL);
 
 		picture_fill(p, l->page.w, l->page.h, r->w, h - 1, &cols, &rows);
 		picture_draw(&l->page, &l->cells, p, l->page_url, r->y + (h - 1 - rows),

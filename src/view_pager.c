@@ -314,7 +314,7 @@ pictures_load(struct pager *p)
 	struct news *n = host_news(p->h);
 
 	pictures_free(p);
-	p->proto = picture_proto(n);
+	p->proto = picture_proto(n, p->art.url);
 	p->doc_width = 0;
 	if (p->proto == PROTO_NONE)
 		return;

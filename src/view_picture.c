@@ -55,7 +55,7 @@ static void
 pview_draw(void *st, const struct rect *r)
 {
 	struct pview *v = st;
-	enum image_proto p = picture_proto(host_news(v->h));
+	enum image_proto p = picture_proto(host_news(v->h), NULL);
 	int cols, rows, h = r->h > 1 ? r->h - 1 : r->h;
 
 	if (p == PROTO_NONE) {
