@@ -71,7 +71,10 @@ for how in "--sync=1" "--set sync-pages=1" "config sync-pages 1" \
 	case $how in
 	--sync=1) "$GXNEWS" --site-url "$U" --cache "$T/p.db" --sync=1 >/dev/null 2>"$T/err" ;;
 	--set*) "$GXNEWS" --site-url "$U" --cache "$T/p.db" --set sync-pages=1 --sync >/dev/null 2>"$T/err" ;;
-	config*) printf '%s\n' "${how#config }" >"$XDG_CONFIG_HOME/gxnews/config"
+	config*) case $how in
+	         *source*) printf 'source chinahightech sync-pages 1\n' ;;
+	         *) printf 'sync-pages 1\n' ;;
+	         esac >"$XDG_CONFIG_HOME/gxnews/config"
 	         "$GXNEWS" --site-url "$U" --cache "$T/p.db" --sync >/dev/null 2>"$T/err"
 	         rm -f "$XDG_CONFIG_HOME/gxnews/config" ;;
 	esac

@@ -154,6 +154,7 @@ ok $? "and the reader goes on"
 tmux_restart 80 30 env TERM=xterm-256color "$GXNEWS" --site-url "$DEMO" --cache "$T/c.db" \
 	--ambiguous-width 2
 open_sample
+keys g          # the article reopens where it was left; the photo is at the top
 wait_until 10 _has_picture
 ok $? "with ambiguous-width 2 the photo is drawn"
 is "$(screen | cells blocks | grep -c 'U+258[0-9A-F]\|U+259[2-5]')" 0 \
