@@ -1456,11 +1456,11 @@ render_text(const struct article *a, const struct rblocks *b, int markdown)
 	for (size_t i = 0; b != NULL && i < b->n; i++)
 		block_text(&out, &b->v[i], markdown);
 	if (!str_empty(a->editor)) {
-		char *t = xasprintf(_("(Editor: %s)"), a->editor);
+		char *ed = xasprintf(_("(Editor: %s)"), a->editor);
 
-		text_add(&out, "", t);
+		text_add(&out, "", ed);
 		buf_adds(&out, "\n\n");
-		free(t);
+		free(ed);
 	}
 	for (size_t i = 0; b != NULL && i < b->nlinks; i++) {
 		char *num = xasprintf(markdown ? "[%zu]: " : "[%zu] ", i + 1);
