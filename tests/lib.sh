@@ -179,6 +179,7 @@ tmux_restart() {
 # http_start ROOT: tests/server.py on a free port serving ROOT (with its
 # /_fault/ URLs); sets HTTP_PORT.  Stopped when the test ends.
 http_start() {
+	rm -f "$T/http.port"	# a server started before left its port there
 	"${PYTHON3:-python3}" "$top_srcdir/tests/server.py" --root "$1" \
 		--port-file "$T/http.port" --max-seconds 300 >"$T/http.log" 2>&1 &
 	_http_pid=$!

@@ -108,4 +108,23 @@ contains "$got" "[图: 假图][5] (not a picture gxnews can show)" \
 ok $(printf '%s\n' "$got" | grep -q '38;5;'; echo $?) "and the good photo beside them is drawn"
 contains "$got" "　　结尾。" "the text after them is all there"
 
+# Over HTTP the Content-Type says nothing: a photo served as text/html is
+# drawn, an HTML page served as image/jpeg is a caption line.
+cp "$top_srcdir/tests/fixtures/image/photo.jpg" "$M/p/photo-page.html"
+{
+	printf '<html><head><meta charset="utf-8"></head><body><div class="title_nr">'
+	printf '<h1>类型测试</h1><div class="addtime">2022-08-01 10:00</div></div>'
+	printf '<div class="content"><p>　　开头。</p>'
+	printf '<p><img src="/p/photo-page.html" alt="网页名"></p><p><img src="/p/not-a-picture.jpg" alt="假图"></p>'
+	printf '<p>　　结尾。</p></div></body></html>\n'
+} >"$M/html/yuanqu/2022/0801/60002.html"
+http_start "$M"
+got=$("$GXNEWS" --site-url "http://127.0.0.1:$HTTP_PORT/" --cache "$T/ct.db" --images symbols --width 80 \
+	--dump http://www.chinahightech.com/html/yuanqu/2022/0801/60002.html 2>"$T/err")
+http_stop
+ok $(printf '%s\n' "$got" | grep -q '38;5;'; echo $?) "a JPEG served as text/html is drawn"
+is "$(printf '%s\n' "$got" | grep -F '[图: 网页名]')" "[图: 网页名][1]" "with its caption line and no note"
+contains "$got" "[图: 假图][2] (not a picture gxnews can show)" \
+	"an HTML page served as image/jpeg is a caption line saying why"
+
 done_testing
