@@ -637,7 +637,9 @@ static int
 decode_format(enum format f, const void *data, size_t len, struct image *out,
               struct err *e)
 {
-
+#ifndef HAVE_DECODERS
+	(void)out;
+#endif
 	if (len > IMAGE_MAX_BYTES)
 		return err_set(e, _("not shown: %zu KiB, more than %u MiB"),
 		               len >> 10, IMAGE_MAX_BYTES >> 20);

@@ -3,7 +3,8 @@
 # tests the builds declare, never from whatever result files lie on disk.
 #
 #   awk -f tools/summary.awk -v builds="build build-asan" \
-#       -v taps="build/distcheck.tap build/valgrind.tap build/fuzz-smoke.tap"
+#       -v taps="build/distcheck.tap build/valgrind.tap build/fuzz-smoke.tap \
+#                build/noimages.tap"
 #
 # builds  build dirs that ran `make check`; each holds tests.declared, its
 #         $(TESTS) one a line, as `make list-tests` writes it.
