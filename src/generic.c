@@ -25,6 +25,7 @@
 #define LABEL_MAX     30    /* characters of a 来源/作者/责任编辑 value */
 #define HEADING_MAX   16    /* characters of a heading over a list */
 #define CHANNEL_MAX   8     /* characters of a channel's label */
+#define INFO_LINE_MAX 80    /* characters of an info line (time, 来源, 作者) in a body */
 
 /* ---- nodes ---------------------------------------------------------------- */
 
@@ -831,6 +832,63 @@ static const char *const title_seps[] = {
 	" | ", " - ", " – ", " — ", "_", "｜", " :: ", " » ", "——", "-", "|",
 };
 
+/* The page's <title>, whitespace folded, or NULL. */
+static char *
+doc_title_of(xmlNodePtr root)
+{
+	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root))
+		if (html_is_tag(n, "title")) {
+			xmlChar *c = xmlNodeGetContent(n);
+			char *t = html_squeeze(xstrdup(c ? (const char *)c : ""));
+
+			xmlFree(c);
+			return t;
+		}
+	return NULL;
+}
+
+/* Whether t is a part after the first of doc_title ("标题_要闻_中国高新网":
+ * 要闻, 中国高新网) with a longer part beside it: the site's or a
+ * channel's name, not the title ("中国高新网 - 标题" keeps its title). */
+static int
+title_tail(const char *doc_title, const char *t)
+{
+	size_t tl = t != NULL ? strlen(t) : 0;
+
+	if (doc_title == NULL || tl == 0)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(title_seps); i++) {
+		size_t sl = strlen(title_seps[i]), longest = 0;
+		int tail = 0;
+
+		if (strstr(doc_title, title_seps[i]) == NULL)
+			continue;
+		for (const char *part = doc_title, *end; part != NULL; part = end ? end + sl : NULL) {
+			size_t n;
+
+			end = strstr(part, title_seps[i]);
+			n = end ? (size_t)(end - part) : strlen(part);
+			tail |= part != doc_title && n == tl && strncmp(part, t, n) == 0;
+			longest = n > longest ? n : longest;
+		}
+		if (tail && longest > tl)
+			return 1;
+	}
+	return 0;
+}
+
+int
+gen_site_name(xmlNodePtr root, const char *t, const char *label)
+{
+	char *doc_title = doc_title_of(root), *site = gen_meta(root, "property", "og:site_name");
+	int yes = t != NULL && (title_tail(doc_title, t) || (site != NULL && strcmp(site, t) == 0) ||
+	                        (label != NULL && strcmp(label, t) == 0));
+
+	free(doc_title);
+	free(site);
+	return yes;
+}
+
 char *
 gen_cut_site(const char *t)
 {
@@ -870,20 +928,13 @@ gen_holding(xmlNodePtr root, const char *t)
 }
 
 char *
-gen_title(xmlNodePtr root, xmlNodePtr *node)
+gen_title(xmlNodePtr root, const char *label, xmlNodePtr *node)
 {
 	char *doc_title = NULL, *best = NULL, *og;
 	xmlNodePtr bn = NULL;
 
 	*node = NULL;
-	for (xmlNodePtr n = root; n != NULL; n = next_in(n, root))
-		if (html_is_tag(n, "title")) {
-			xmlChar *c = xmlNodeGetContent(n);
-
-			doc_title = html_squeeze(xstrdup(c ? (const char *)c : ""));
-			xmlFree(c);
-			break;
-		}
+	doc_title = doc_title_of(root);
 	for (xmlNodePtr n = root; n != NULL; n = next_seen(n, root)) {
 		char *t;
 		int better;
@@ -891,8 +942,9 @@ gen_title(xmlNodePtr root, xmlNodePtr *node)
 		if (!html_is_tag(n, "h1"))
 			continue;
 		t = gen_text(n, 1000);
-		/* the h1 <title> holds; else the first with words in it */
-		better = utf8_count(t, strlen(t)) >= 2 &&
+		/* the h1 <title> holds; else the first with words in it; never
+		 * a logo's h1 saying the site's name */
+		better = utf8_count(t, strlen(t)) >= 2 && !gen_site_name(root, t, label) &&
 		         (best == NULL || (doc_title != NULL && strstr(doc_title, t) != NULL &&
 		                           (strstr(doc_title, best) == NULL || strlen(t) > strlen(best))));
 		if (better) {
@@ -1954,6 +2006,26 @@ pager(xmlNodePtr n)
 	return words >= 2 && !other;
 }
 
+/* Whether an element is an article's info line (time, 来源, 作者) standing
+ * in its text: a short block holding a date and one of the labels. */
+static int
+info_line(xmlNodePtr n)
+{
+	char *t, *v = NULL;
+	char norm[32];
+	size_t at, len;
+	int yes;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	t = gen_text(n, 400);
+	yes = utf8_count(t, strlen(t)) <= INFO_LINE_MAX && gen_find_date(t, 0, &at, &len, norm) &&
+	      ((v = gen_labelled(t, GL_SOURCE)) != NULL || (v = gen_labelled(t, GL_AUTHOR)) != NULL);
+	free(v);
+	free(t);
+	return yes;
+}
+
 void
 gen_cut_pagers(xmlNodePtr body)
 {
@@ -1961,7 +2033,7 @@ gen_cut_pagers(xmlNodePtr body)
 	size_t n = 0;
 
 	for (xmlNodePtr c = body->children; c != NULL; ) {
-		if (pager(c)) {
+		if (pager(c) || info_line(c)) {
 			gone = xrealloc(gone, (n + 1) * sizeof *gone);
 			gone[n++] = c;
 			c = html_next_after(c, body);

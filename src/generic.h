@@ -123,14 +123,20 @@ void gen_channels(xmlNodePtr root, gen_url_fn *fn, void *arg,
 char *gen_next(xmlNodePtr root, const char *page_url, int article,
                gen_url_fn *fn, void *arg);
 
-/* Removes the pagers (page numbers and 上一页/下一页 links) inside an
- * article's body: they are no text. */
+/* Removes the pagers (page numbers and 上一页/下一页 links) and an info
+ * line (a short block with a date and 来源 or 作者) inside an article's
+ * body: they are no text. */
 void gen_cut_pagers(xmlNodePtr body);
 
-/* An article's title: the page's h1 (the one <title> holds, if several),
- * else og:title, else <title> without the site's name.  *node: the
- * element showing it, if any. */
-char *gen_title(xmlNodePtr root, xmlNodePtr *node);
+/* An article's title: the page's h1 (the one <title> holds, if several;
+ * never a logo's, saying the site's name: gen_site_name), else og:title,
+ * else <title> without the site's name.  *node: the element showing it,
+ * if any. */
+char *gen_title(xmlNodePtr root, const char *label, xmlNodePtr *node);
+/* Whether t is the site's name (or a channel's) rather than a title: a
+ * part of <title> after its first ("标题_要闻_中国高新网"), og:site_name,
+ * or label (the profile's name of the site).  A logo in an h1 says it. */
+int gen_site_name(xmlNodePtr root, const char *t, const char *label);
 /* The first element (not in <head>) whose whole text is t, or NULL. */
 xmlNodePtr gen_holding(xmlNodePtr root, const char *t);
 

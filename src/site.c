@@ -1744,10 +1744,12 @@ site_article(const struct site *s, const char *html, size_t len,
 	xfree_set(&a->url, xstrdup(url));
 	/* the title, and the element showing it */
 	xfree_set(&a->title, field_value(FIELD(c, F_TITLE), pg.ctx, pg.root, &layer));
+	if (a->title != NULL && gen_site_name(pg.root, a->title, s->label))
+		xfree_set(&a->title, NULL);     /* a logo's h1, not the title */
 	if (a->title != NULL) {
 		h.title_node = field_node(FIELD(c, F_TITLE), pg.ctx, pg.root, NULL);
 	} else {
-		a->title = gen_title(pg.root, &h.title_node);
+		a->title = gen_title(pg.root, s->label, &h.title_node);
 		layer = a->title ? SITE_GENERIC : SITE_MISSING;
 	}
 	a->title = cap_title(a->title);

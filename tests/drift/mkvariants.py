@@ -571,6 +571,58 @@ def redesign_bare(path, t):
     return classes_dropped(path, ids_dropped(path, body_split(path, t)))
 
 
+def date_first(path, t):
+    """the newer list's date before its link"""
+    if not is_list(path):
+        return t
+    return sub(r'(<li class="no-img">)(<a [^>]*>.*?</a>)(<span>[^<]*</span>)', r'\1\3\2', t)
+
+
+def title_logo(path, t):
+    """a logo h1 saying the site's name atop every page, the title an h2 in a renamed box"""
+    t = sub(r'(<body[^>]*>)', r'\1<h1 class="logo"><a href="/">中国高新网</a></h1>', t)
+    if is_article(path):
+        t = sub(r'<h1>(.*?)</h1>', r'<h2 class="art-title">\1</h2>', t)
+        t = t.replace('class="title_nr"', 'class="art-head"')
+        t = t.replace('<div class="article">', '<div class="art">')
+    return t
+
+
+def next_img(path, t):
+    """the next-page link a picture, 下一页 its alt text"""
+    return sub(r'>下一页</a>', '><img src="/img/next.gif" alt="下一页"></a>', t)
+
+
+def info_below(path, t):
+    """the info line moved below the article's text"""
+    if not is_article(path):
+        return t
+    m = re.search(r'\s*<div class="tit_bar clearfix">.*?</div>\s*</div>', t, re.S)
+    if not m:
+        return t
+    t = t.replace(m.group(0), '')
+    return t.replace('<div class="shengming">', m.group(0) + '\n<div class="shengming">')
+
+
+def nav_dl(path, t):
+    """the nav a <dl> of <dd> links"""
+    def conv(m):
+        links = re.findall(r'<a [^>]*>[^<]*</a>', m.group(0))
+        return ('<div class="nav w1000"><dl>' + ''.join('<dd>%s</dd>' % a for a in links) +
+                '</dl></div>')
+    return sub(r'<div id="nav".*?\n</div>', conv, t, re.S)
+
+
+def time_labelled(path, t):
+    """article times labelled 发布时间： and written 2022年7月4日 12:18"""
+    if not is_article(path):
+        return t
+    return sub(r'(<div class="addtime">|<span class="time">)(\d{4})-(\d\d)-(\d\d) (\d\d:\d\d)(:\d\d)?',
+               lambda m: '%s发布时间：%s年%d月%d日 %s%s' % (m.group(1), m.group(2), int(m.group(3)),
+                                                     int(m.group(4)), m.group(5), m.group(6) or ''),
+               t)
+
+
 VARIANTS = [
     nav_wrapped, nav_id_moved, nav_renamed, nav_flat, date_cn, date_slash, date_dot,
     date_noclass, date_monthday, info_plain, info_labels, info_order, time_cn,
@@ -583,7 +635,8 @@ VARIANTS = [
     label_comment, sidebar_headings, rank_ol_lines, anchor_span_all, newer_ul, older_ul,
     next_gt, next_word_raquo, next_xiaye_gt, link_chars_utf8, classes_dropped, title_div,
     title_none, title_font, charset_quoted, charset_none, entities_hex, body_renamed,
-    redesign, redesign_bare,
+    redesign, redesign_bare, date_first, title_logo, next_img, info_below, nav_dl,
+    time_labelled,
 ]
 LOOSE = {link_chars, link_chars_utf8}
 
