@@ -177,6 +177,44 @@ test_bombs(void)
 	free(gif);
 }
 
+/* An animation of thousands of frames: its first frame is decoded, and
+ * nothing after it is read (here every later frame claims 20,000 × 20,000
+ * pixels and holds no data). */
+static void
+test_frames(void)
+{
+	static const unsigned char frame[] = {
+		0x2c, 0, 0, 0, 0, 0x20, 0x4e, 0x20, 0x4e, 0, 8, 1, 0, 0,
+	};
+	size_t len, n = 10000;
+	char *gif = fixture("photo.gif", &len);
+	char *anim;
+	struct image one = { 0 }, im;
+	struct err e = { "" };
+	int rc;
+
+	if (gif == NULL || len < 16 || gif[len - 1] != 0x3b) {
+		ok(0, "photo.gif ends with its trailer");
+		free(gif);
+		return;
+	}
+	anim = xmalloc(len - 1 + n * sizeof frame + 1);
+	memcpy(anim, gif, len - 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(anim + len - 1 + i * sizeof frame, frame, sizeof frame);
+	anim[len - 1 + n * sizeof frame] = 0x3b;
+	image_decode(gif, len, &one, NULL);
+	rc = image_decode(anim, len + n * sizeof frame, &im, &e);
+	ok(rc == 0 && one.rgba != NULL && im.w == one.w && im.h == one.h &&
+	   memcmp(im.rgba, one.rgba, (size_t)one.w * one.h * 4) == 0,
+	   "a GIF of %zu frames: its first frame, the others unread (%s)", n + 1,
+	   rc == 0 ? "decoded" : e.msg);
+	image_free(&im);
+	image_free(&one);
+	free(anim);
+	free(gif);
+}
+
 /* ---- size on the screen ------------------------------------------------- */
 
 static const struct {
@@ -371,6 +409,7 @@ main(void)
 	test_decode();
 	test_pixels();
 	test_bombs();
+	test_frames();
 	test_fit();
 	test_detect();
 	test_cells();
