@@ -206,6 +206,12 @@ rc=$?
 is "$rc:$(wc -l <"$T/out" | tr -d ' ')" "0:2" "the site refusing, the feed fine: the feed is listed"
 contains "$(cat "$T/err")" "cannot reach 127.0.0.2: connection refused" "the site refusing: stderr names its host and what it did"
 lacks "$(cat "$T/err")" "offline" "the site refusing, the feed fine: not 'offline'"
+cp "$C0" "$T/ui2.db"
+tmux_start 100 24 "$GXNEWS" --site-url "http://127.0.0.2:9/" --cache "$T/ui2.db"
+wait_status "cannot reach 127.0.0.2: connection refused" 20
+ok $? "the reader, the site refusing: the status line names its host and what it did"
+lacks "$(status_line)" "offline" "the reader, the site refusing: not 'offline'"
+tmux_stop
 printf 'site none\nsite-url %s\nfeed %s 订阅\n' "$B/www.chinahightech.com/" "$FEED" >"$XDG_CONFIG_HOME/gxnews/config"
 : >"$T/log"
 "$GXNEWS" --cache "$T/n.db" --list 订阅 >"$T/out" 2>"$T/err"
