@@ -200,11 +200,11 @@ struct dump_pics {
 };
 
 static void
-dump_pics_setup(struct news *n, FILE *out, struct dump_pics *p)
+dump_pics_setup(struct news *n, const char *url, FILE *out, struct dump_pics *p)
 {
 	extern char **environ;
 	const char *term = getenv("TERM");
-	int mode = news_images(n), tty = isatty(fileno(out));
+	int mode = news_images_for(n, url), tty = isatty(fileno(out));
 
 	memset(p, 0, sizeof *p);
 	p->ncolors = term != NULL && strcmp(term, "dumb") != 0 ? 256 : 0;
@@ -283,13 +283,13 @@ cli_dump(struct news *n, const char *url, int width, int json, FILE *out)
 	struct article a = { .comments = -1 };
 	struct rblocks b = { 0 };
 	struct rdoc d = { 0 };
-	struct dump_pics p;
+	struct dump_pics p = { 0 };
 	int rc = 1;
 
-	dump_pics_setup(n, out, &p);
 	if (news_get_article(n, url, &a, &e) < 0 ||
 	    news_article_blocks(n, &a, &b, &e) < 0)
 		goto out;
+	dump_pics_setup(n, a.url, out, &p);     /* the images setting of its source */
 	if (p.proto != PROTO_NONE && !json)
 		dump_pics_load(n, &a, &b, out, &p);
 	if (render_layout(&a, &b, width, &d) < 0) {

@@ -67,6 +67,19 @@ contains "$(run --config "$T/kitty.cfg" --dump "$SAMPLE" --width 60)" "$(printf 
 lacks "$(run --config "$T/kitty.cfg" --dump "$SAMPLE" --width 60 --images off)" "$(printf '\033_G')" \
 	"--images off overrides it"
 
+# A source line sets the pictures of one site or feed: the site's article
+# (listed, so its source is known) drawn otherwise, or not at all.
+run --list 园区 >/dev/null 2>&1
+printf 'images kitty\nsource chinahightech images off\n' >"$T/site-off.cfg"
+is "$(run --config "$T/site-off.cfg" --dump "$SAMPLE" --width 60)" "$plain" \
+	"source chinahightech images off: the site's photo is its caption line"
+printf 'images kitty\nsource www.chinahightech.com images symbols\n' >"$T/site-sym.cfg"
+got=$(run --config "$T/site-sym.cfg" --dump "$SAMPLE" --width 60)
+lacks "$got" "$(printf '\033_G')" "source www.chinahightech.com images symbols: not kitty's"
+contains "$got" "$(printf '\033[38;5;')" "but coloured symbols"
+lacks "$(run --config "$T/site-sym.cfg" --dump "$SAMPLE" --width 60 --images off)" \
+	"$(printf '\033')" "--images off hides every source's pictures"
+
 # --sync keeps the pictures; with the server gone they are still shown.
 http_start "$top_srcdir/data/demo/www.chinahightech.com"
 "$GXNEWS" --site-url "http://127.0.0.1:$HTTP_PORT/" --cache "$T/s.db" --sync >/dev/null 2>"$T/sync"

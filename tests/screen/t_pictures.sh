@@ -159,4 +159,17 @@ wait_until 10 _has_picture
 ok $? "with ambiguous-width 2 the photo is drawn"
 is "$(screen | cells blocks | grep -c 'U+258[0-9A-F]\|U+259[2-5]')" 0 \
 	"with none of the blocks East Asian Width calls ambiguous"
+
+# A source line turns the site's pictures off: its article shows the
+# caption where the photo was, nothing drawn.
+printf 'source chinahightech images off\n' >"$T/off.cfg"
+tmux_restart 80 30 env TERM=xterm-256color "$GXNEWS" --config "$T/off.cfg" --site-url "$DEMO" \
+	--cache "$T/c.db"
+open_sample
+keys g
+wait_for "[图][1]" 5
+sleep 2         # the photo is in the cache: drawn by now if it were shown
+is "$(rowof "[图][1]")" "$(($(rowof "经济高速发展的背后") + 2))" \
+	"source chinahightech images off: the caption stands right below the paragraph"
+is "$(picrows)" "" "and no picture is drawn"
 done_testing
