@@ -39,6 +39,8 @@ static const char profile[] =
 	"[article a]\n"
 	"match = /a/[0-9]+(_[0-9]+)?\\.html$\n"
 	"title = //h1\n"
+	"# a page without h1: its headline\n"
+	"title = //div[@class='headline']\n"
 	"body = //div[@id='text']\n"
 	"next = //a[@class='next']/@href\n"
 	"editor = //p[@class='ed']\n"
@@ -70,6 +72,12 @@ static const char page1[] =
 static const char page2[] =
 	"<html><body><h1>第一篇文章的标题</h1><div id='text'><p>第二页的正文，讲了后来的事情。</p>"
 	"<p class='ed'>责任编辑：周敏</p></div></body></html>";
+
+/* No h1, a <title> that is not the article's: only the profile's second
+ * title rule reads it. */
+static const char page3[] =
+	"<html><head><title>专题</title></head><body><div class='headline'>第三篇文章的标题</div>"
+	"<div id='text'><p>第三篇的正文，讲了另一件事情。</p></div></body></html>";
 
 static void
 put(const char *dir, const char *name, const char *text)
@@ -140,6 +148,7 @@ main(void)
 	put(www, "news/index.html", news_list);
 	put(www, "a/1.html", page1);
 	put(www, "a/1_2.html", page2);
+	put(www, "a/3.html", page3);
 
 	n = open_site(dir, "two-pages");
 	if (n == NULL)
@@ -181,6 +190,13 @@ main(void)
 	   strstr(a.body_html, "第一页") < strstr(a.body_html, "第二页"),
 	   "its text is both pages', in order");
 	is_str(a.editor, "周敏", "its 责任编辑 is the last page's");
+	article_free(&a);
+
+	/* a title only the profile's fallback rule finds */
+	ok(news_get_article(n, "http://www.example.cn/a/3.html", &a, &e) == 0,
+	   "an article without h1 is read %s", e.msg);
+	is_str(a.title, "第三篇文章的标题", "its title is read by the profile's second rule");
+	is_int(news_tally(n)->reads[SF_TITLE][SITE_FALLBACK], 1, "and counted as a fallback");
 	article_free(&a);
 	news_close(n);
 
