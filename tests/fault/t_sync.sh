@@ -2,9 +2,9 @@
 # --sync for real offline reading: on the local test server serving the
 # demo site and its e-paper, then with the server stopped, every article of
 # pages 1-3 of every channel (the default sync-pages; a channel of four
-# pages is read to its third) and the whole e-paper edition opens; what was
-# never fetched says so in one line.  sync-pages (config, --set, --sync=N)
-# limits the pages; a sync run again fetches nothing it has; exit 0/1/2;
+# pages is read to its third) and the whole e-paper edition opens (and the
+# next day's edition replaces it); what was never fetched says so in one
+# line.  sync-pages (config, --set, --sync=N) limits the pages; a sync run again fetches nothing it has; exit 0/1/2;
 # a bar on a terminal, plain lines otherwise; a host past its
 # sync-host-budget is left and named; a feed is synced with its items.
 # (S in the reader: tests/screen/t_sync_key.sh.)
@@ -175,6 +175,26 @@ is "$(grep -c 'yuanqu/4.html\|/yuanqu/2024/' "$T/log")" 0 "page 4 (past the defa
 	"$T/deep/www.chinahightech.com/html/yuanqu/4.html" | head -n 1)" >/dev/null 2>"$T/err"
 is "$?:$(cat "$T/err")" "1:gxnews: offline, and this article is not in the cache" \
 	"offline, an article of page 4 says in one line that it was never fetched"
+
+# ---- the next day's e-paper -----------------------------------------------------
+# the front page forwards to a new edition (a copy of the demo's, dated the
+# 5th): its first 版面 holds 4 articles where the cached edition had 15, and
+# is no shrunken copy of the old one
+E="$T/deep/paper.chinahightech.com"
+for d in layout content images pic; do cp -r "$E/pc/$d/202207/04" "$E/pc/$d/202207/05"; done
+sed -i 's#202207/04#202207/05#g; s#2022-07-04#2022-07-05#g; s#2022年07月04日#2022年07月05日#g' \
+	"$E"/pc/layout/202207/05/*.html "$E"/pc/content/202207/05/*.html "$E/index.html"
+net_server "$T/deep"
+U="http://127.0.0.1:$PORT/www.chinahightech.com/"
+cp "$T/d.db" "$T/d2.db"
+"$GXNEWS" --site-url "$U" --cache "$T/d.db" --list 数字报 >"$T/out" 2>"$T/err"
+is "$?:$(cat "$T/err")" "0:" "the next day's edition: --list takes it, without a word"
+is "$(grep -c '/202207/05/' "$T/out")" 4 "the next day's edition: its first 版面's 4 articles listed"
+"$GXNEWS" --site-url "$U" --cache "$T/d2.db" --sync >/dev/null 2>"$T/err"
+is "$?" 0 "the next day's edition: a sync takes it (exit 0)"
+net_server_stop
+"$GXNEWS" --offline --cache "$T/d2.db" --list 数字报 >"$T/out" 2>/dev/null
+is "$(grep -c '/202207/05/' "$T/out")" 15 "the next day's edition: offline, all its 15 articles listed"
 
 # ---- exit status ------------------------------------------------------------
 mkdir -p "$T/root"
