@@ -4,10 +4,10 @@
 # pages 1-3 of every channel (the default sync-pages; a channel of four
 # pages is read to its third) and the whole e-paper edition opens (and the
 # next day's edition replaces it); what was never fetched says so in one
-# line.  sync-pages (config, --set, --sync=N) limits the pages; a sync run again fetches nothing it has; exit 0/1/2;
-# a bar on a terminal, plain lines otherwise; a host past its
-# sync-host-budget is left and named; a feed is synced with its items.
-# (S in the reader: tests/screen/t_sync_key.sh.)
+# line.  sync-pages (config, --set, --sync=N) limits the pages; a sync run
+# again fetches nothing it has; exit 0/1/2; a bar on a terminal, plain
+# lines otherwise; a host past its sync-host-budget is left and named; a
+# feed is synced with its items.  (S in the reader: tests/screen/t_sync_key.sh.)
 . "$(dirname "$0")/../lib.sh"
 . "$top_srcdir/tests/hostile/hostile.sh"
 . "$top_srcdir/tests/fault/fault.sh"
