@@ -880,6 +880,14 @@ conf_append(const char *path, const char *line, int *lineno, struct err *e)
 	struct stat st;
 	mode_t mode = 0644;
 
+	/* one line: text from outside (a feed's address, a search) never
+	 * writes a second line of its own, such as a copy-command */
+	for (const char *p = line; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\t') {
+			err_set(e, _("%s: a config line cannot hold control characters or line breaks"),
+			        path);
+			goto out;
+		}
 	if (parent_dir(path, e) < 0)
 		goto out;
 	if (access(path, F_OK) == 0 && read_file(path, 1 << 20, &old, &len, e) < 0)

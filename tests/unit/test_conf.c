@@ -231,6 +231,15 @@ test_append(void)
 	got = slurp(path);
 	ok(got != NULL && str_ends(got, "广告\nfeed https://x.example/rss\n"), "a second line follows it");
 	free(got);
+	got = slurp(path);
+	ok(conf_append(path, "feed https://x.example/a\ncopy-command sh -c evil", &line, &e) < 0 &&
+	   strstr(e.msg, "line breaks") != NULL, "a line holding a line break is refused (%s)", e.msg);
+	ok(conf_append(path, "tab \"a\033[2Jb\" query x", &line, &e) < 0,
+	   "and one holding an escape character");
+	sub = slurp(path);
+	is_str(sub, got, "the file unchanged by either");
+	free(sub);
+	free(got);
 	sub = path_join(dir, "new/dir/config");
 	ok(conf_append(sub, "tab x query y", &line, &e) == 0 && line == 1,
 	   "a missing file and its directories are made");
