@@ -2803,31 +2803,26 @@ feed_discover(const char *html, size_t len, const char *base_url,
 {
 	htmlDocPtr doc = html_parse(html, len);
 	char *base = xstrdup(base_url);
+	xmlNodePtr root;
 
 	memset(out, 0, sizeof *out);
 	if (doc == NULL) {
 		free(base);
 		return err_set(e, "%s", _("the page is empty"));
 	}
-	for (xmlNodePtr n = xmlDocGetRootElement(doc); n != NULL; ) {
-		if (n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, "base") == 0) {
+	root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr n = root; n != NULL;
+	     n = n->type == XML_ELEMENT_NODE && n->children != NULL ? n->children :
+	         html_next_after(n, root)) {
+		if (html_is_tag(n, "base")) {
 			char *href = prop(n, "href"), *abs = href ? html_resolve(base_url, href) : NULL;
 
 			if (abs != NULL)
 				xfree_set(&base, abs);
 			free(href);
-		} else if (n->type == XML_ELEMENT_NODE &&
-		           strcasecmp((const char *)n->name, "link") == 0) {
+		} else if (html_is_tag(n, "link")) {
 			discover_link(n, base, out);
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent;
-		if (n != NULL)
-			n = n->next;
 	}
 	xmlFreeDoc(doc);
 	free(base);
