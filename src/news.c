@@ -20,6 +20,8 @@
 #define MAX_ARTICLE_PAGES 30
 #define MAX_LIST_HOPS 3        /* empty list pages followed to their next */
 #define INDEX_STEP    64       /* articles indexed per transaction (~5 ms) */
+#define INDEX_ALL     4096     /* the same with no time limit (--sync): each
+                                  transaction also flushes the index's terms */
 #define MAX_EDITION_PAGES 64   /* 版面 of an e-paper edition a sync reads */
 #define RECENT_MAX    5000     /* articles a query without words looks through */
 #define RULES_KEY     "rules"  /* the cache's note of the rules it was judged by */
@@ -3234,7 +3236,7 @@ news_index(struct news *n, int budget_ms, struct err *e)
 	int left;
 
 	do {
-		left = store_index(n->store, INDEX_STEP, e);
+		left = store_index(n->store, budget_ms > 0 ? INDEX_STEP : INDEX_ALL, e);
 		if (left < 0) {
 			n->unindexed = 0;       /* a read-only cache: try again after a change */
 			return -1;

@@ -440,6 +440,7 @@ _Static_assert(ITEM_HIDDEN == 1, "SHOWN tests ITEM_HIDDEN");
 	_(IMAGE_GET, "SELECT url, content_type, data, error, fetched FROM images" \
 		" WHERE url = ?1") \
 	_(DIRTY_COUNT, "SELECT count(DISTINCT id) FROM search_dirty") \
+	_(DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM search_dirty)") \
 	_(DIRTY_INDEX, "INSERT INTO search(rowid, text)" \
 		" SELECT a.id, gx_pairs(a.title, b.html) FROM" \
 		" (SELECT DISTINCT id FROM search_dirty ORDER BY id LIMIT ?1) d" \
@@ -2534,10 +2535,11 @@ store_index(struct store *s, int max, struct err *e)
 {
 	sqlite3_stmt *index = stmt(s, ST_DIRTY_INDEX, e);
 	sqlite3_stmt *clear = stmt(s, ST_DIRTY_CLEAR, e);
+	sqlite3_stmt *any = stmt(s, ST_DIRTY_ANY, e);
 	int64_t left = 0;
-	int rc;
+	int rc, found;
 
-	if (index == NULL || clear == NULL || tx_begin(s, e) < 0)
+	if (index == NULL || clear == NULL || any == NULL || tx_begin(s, e) < 0)
 		return -1;
 	sqlite3_bind_int(index, 1, max > 0 ? max : INDEX_BATCH);
 	sqlite3_bind_int(clear, 1, max > 0 ? max : INDEX_BATCH);
@@ -2546,8 +2548,11 @@ store_index(struct store *s, int max, struct err *e)
 		rc = run(s, clear, e);
 	if (tx_end(s, rc, e) < 0)
 		return -1;
-	left = store_unindexed(s);
-	return left > INT32_MAX ? INT32_MAX : (int)left;
+	/* whether any is left, not how many: counting them all after every
+	 * batch made indexing a large cache quadratic */
+	if (query_int(s, any, &left, &found, e) < 0)
+		return -1;
+	return left != 0;
 }
 
 int64_t

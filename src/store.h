@@ -142,7 +142,8 @@ int  store_search(struct store *s, const char *query, struct item_list *out,
 
 /* Adds up to max articles (0: a default batch) changed since they were
  * indexed to the search index, in one transaction.  Writes do not index:
- * this runs when there is time.  Returns how many are left, or -1. */
+ * this runs when there is time.  Returns 1 if some are left, 0 when none
+ * is, or -1. */
 int  store_index(struct store *s, int max, struct err *e);
 /* How many articles wait to be indexed. */
 int64_t store_unindexed(struct store *s);
