@@ -2105,9 +2105,11 @@ news_fetch_pictures(struct news *n, const char *article_url)
 	struct rblocks b = { 0 };
 	int coming = 0;
 
+	/* only an <img> is a picture: a body without the word has none, and
+	 * is not laid out to find that (a feed's thousands of articles) */
 	if (news_images_for(n, article_url) != IMAGE_OFF &&
 	    store_get_article(n->store, article_url, &a, NULL) == 0 &&
-	    a.body_html != NULL &&
+	    a.body_html != NULL && str_find_ci(a.body_html, strlen(a.body_html), "img") != NULL &&
 	    render_blocks(a.body_html, strlen(a.body_html), a.url, &b, NULL) == 0)
 		coming = news_article_pictures(n, article_url, &b, NULL);
 	rblocks_free(&b);
