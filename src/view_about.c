@@ -133,7 +133,9 @@ tab_page(struct about *a)
 		add(a, _("Address"), t->url, "", THEME_LINK);
 	if (t->fetched > 0)
 		time_ago(t->fetched, (int64_t)time(NULL), when, sizeof when);
-	add(a, _("Fetched"), t->fetched > 0 ? when : _("never"), "", THEME_DATE);
+	/* a tab of the cache alone is never fetched itself */
+	if (t->kind != TAB_STARRED && t->kind != TAB_SEARCH && t->kind != TAB_QUERY)
+		add(a, _("Fetched"), t->fetched > 0 ? when : _("never"), "", THEME_DATE);
 	snprintf(count, sizeof count, "%zu", news_unread(n, a->arg.tab));
 	add(a, _("Unread"), count, "", THEME_NORMAL);
 	if (news_tab_source(n, a->arg.tab, &name, &url))

@@ -4,7 +4,8 @@
 # search kept with one key (+), written to the config and there again
 # after a restart.  Each counts its unread articles on the tab bar like
 # any tab; tabs that mix sources (query tabs, the search, Starred) name
-# each row's source: the site's or the feed's name, not its host.
+# each row's source: the site's or the feed's name, not its host.  :info
+# on a query tab gives its query.
 . "$(dirname "$0")/../lib.sh"
 command -v tmux >/dev/null || skip_all "tmux is not installed"
 
@@ -48,6 +49,18 @@ s=$(screen)
 contains "$(printf '%s\n' "$s" | grep -F 机器人)" "园区时报" "a mixed tab names a feed article's source: the feed"
 contains "$(printf '%s\n' "$s" | grep -F 年终盘点)" "中国高新网" "and a site article's: the site's name"
 lacks "$s" "chinahightech.com" "not the host"
+
+# :info on a query tab: its query, and no fetch time (the cache alone)
+keys :
+keys -l info
+keys Enter
+wait_for "Tab 全部园区" 5
+s_info=$(screen)
+contains "$(printf '%s\n' "$s_info" | grep -F Query)" "园区" ":info on a query tab gives its query"
+contains "$(printf '%s\n' "$s_info" | grep -F Source)" "each article's own" "and says its rows' sources are their own"
+lacks "$s_info" "Fetched" "and no fetch time: nothing is fetched for it"
+keys q
+wait_gone "Tab 全部园区" 5
 
 # reading one: its count goes down like any tab's, the article stays listed
 before=$(row 0 | sed -n 's/.*全部园区 \([0-9]*\).*/\1/p')
