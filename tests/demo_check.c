@@ -521,13 +521,18 @@ cut_visit(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	struct cut_walk *c = cut_current;
 	struct article a = { .comments = -1 }, b = { .comments = -1 };
 	struct demo_check d = { .mirror = c->mirror };
-	const char *rel = path + strlen(c->mirror) + 1, *slash = strchr(rel, '/');
+	const char *rel, *slash;
 	char *url, *html;
 	size_t len;
 
 	(void)st;
 	(void)ftw;
-	if (flag != FTW_F || !str_ends(path, ".html") || slash == NULL)
+	/* only a file lies under the mirror: the walk starts with the mirror
+	 * itself, which has no name past it */
+	if (flag != FTW_F || !str_ends(path, ".html"))
+		return 0;
+	rel = path + strlen(c->mirror) + 1;
+	if ((slash = strchr(rel, '/')) == NULL)
 		return 0;
 	url = xasprintf("http://%.*s/%s", (int)(slash - rel), rel, slash + 1);
 	html = load_page(&d, rel, &len);
