@@ -619,6 +619,21 @@ source_of(const struct news *n, const char *key, const char **name, const char *
 	return 0;
 }
 
+/* The source key of an article: the one it was listed with, else (an
+ * article reached by its address alone, or cached before sources were
+ * kept) the site's when it is on the site's host. */
+static const char *
+origin_of(const struct news *n, const char *origin, const char *url)
+{
+	char host[256], site_host[256];
+
+	if (origin != NULL || url == NULL || site_url(n->site) == NULL)
+		return origin;
+	net_url_host(url, host, sizeof host);
+	net_url_host(site_url(n->site), site_host, sizeof site_host);
+	return host[0] != '\0' && strcmp(host, site_host) == 0 ? site_name(n->site) : NULL;
+}
+
 /* The name a source is shown by: the site's, the feed tab's label. */
 static const char *
 origin_name(const struct news *n, const char *key)
@@ -2143,7 +2158,7 @@ news_images_for(struct news *n, const char *article_url)
 
 	if (mode != IMAGE_OFF && n->conf != NULL && article_url != NULL &&
 	    store_get_article(n->store, article_url, &a, NULL) == 0)
-		mode = images_for(n, a.origin);
+		mode = images_for(n, origin_of(n, a.origin, a.url));
 	article_free(&a);
 	return mode;
 }
@@ -3118,13 +3133,14 @@ news_get_list(struct news *n, size_t tab, struct item_list *out,
 	unread_note(n, tab, out);       /* the tab bar's count, without a second read */
 	for (size_t i = 0; i < out->n; i++) {
 		struct item *it = &out->v[i];
-		int script = script_for(n, it->origin);
+		const char *origin = origin_of(n, it->origin, it->url);
+		int script = script_for(n, origin);
 
 		if (script != ZH_SIMPLIFIED) {
 			zh_convert_in_place(n->zh, script, &it->title);
 			zh_convert_in_place(n->zh, script, &it->summary);
 		}
-		xfree_set(&it->origin, xstrdup(origin_name(n, it->origin)));
+		xfree_set(&it->origin, xstrdup(origin_name(n, origin)));
 	}
 	return 0;
 }
@@ -3134,7 +3150,7 @@ convert_article(struct news *n, struct article *a)
 {
 	char **fields[] = { &a->title, &a->time_text, &a->source, &a->author,
 	                    &a->editor };
-	int script = script_for(n, a->origin);
+	int script = script_for(n, origin_of(n, a->origin, a->url));
 
 	for (size_t i = 0; script != ZH_SIMPLIFIED && i < ARRAY_LEN(fields); i++)
 		zh_convert_in_place(n->zh, script, fields[i]);
@@ -3164,7 +3180,7 @@ news_article_blocks(struct news *n, const struct article *a,
                     struct rblocks *out, struct err *e)
 {
 	const char *html = a->body_html ? a->body_html : "";
-	int script = script_for(n, a->origin);
+	int script = script_for(n, origin_of(n, a->origin, a->url));
 
 	if (render_blocks(html, strlen(html), a->url, out, e) < 0)
 		return -1;

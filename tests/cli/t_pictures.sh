@@ -73,6 +73,9 @@ run --list 园区 >/dev/null 2>&1
 printf 'images kitty\nsource chinahightech images off\n' >"$T/site-off.cfg"
 is "$(run --config "$T/site-off.cfg" --dump "$SAMPLE" --width 60)" "$plain" \
 	"source chinahightech images off: the site's photo is its caption line"
+rm -f "$T/fresh.db"*
+is "$("$GXNEWS" --site-url "$DEMO" --cache "$T/fresh.db" --config "$T/site-off.cfg" --dump "$SAMPLE" \
+	--width 60)" "$plain" "an article never listed is the site's by its host: its photo not drawn either"
 printf 'images kitty\nsource www.chinahightech.com images symbols\n' >"$T/site-sym.cfg"
 got=$(run --config "$T/site-sym.cfg" --dump "$SAMPLE" --width 60)
 lacks "$got" "$(printf '\033_G')" "source www.chinahightech.com images symbols: not kitty's"
