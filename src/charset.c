@@ -356,35 +356,6 @@ struct tally {
 	size_t multi;       /* valid sequences of more than one byte */
 };
 
-/* Length of the well-formed UTF-8 sequence at p (n > 0 bytes left), or
- * 0: utf8_valid_len(), written out for speed (Unicode's table 3-7). */
-static size_t
-utf8_seq(const unsigned char *p, size_t n)
-{
-	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-	size_t k;
-
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2 || c > 0xF4)
-		return 0;
-	k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (n < k || p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < k; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return k;
-}
-
 typedef size_t seq_fn(const unsigned char *p, size_t n);
 
 /* Counts the sequences of buf[0, len) into t; a sequence of up to 4 bytes
@@ -412,7 +383,7 @@ tally_add(struct tally *t, const char *buf, size_t len, int last, seq_fn *seq)
 		}
 		/* the common case: a character of the BMP past U+0FFF but for
 		 * the surrogates (CJK), taken without a call */
-		if (seq == utf8_seq && i + 2 < len && p[i] >= 0xE1 && p[i] <= 0xEF &&
+		if (seq == utf8_valid_len && i + 2 < len && p[i] >= 0xE1 && p[i] <= 0xEF &&
 		    p[i] != 0xED && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
 			t->multi++;
 			i += 3;
@@ -649,7 +620,7 @@ charset_detect_src(struct src *in, const char *content_type, char *name,
 	enum charset_source from;
 
 	sc.head = xmalloc(DETECT_BYTES);
-	scan_pass(&sc, utf8_seq, &sc.utf8);
+	scan_pass(&sc, utf8_valid_len, &sc.utf8);
 	from = decide(&sc, content_type, name, namesz);
 	if (valid != NULL)
 		*valid = !sc.failed && sc.utf8.bad == 0;
@@ -710,7 +681,7 @@ clean_add(struct buf *out, const char *p, size_t n, int last)
 		}
 		if (!last && n - i < 4)
 			break;
-		k = utf8_seq(u + i, n - i);
+		k = utf8_valid_len(u + i, n - i);
 		if (k > 0) {
 			i += k;
 			continue;

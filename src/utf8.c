@@ -54,10 +54,28 @@ utf8_decode(const char *str, size_t n, uint32_t *cp)
 size_t
 utf8_valid_len(const unsigned char *p, size_t n)
 {
-	uint32_t cp;
-	size_t len = utf8_decode((const char *)p, n, &cp);
+	unsigned char c = p[0], lo = 0x80, hi = 0xBF;     /* Unicode's table 3-7 */
+	size_t k;
 
-	return cp == UTF8_BAD ? 0 : len;
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2 || c > 0xF4)
+		return 0;
+	k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	if (n < k || p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < k; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return k;
 }
 
 size_t
