@@ -260,6 +260,19 @@ static const char schema_reader[] =
 	RULED_AGAIN("body_set", "new.id", "UPDATE OF html ON bodies"
 	            " WHEN old.html IS NOT new.html");
 
+/* The articles a feed's tab listed before sources were kept are that
+ * feed's (its URL, the key struct item's origin holds), judged again by
+ * rules that may name it. */
+#define TAB_FEED_KIND "4"
+_Static_assert(TAB_FEED == 4, "TAB_FEED_KIND is TAB_FEED");
+static const char schema_origins[] =
+	"UPDATE articles SET origin = f.url, ruled = 0 FROM"
+	" (SELECT li.article AS id, min(t.url) AS url FROM list_items li"
+	"  JOIN snapshots sn ON sn.id = li.snap JOIN lists l ON l.id = sn.list"
+	"  JOIN tabs t ON t.key = l.key"
+	"  WHERE t.kind = " TAB_FEED_KIND " AND t.url IS NOT NULL GROUP BY li.article) f"
+	" WHERE articles.id = f.id AND articles.origin IS NULL;";
+
 /* Version k is reached by running migrations[k - 1] in one transaction. */
 static const struct migration {
 	const char *sql;
@@ -273,6 +286,7 @@ static const struct migration {
 	{ schema_hosts, "hosts" },
 	{ schema_dirty_rows, "search_dirty" },
 	{ schema_reader, "meta" },
+	{ schema_origins, "" },
 };
 
 /* Tables read at open to catch damage early: the rightmost path of each

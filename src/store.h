@@ -234,7 +234,7 @@ int  store_set_meta(struct store *s, const char *key, const char *value,
 /* The schema version this gxnews writes.  An older cache is upgraded step
  * by step (a copy kept as FILE.vN.bak, and store_notice() says so); a newer
  * one is refused without being touched. */
-#define STORE_SCHEMA 8
+#define STORE_SCHEMA 9
 
 /* The SQLite library in use, e.g. "3.40.1". */
 const char *store_version(void);

@@ -293,6 +293,34 @@ test_newer_refused(void)
 	free(path);
 }
 
+/* A cache of version 8 (no sources kept): a feed tab's articles become
+ * that feed's, a channel's stay unknown (the site's is told by host). */
+static void
+test_migrate_origins(void)
+{
+	char *path = tpath("v8.db");
+	struct store_tab feed = { "feed:" U("rss.xml"), "时报", U("rss.xml"), TAB_FEED, 0 };
+	struct store_tab chan = { "ch:" U("yaowen"), "要闻", U("yaowen"), TAB_CHANNEL, 0 };
+	struct store *s = open_ok(path);
+	struct err e;
+
+	ok(store_put_tabs(s, "feeds", &feed, 1, &e) == 0 &&
+	   store_put_tabs(s, "chinahightech", &chan, 1, &e) == 0 &&
+	   put_list(s, feed.key, "f1 f2", LIST_HEAD, NULL) == 0 &&
+	   put_list(s, chan.key, "c1 f2", LIST_HEAD, NULL) == 0, "a feed's list and a channel's");
+	store_close(s);
+	raw_exec(path, "UPDATE articles SET origin = NULL, ruled = 1; PRAGMA user_version = 8");
+	s = open_ok(path);
+	store_close(s);
+	is_int(raw_int(path, "SELECT count(*) FROM articles WHERE origin = '" U("rss.xml") "'"), 2,
+	       "upgraded, the articles the feed's tab listed are the feed's");
+	is_int(raw_int(path, "SELECT count(*) FROM articles WHERE origin IS NULL"), 1,
+	       "the channel's own article is left unknown");
+	is_int(raw_int(path, "SELECT count(*) FROM articles WHERE ruled = 0"), 2,
+	       "the rules judge the feed's articles again");
+	free(path);
+}
+
 static void
 test_migrate_v1(void)
 {
@@ -1758,6 +1786,7 @@ main(void)
 	test_create_reopen();
 	test_newer_refused();
 	test_migrate_v1();
+	test_migrate_origins();
 	test_upsert();
 	test_instant_date();
 	test_feed_write();
