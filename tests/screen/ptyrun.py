@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""ptyrun.py [--cols N --rows N] [--keys KEYS]... [--wait S] -- COMMAND...:
-runs COMMAND in a pseudo-terminal of that size and writes every byte it
-wrote to the terminal on stdout, unchanged (no emulator between, so a
-legacy character set arrives as it was written).  Each --keys string is
-sent after --wait seconds of output (default 1.5), in order; then the
-program gets a moment to draw and is killed if still running."""
+"""ptyrun.py [--cols N --rows N] [[--until REGEX] --keys KEYS]... [--wait S]
+-- COMMAND...: runs COMMAND in a pseudo-terminal of that size and writes
+every byte it wrote to the terminal on stdout, unchanged (no emulator
+between, so a legacy character set arrives as it was written).  Each
+--keys string is sent after --wait seconds of output (default 1.5), in
+order; one preceded by --until REGEX (a Python bytes regex) waits first
+until the output so far matches it (at most 60 s: a slow machine takes
+its time, a missing match still ends); then the program gets a moment to
+draw and is killed if still running."""
 import os
 import pty
+import re
 import select
 import signal
 import struct
@@ -34,16 +38,29 @@ def drain(fd, seconds, out):
         out.append(data)
 
 
+def drain_until(fd, pattern, out):
+    """Reads until the output matches pattern or 60 s have passed; False
+    when the program has ended."""
+    end = time.time() + 60
+    while not re.search(pattern, b"".join(out)) and time.time() < end:
+        if not drain(fd, 0.2, out):
+            return False
+    return True
+
+
 def main(argv):
-    cols, rows, keys, wait = 80, 24, [], 1.5
+    cols, rows, keys, wait, until = 80, 24, [], 1.5, None
     i = 1
     while argv[i] != "--":
         if argv[i] == "--cols":
             cols = int(argv[i + 1])
         elif argv[i] == "--rows":
             rows = int(argv[i + 1])
+        elif argv[i] == "--until":
+            until = argv[i + 1].encode("utf-8")
         elif argv[i] == "--keys":
-            keys.append(argv[i + 1].encode("utf-8").decode("unicode_escape").encode("latin-1"))
+            keys.append((until, argv[i + 1].encode("utf-8").decode("unicode_escape").encode("latin-1")))
+            until = None
         elif argv[i] == "--wait":
             wait = float(argv[i + 1])
         i += 2
@@ -55,7 +72,9 @@ def main(argv):
     os.kill(pid, signal.SIGWINCH)
     out = []
     alive = drain(fd, wait, out)
-    for k in keys:
+    for until, k in keys:
+        if alive and until is not None:
+            alive = drain_until(fd, until, out)
         if not alive:
             break
         os.write(fd, k)
