@@ -86,6 +86,7 @@ import os
 import select
 import socket
 import ssl
+import struct
 import sys
 import threading
 import time
@@ -131,12 +132,21 @@ class State:
 
 
 def bomb_bytes():
+    """128 MiB of zeros as gzip, made in a fifth of a second: one MiB
+    deflated up to a full flush (which leaves nothing for what follows to
+    refer back to) repeated 128 times.  Deflating all 128 MiB took seconds
+    on a loaded machine, longer than a client waits for a first byte, so
+    the first request for the bomb stalled and was retried."""
     with State.lock:
         if State.bomb is None:
             zeros = bytes(1 << 20)
-            z = zlib.compressobj(9, zlib.DEFLATED, 31)    # gzip wrapper
-            parts = [z.compress(zeros) for _ in range(128)]
-            State.bomb = b''.join(parts) + z.flush()
+            z = zlib.compressobj(9, zlib.DEFLATED, -15)   # raw deflate
+            mib = z.compress(zeros) + z.flush(zlib.Z_FULL_FLUSH)
+            crc = 0
+            for _ in range(128):
+                crc = zlib.crc32(zeros, crc)
+            State.bomb = (b'\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff' + mib * 128 +
+                          z.flush() + struct.pack('<II', crc, (128 << 20) & 0xffffffff))
         return State.bomb
 
 
