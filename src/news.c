@@ -2097,20 +2097,35 @@ block_picture(struct news *n, const char *article_url, struct rblock *k,
 	return rc;
 }
 
+/* One picture block of an article whose pictures are shown. */
+static int
+article_picture(struct news *n, const char *article_url, struct rblock *k,
+                struct image *pic)
+{
+	if (k->kind != RB_IMAGE || k->src == NULL || (pic != NULL && pic->rgba != NULL))
+		return 0;
+	return block_picture(n, article_url, k, pic);
+}
+
 int
 news_article_pictures(struct news *n, const char *article_url,
                       struct rblocks *b, struct image *pics)
 {
 	int coming = 0, mode = news_images_for(n, article_url);
 
-	for (size_t i = 0; mode != IMAGE_OFF && i < b->n; i++) {
-		if (b->v[i].kind != RB_IMAGE || b->v[i].src == NULL ||
-		    (pics != NULL && pics[i].rgba != NULL))
-			continue;
-		coming += block_picture(n, article_url, &b->v[i],
-		                        pics != NULL ? &pics[i] : NULL);
-	}
+	for (size_t i = 0; mode != IMAGE_OFF && i < b->n; i++)
+		coming += article_picture(n, article_url, &b->v[i],
+		                          pics != NULL ? &pics[i] : NULL);
 	return coming;
+}
+
+int
+news_article_picture(struct news *n, const char *article_url, struct rblock *k,
+                     struct image *pic)
+{
+	if (news_images_for(n, article_url) == IMAGE_OFF)
+		return 0;
+	return article_picture(n, article_url, k, pic);
 }
 
 int

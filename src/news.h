@@ -188,6 +188,10 @@ int  news_busy(const struct news *n, int *done, int *total, char *host,
  * pictures are on their way. */
 int  news_article_pictures(struct news *n, const char *article_url,
                            struct rblocks *b, struct image *pics);
+/* The same for one block k (pic: its place, or NULL), so that a view can
+ * decode an article's pictures one at a time between keys. */
+int  news_article_picture(struct news *n, const char *article_url,
+                          struct rblock *k, struct image *pic);
 /* The same for an article in the cache, fetching only (for --sync). */
 int  news_fetch_pictures(struct news *n, const char *article_url);
 /* How pictures are shown: news_opts.images (IMAGE_OFF without libchafa),

@@ -1322,7 +1322,7 @@ static void
 run(struct reader *r)
 {
 	while (!r->quit) {
-		int key, busy, indexing;
+		int key, busy, indexing, work;
 
 		pump(r);
 		if (interrupted) {
@@ -1334,9 +1334,13 @@ run(struct reader *r)
 		draw(r);
 		busy = news_busy(r->news, NULL, NULL, NULL, 0);
 		indexing = !busy && news_indexing(r->news);
-		key = screen_read(busy ? 50 : indexing ? 0 : 1000);
+		/* the view on top: its pictures decoded one between keys */
+		work = top(r)->ops->idle != NULL && top(r)->ops->idle(top(r)->st, 0);
+		key = screen_read(work || indexing ? 0 : busy ? 50 : 1000);
 		if (key >= 0)
 			handle(r, key);
+		else if (work)
+			top(r)->ops->idle(top(r)->st, 1);
 		else if (indexing)      /* idle: the search index, a bit at a time */
 			news_index(r->news, 10, NULL);
 		free_dead(r);

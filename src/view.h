@@ -99,6 +99,10 @@ struct view_ops {
 	void  (*status)(void *st, char *left, size_t lsz, char *right, size_t rsz);
 	/* A click or a wheel turn at screen cell (y, x) inside r. */
 	void  (*mouse)(void *st, const struct rect *r, int y, int x, enum view_mouse m);
+	/* Work the view does while no key comes (decoding pictures), a
+	 * short piece at a time: with work 0 only whether there is some,
+	 * with 1 one piece of it.  Returns 1 while some is left. */
+	int   (*idle)(void *st, int work);
 };
 
 /* What a tab's list is doing this session (the reader keeps it by key). */

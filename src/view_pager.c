@@ -50,6 +50,7 @@ struct pager {
 	enum image_proto proto;
 	struct image *imgs;
 	struct picture_cells *cells;
+	size_t next_pic;            /* the next block idle decodes the picture of */
 	int doc_rows;               /* the height doc was laid out for */
 	int seen_end;               /* the last line was on the screen */
 };
@@ -305,9 +306,10 @@ pictures_free(struct pager *p)
 	p->cells = NULL;
 }
 
-/* The article's pictures from the cache (those not there yet are fetched
- * while the text is read; EV_PICTURE brings them), laid out again at the
- * next draw. */
+/* The article's pictures: those not in the cache are fetched while the
+ * text is read (EV_PICTURE brings them), those the cache refused say why;
+ * the cached ones are decoded while no key comes (pager_idle), one at a
+ * time, so that a page of large pictures never holds up a key. */
 static void
 pictures_load(struct pager *p)
 {
@@ -316,24 +318,55 @@ pictures_load(struct pager *p)
 	pictures_free(p);
 	p->proto = picture_proto(n, p->art.url);
 	p->doc_width = 0;
+	p->next_pic = 0;
 	if (p->proto == PROTO_NONE)
 		return;
 	p->imgs = xcalloc(p->blocks.n + 1, sizeof *p->imgs);
 	p->cells = xcalloc(p->blocks.n + 1, sizeof *p->cells);
-	news_article_pictures(n, p->art.url, &p->blocks, p->imgs);
+	news_article_pictures(n, p->art.url, &p->blocks, NULL);
 }
 
-/* A picture of the article came in: it is decoded, those decoded before
- * are kept as they are, and the article laid out again at the next draw. */
+/* Picture i decoded, or why not noted: the article is laid out again at
+ * the next draw when it changed. */
 static void
-pictures_arrived(struct pager *p)
+picture_decode(struct pager *p, size_t i)
+{
+	news_article_picture(host_news(p->h), p->art.url, &p->blocks.v[i], &p->imgs[i]);
+	if (p->imgs[i].rgba != NULL || p->blocks.v[i].img_note != NULL)
+		p->doc_width = 0;
+}
+
+/* Picture url of the article came in: decoded, the others as they are. */
+static void
+pictures_arrived(struct pager *p, const char *url)
 {
 	if (p->imgs == NULL) {
 		pictures_load(p);
 		return;
 	}
-	news_article_pictures(host_news(p->h), p->art.url, &p->blocks, p->imgs);
-	p->doc_width = 0;
+	for (size_t i = 0; url != NULL && i < p->blocks.n; i++)
+		if (p->blocks.v[i].kind == RB_IMAGE && p->blocks.v[i].src != NULL &&
+		    strcmp(p->blocks.v[i].src, url) == 0)
+			picture_decode(p, i);
+}
+
+static int
+pager_idle(void *st, int work)
+{
+	struct pager *p = st;
+
+	for (; p->imgs != NULL && p->next_pic < p->blocks.n; p->next_pic++) {
+		const struct rblock *k = &p->blocks.v[p->next_pic];
+
+		if (k->kind != RB_IMAGE || k->src == NULL || k->img_note != NULL ||
+		    p->imgs[p->next_pic].rgba != NULL)
+			continue;
+		if (!work)
+			return 1;
+		picture_decode(p, p->next_pic++);
+		return p->next_pic < p->blocks.n;
+	}
+	return 0;
 }
 
 /* Draws the run of a picture's rows that starts at screen row i (line li):
@@ -794,7 +827,7 @@ pager_event(void *st, const struct view_event *ev)
 	}
 	if (ev->kind == EV_PICTURE) {
 		if (ev->url != NULL && p->art.url != NULL && strcmp(ev->url, p->art.url) == 0)
-			pictures_arrived(p);
+			pictures_arrived(p, ev->picture);
 		return;
 	}
 	if (ev->kind != EV_MARKS || p->art.url == NULL || strcmp(ev->url, p->art.url) != 0)
@@ -829,4 +862,5 @@ const struct view_ops view_pager_ops = {
 	.answer = pager_answer,
 	.status = pager_status,
 	.mouse = pager_mouse,
+	.idle = pager_idle,
 };

@@ -127,6 +127,34 @@ ok $? "the good photo after them is drawn"
 alive
 ok $? "and the reader goes on"
 
+# An article of 30 large pictures in the cache, each 64 MiB once decoded
+# (seconds for all of them): its text comes at once, they are decoded
+# between keys, and q leaves it at once.
+cp -R "$top_srcdir/data/demo/www.chinahightech.com" "$T/b"
+chmod -R u+w "$T/b"
+mkdir -p "$T/b/p"
+imgs=""
+for i in $(seq 1 30); do
+	cp "$top_srcdir/tests/fixtures/image/bomb-4096x4096.png" "$T/b/p/b$i.png"
+	imgs="$imgs<p><img src=\"/p/b$i.png\" alt=\"大图$i\"></p>"
+done
+sed -i "s|<p>　　经济高速发展的背后,是高质量党建的赋能。</p>|&$imgs|" \
+	"$T/b/html/yuanqu/2022/0704/52101.html"
+"$GXNEWS" --site-url "file://$T/b/" --cache "$T/b.db" --sync >/dev/null 2>&1
+tmux_restart 80 30 env TERM=xterm-256color "$GXNEWS" --site-url "file://$T/b/" --cache "$T/b.db"
+wait_for "２０２４年成都高新区新增市场主体超6万户" 10
+keys ']'
+wait_for "贵阳高新区以党建引领赋能园区经济高质量发展" 10
+keys g Enter
+wait_for "经济高速发展的背后" 3
+ok $? "an article of 30 pictures of 4096 × 4096 in the cache: its text is shown at once"
+wait_until 20 _has_picture
+ok $? "its first picture is drawn as it is decoded"
+keys q
+wait_gone "经济高速发展的背后" 3
+ok $? "q leaves it at once, the other pictures not waited for"
+keys q
+
 # A terminal drawing ambiguous-width characters two columns wide: only
 # symbols of one column.
 tmux_restart 80 30 env TERM=xterm-256color "$GXNEWS" --site-url "$DEMO" --cache "$T/c.db" \
