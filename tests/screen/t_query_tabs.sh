@@ -65,11 +65,13 @@ wait_gone "Tab 全部园区" 5
 # reading one: its count goes down like any tab's, the article stays listed
 before=$(row 0 | sed -n 's/.*全部园区 \([0-9]*\).*/\1/p')
 keys g Enter
-wait_for "园区" 5
+wait_for "Source:" 10
 keys q
 wait_until 5 eval 'row 0 | grep -q "全部园区 $((before - 1)) "'
 ok $? "an article read: the query tab counts one less ($before, then $((before - 1)))"
-is "$(screen | grep -c "园区")" "$(printf '%s\n' "$s" | grep -c "园区")" "and still lists it (marked read)"
+want=$(printf '%s\n' "$s" | grep -c "园区")
+wait_until 5 eval '[ "$(screen | grep -c "园区")" = "$want" ]'
+is "$(screen | grep -c "园区")" "$want" "and still lists it (marked read)"
 
 # Starred mixes sources too
 keys G s
