@@ -182,20 +182,11 @@ is "$(requests "key=ra2")" 3 "Retry-After: 1: waited for, then asked again, then
 below 0.9 "$secs"; ok $? "Retry-After: 1: a second was waited (${secs} s)"
 
 # ---- per host, said plainly -----------------------------------------------
-# a feed on the test server whose items carry their whole text (nothing
-# else to fetch), beside a copy of the site
+# a feed on the test server whose items carry their text (nothing else to
+# fetch), beside a copy of the site
 mkdir -p "$T/root"
 cp -r "$top_srcdir/data/demo/www.chinahightech.com" "$T/root/"
-cat >"$T/root/feed.xml" <<'RSS'
-<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
-<title>订阅测试</title><link>http://127.0.0.1/</link><description>x</description>
-<item><title>第一条</title><link>http://127.0.0.1/a1</link><pubDate>Mon, 04 Jul 2022 08:00:00 +0800</pubDate>
-<content:encoded><![CDATA[<p>第一条的全文。</p>]]></content:encoded></item>
-<item><title>第二条</title><link>http://127.0.0.1/a2</link><pubDate>Mon, 04 Jul 2022 09:00:00 +0800</pubDate>
-<content:encoded><![CDATA[<p>第二条的全文。</p>]]></content:encoded></item>
-</channel></rss>
-RSS
+cp "$top_srcdir/tests/fault/feed.xml" "$T/root/"
 net_server_stop
 net_server "$T/root"
 B="http://127.0.0.1:$PORT"

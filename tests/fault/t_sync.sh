@@ -228,16 +228,7 @@ contains "$(cat "$T/err")" "127.0.0.1 used up its 2 s of the sync (sync-host-bud
 
 # ---- feeds ---------------------------------------------------------------------
 # a feed alone (site none): one item with its whole text, one with a summary
-cat >"$T/root/feed.xml" <<'RSS'
-<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
-<title>订阅测试</title><link>http://127.0.0.1/</link><description>x</description>
-<item><title>第一条</title><link>http://127.0.0.1/a1</link><pubDate>Mon, 04 Jul 2022 08:00:00 +0800</pubDate>
-<content:encoded><![CDATA[<p>第一条的全文。</p>]]></content:encoded></item>
-<item><title>第二条</title><link>http://127.0.0.1/a2</link><pubDate>Mon, 04 Jul 2022 09:00:00 +0800</pubDate>
-<description>第二条的摘要。</description></item>
-</channel></rss>
-RSS
+cp "$top_srcdir/tests/fault/feed.xml" "$T/root/"
 printf 'site none\nfeed http://127.0.0.1:%s/feed.xml 订阅\n' "$PORT" >"$XDG_CONFIG_HOME/gxnews/config"
 "$GXNEWS" --cache "$T/feed.db" --sync >/dev/null 2>"$T/err"
 is "$?:$(tail -n 1 "$T/err")" "0:Synced: 1 list pages, 0 articles, 0 pictures, 1 KB fetched" "a feed alone: --sync fetches it"
