@@ -5,6 +5,7 @@
 # set; w saves the article as Markdown in save-dir (~/Downloads by
 # default), a file named by its title; | pipes the article as text to a
 # command, its words the program's arguments: no shell ever runs.
+# `bind s save` gives newsboat's s to saving.
 . "$(dirname "$0")/../lib.sh"
 command -v tmux >/dev/null || skip_all "tmux is not installed"
 
@@ -92,4 +93,17 @@ ok $? "save-dir: ~ is the home directory"
 keys Y
 wait_until 5 eval 'grep -q "记者从成都高新区获悉" "$T/copied.txt"'
 ok $? "Y goes to copy-command too"
+keys q q
+wait_until 10 eval '! alive'
+
+# newsboat's s: `bind s save` gives s to saving (it stars by default)
+printf 'save-dir %s/bound\nbind s save\n' "$T" >"$T/config"
+run
+wait_for "$TITLE" 10
+keys Enter
+wait_for "王晓" 5
+keys s
+wait_status "Saved to $T/bound/${TITLE}.md" 5
+ok $? "bind s save: s saves the article as Markdown"
+is "$(head -n 1 "$T/bound/${TITLE}.md" 2>/dev/null)" "# $TITLE" "the same Markdown as w writes"
 done_testing
