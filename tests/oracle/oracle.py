@@ -233,7 +233,8 @@ def beijing(raw):
 
 def explain_time(fp, gx):
     raw = (fp.get("raw_date") or "").strip()
-    if gx["time"] and gx["time"] == beijing(raw) and fp["time"] != gx["time"]:
+    if gx["time"] and gx["time"] == beijing(raw) and \
+            fp["time"] not in (gx["time"], gx["time"] + 8 * 3600):
         return ("a date in a Chinese form (年月日, dots or slashes): feedparser reads "
                 "another day or none, gxnews the day written, in Beijing time")
     zoned = re.search(r"(Z|[+-]\d\d(:?\d\d)?|\b[A-Za-z]{1,4})$", raw)
