@@ -902,10 +902,22 @@ tab_width(struct reader *r, size_t i)
 	return w;
 }
 
+/* Tab i's width, measured the first time it is asked for: a tab's label
+ * holds its unread count, which costs a query, so the bar measures only
+ * the tabs it may show (with many tabs of thousands of articles, counting
+ * every one would delay the first drawn list). */
+static int
+tab_width_at(struct reader *r, int *w, size_t i)
+{
+	if (w[i] < 0)
+		w[i] = tab_width(r, i);
+	return w[i];
+}
+
 /* The first tab to show so that the current one is on the bar, with room
  * for the markers that say tabs are hidden left (<) or right (>). */
 static size_t
-tabs_first(struct reader *r, size_t n, const int *w)
+tabs_first(struct reader *r, size_t n, int *w)
 {
 	size_t first = 0;
 
@@ -913,7 +925,7 @@ tabs_first(struct reader *r, size_t n, const int *w)
 		int used = first > 0 ? 1 : 0;
 
 		for (size_t i = first; i <= r->tab; i++)
-			used += w[i];
+			used += tab_width_at(r, w, i);
 		if (r->tab + 1 < n)
 			used += 1;
 		if (used <= r->cols || first == r->tab)
@@ -959,13 +971,14 @@ draw_tabs(struct reader *r)
 	w = xcalloc(n, sizeof *w);
 	for (size_t i = 0; i < n; i++) {
 		r->tab_x[i] = r->tab_end[i] = -1;
-		w[i] = tab_width(r, i);
+		w[i] = -1;
 	}
 	first = tabs_first(r, n, w);
 	if (first > 0)
 		screen_put(0, x++, "<", 1, 0, THEME_TAB, THEME_BOLD);
 	for (size_t i = first; i < n; i++) {
-		int room = r->cols - x - (i + 1 < n ? 1 : 0), cw = w[i];
+		int room = r->cols - x - (i + 1 < n ? 1 : 0);
+		int cw = tab_width_at(r, w, i);
 
 		if (cw > room && i != r->tab) {
 			screen_put(0, r->cols - 1, ">", 1, 0, THEME_TAB, THEME_BOLD);
