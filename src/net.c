@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "net.h"
+#include "net_curl.h"
 
 #define USER_AGENT "gxnews/" PACKAGE_VERSION " (+terminal news reader)"
 #define MIB (1024 * 1024)
@@ -258,6 +259,9 @@ net_new(struct net **out, const struct net_opts *o, struct err *e)
 	struct net *n;
 
 	if (!curl_ready) {
+		if (net_curl_error() != NULL)
+			return err_set(e, _("cannot start the network library: %s"),
+			               net_curl_error());
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 			return err_set(e, _("cannot start the network library"));
 		curl_ready = 1;
