@@ -1181,10 +1181,15 @@ open_db(struct store *s, struct err *e)
 		rc = set_wal(s, e);
 	if (rc == 0 && version < (int64_t)ARRAY_LEN(migrations))
 		rc = migrate(s, e);
+	/* A page cache of 512 KiB, not SQLite's 2 MiB: it keeps the B-trees'
+	 * inner pages, while the rows, read once in order (a list, a count),
+	 * are in the system's file cache anyway; a bigger one only made the
+	 * reader larger (fetching and searching measured no faster). */
 	if (rc == 0)
 		rc = exec_sql(s, "PRAGMA synchronous = NORMAL;"
 		                 "PRAGMA journal_size_limit = 67108864;"
-		                 "PRAGMA temp_store = MEMORY;", e);
+		                 "PRAGMA temp_store = MEMORY;"
+		                 "PRAGMA cache_size = -512;", e);
 	return rc;
 }
 
