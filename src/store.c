@@ -273,6 +273,89 @@ static const char schema_origins[] =
 	"  WHERE t.kind = " TAB_FEED_KIND " AND t.url IS NOT NULL GROUP BY li.article) f"
 	" WHERE articles.id = f.id AND articles.origin IS NULL;";
 
+/* A new cache is made at once in the newest form: running every step
+ * above (tables made, altered, dropped and made again) took longer than
+ * the rest of the first fetch of a small feed.  test_store checks that
+ * this is the schema the steps reach. */
+static const char schema_now[] =
+	"CREATE TABLE sources(id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE tabs(source INTEGER NOT NULL,"
+	" position INTEGER NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL,"
+	" url TEXT, kind INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (source,"
+	" position), UNIQUE (source, key)) WITHOUT ROWID;"
+	"CREATE TABLE lists(id INTEGER PRIMARY KEY,"
+	" key TEXT NOT NULL UNIQUE, snap INTEGER NOT NULL DEFAULT 0,"
+	" next_url TEXT, npages INTEGER NOT NULL DEFAULT 0,"
+	" fetched INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE snapshots(id INTEGER PRIMARY KEY,"
+	" list INTEGER NOT NULL, taken INTEGER NOT NULL,"
+	" seen INTEGER NOT NULL);"
+	"CREATE INDEX snapshots_list ON snapshots(list, taken);"
+	"CREATE TABLE list_items(snap INTEGER NOT NULL,"
+	" position INTEGER NOT NULL, article INTEGER NOT NULL,"
+	" rank INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (snap,"
+	" position)) WITHOUT ROWID;"
+	"CREATE UNIQUE INDEX list_items_article ON list_items(snap, article);"
+	"CREATE TABLE articles(id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL UNIQUE, title TEXT, date_text TEXT,"
+	" time INTEGER NOT NULL DEFAULT 0, read INTEGER NOT NULL DEFAULT 0,"
+	" starred INTEGER NOT NULL DEFAULT 0,"
+	" starred_at INTEGER NOT NULL DEFAULT 0,"
+	" seen INTEGER NOT NULL DEFAULT 0,"
+	" fetched INTEGER NOT NULL DEFAULT 0,"
+	" comments INTEGER NOT NULL DEFAULT -1, summary TEXT, thumb TEXT,"
+	" time_text TEXT, source TEXT, author TEXT, editor TEXT,"
+	" next_page TEXT, origin TEXT, place INTEGER NOT NULL DEFAULT 0,"
+	" place_of INTEGER NOT NULL DEFAULT 0,"
+	" rule INTEGER NOT NULL DEFAULT 0, ruled INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX articles_starred ON articles(starred_at) WHERE starred;"
+	"CREATE TABLE bodies(id INTEGER PRIMARY KEY, html TEXT NOT NULL);"
+	"CREATE TABLE pages(url TEXT PRIMARY KEY,"
+	" fetched INTEGER NOT NULL DEFAULT 0, content_type TEXT, etag TEXT,"
+	" last_modified TEXT, body BLOB);"
+	"CREATE TRIGGER articles_del AFTER DELETE ON articles"
+	" BEGIN DELETE FROM bodies WHERE id = old.id; END;"
+	"CREATE TABLE images(url TEXT PRIMARY KEY, article INTEGER,"
+	" fetched INTEGER NOT NULL DEFAULT 0, content_type TEXT, data BLOB,"
+	" error TEXT);"
+	"CREATE INDEX images_article ON images(article);"
+	"CREATE TRIGGER images_article_del AFTER DELETE ON articles"
+	" BEGIN DELETE FROM images WHERE article = old.id; END;"
+	"CREATE VIRTUAL TABLE search USING fts5(text, content = '',"
+	" tokenize = 'ascii', detail = none, columnsize = 0);"
+	"CREATE INDEX articles_time ON articles(time);"
+	"CREATE TABLE hosts(name TEXT PRIMARY KEY,"
+	" fails INTEGER NOT NULL DEFAULT 0,"
+	" failed_at INTEGER NOT NULL DEFAULT 0,"
+	" retry_at INTEGER NOT NULL DEFAULT 0,"
+	" told INTEGER NOT NULL DEFAULT 0, error TEXT) WITHOUT ROWID;"
+	"CREATE TABLE search_dirty(id INTEGER NOT NULL);"
+	"CREATE INDEX search_dirty_id ON search_dirty(id);"
+	"CREATE TRIGGER search_article_add AFTER INSERT ON articles"
+	" BEGIN INSERT INTO search_dirty(id) VALUES (new.id); END;"
+	"CREATE TRIGGER search_title AFTER UPDATE OF title ON articles"
+	" WHEN old.title IS NOT new.title"
+	" BEGIN INSERT INTO search_dirty(id) VALUES (new.id); END;"
+	"CREATE TRIGGER search_article_del AFTER DELETE ON articles"
+	" BEGIN INSERT INTO search_dirty(id) VALUES (old.id); END;"
+	"CREATE TRIGGER search_body_add AFTER INSERT ON bodies"
+	" BEGIN INSERT INTO search_dirty(id) VALUES (new.id); END;"
+	"CREATE TRIGGER search_body_set AFTER UPDATE OF html ON bodies"
+	" WHEN old.html IS NOT new.html"
+	" BEGIN INSERT INTO search_dirty(id) VALUES (new.id); END;"
+	"CREATE INDEX articles_unruled ON articles(id) WHERE NOT ruled;"
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+	"CREATE TRIGGER rules_names AFTER UPDATE OF title, author,"
+	" source ON articles WHEN old.title IS NOT new.title"
+	" OR old.author IS NOT new.author OR old.source IS NOT new.source"
+	" BEGIN UPDATE articles SET ruled = 0 WHERE id = new.id AND ruled; END;"
+	"CREATE TRIGGER rules_body_add AFTER INSERT ON bodies"
+	" BEGIN UPDATE articles SET ruled = 0 WHERE id = new.id AND ruled; END;"
+	"CREATE TRIGGER rules_body_set AFTER UPDATE OF html ON bodies"
+	" WHEN old.html IS NOT new.html"
+	" BEGIN UPDATE articles SET ruled = 0 WHERE id = new.id AND ruled; END;";
+
 /* Version k is reached by running migrations[k - 1] in one transaction. */
 static const struct migration {
 	const char *sql;
@@ -1132,6 +1215,10 @@ migrate(struct store *s, struct err *e)
 
 	if (rc == 0)
 		rc = sql_int(s, "PRAGMA user_version", &version, e);
+	if (rc == 0 && version == 0) {
+		rc = exec_sql(s, schema_now, e);
+		version = (int64_t)ARRAY_LEN(migrations) - 1;
+	}
 	for (int64_t to = version + 1; rc == 0 && to <= (int64_t)ARRAY_LEN(migrations); to++) {
 		char *sql = xasprintf("PRAGMA user_version = %lld;"
 		                      " PRAGMA application_id = %d;", (long long)to, APP_ID);

@@ -321,10 +321,18 @@ test_migrate_origins(void)
 	free(path);
 }
 
+/* A cache's schema, every table, index and trigger (spaces and quotes
+ * and line breaks aside, which an ALTER or RENAME writes differently). */
+#define SCHEMA_SQL \
+	"SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' ||" \
+	" replace(replace(replace(replace(coalesce(sql, ''), ' ', ''), '\"', '')," \
+	" char(10), ''), char(9), ''), char(10))" \
+	" FROM (SELECT * FROM sqlite_schema ORDER BY type, name)"
+
 static void
 test_migrate_v1(void)
 {
-	char *path = tpath("v1.db");
+	char *path = tpath("v1.db"), *fresh, *got, *want;
 	char *fixture = path_join(tap_srcdir(), "tests/fixtures/store/v1.sql");
 	char *sql = file_text(fixture);
 	char *bak = xasprintf("%s.v1.bak", path);
@@ -359,6 +367,15 @@ test_migrate_v1(void)
 	item_list_free(&l);
 	store_close(s);
 	is_int(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA, "the cache is now current");
+	fresh = tpath("fresh.db");
+	store_close(open_ok(fresh));
+	got = raw_text(fresh, SCHEMA_SQL);
+	want = raw_text(path, SCHEMA_SQL);
+	ok(got != NULL && want != NULL && strlen(want) > 1000, "both schemas are read");
+	is_str(got, want, "a new cache has the schema an upgraded one reaches");
+	free(got);
+	free(want);
+	free(fresh);
 	free(sql);
 	free(fixture);
 	free(bak);
