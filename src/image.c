@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "image.h"
+#include "image_libs.h"
 
 #ifdef HAVE_CHAFA
 #include <chafa.h>
@@ -633,6 +634,28 @@ image_shrink(struct image *im)
 }
 #endif
 
+#ifdef HAVE_CHAFA
+/* 1, saying why, when lib cannot be opened (it is, when first asked). */
+static int
+lib_missing(enum image_lib lib, struct err *e)
+{
+	const char *why = image_lib_error(lib);
+
+	if (why == NULL)
+		return 0;
+	err_set(e, _("pictures cannot be shown: %s"), why);
+	return 1;
+}
+#else
+static int
+lib_missing(enum image_lib lib, struct err *e)
+{
+	(void)lib;
+	(void)e;
+	return 0;
+}
+#endif
+
 static int
 decode_format(enum format f, const void *data, size_t len, struct image *out,
               struct err *e)
@@ -647,6 +670,9 @@ decode_format(enum format f, const void *data, size_t len, struct image *out,
 		return err_set(e, _("not a picture gxnews can show"));
 	if (!image_supported())
 		return err_set(e, _("this gxnews was built without pictures"));
+	if (lib_missing(f == F_JPEG ? IMAGE_LIB_JPEG : f == F_PNG ? IMAGE_LIB_PNG :
+	                f == F_WEBP ? IMAGE_LIB_WEBP : IMAGE_LIB_GIF, e))
+		return -1;
 	switch (f) {
 #ifdef HAVE_LIBJPEG
 	case F_JPEG:
@@ -753,9 +779,14 @@ env_has(char **envp, const char *name)
 static enum image_proto
 detect_pixels(char **envp)
 {
-	ChafaTermDb *db = chafa_term_db_get_default();
-	ChafaTermInfo *ti = chafa_term_db_detect(db, envp);
+	ChafaTermDb *db;
+	ChafaTermInfo *ti;
 	enum image_proto p = PROTO_SYMBOLS;
+
+	if (image_lib_error(IMAGE_LIB_CHAFA) != NULL)
+		return p;      /* drawing says why */
+	db = chafa_term_db_get_default();
+	ti = chafa_term_db_detect(db, envp);
 
 	if (chafa_term_info_have_seq(ti, CHAFA_TERM_SEQ_BEGIN_KITTY_IMMEDIATE_IMAGE_V1))
 		p = PROTO_KITTY;
@@ -862,7 +893,7 @@ image_cells(const struct image *im, int cols, int rows, int ncolors, int wide,
 {
 	ChafaCanvas *c;
 
-	if (check_box(im, cols, rows, e) < 0)
+	if (check_box(im, cols, rows, e) < 0 || lib_missing(IMAGE_LIB_CHAFA, e))
 		return -1;
 	c = canvas_draw(im, PROTO_SYMBOLS, cols, rows, 0, im->h, 0, 0, ncolors, wide);
 	for (int y = 0; y < rows; y++)
@@ -889,7 +920,7 @@ image_bytes(const struct image *im, enum image_proto p, int cols, int rows,
 	GString *s;
 	unsigned y0, y1;
 
-	if (check_box(im, cols, rows, e) < 0)
+	if (check_box(im, cols, rows, e) < 0 || lib_missing(IMAGE_LIB_CHAFA, e))
 		return -1;
 	if (p == PROTO_NONE || (size_t)p >= ARRAY_LEN(pixel_modes))
 		return err_set(e, _("pictures are off"));
