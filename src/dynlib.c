@@ -15,9 +15,12 @@ open_lib(struct dynlib *l)
 	void *h;
 
 	dlerror();
-	/* RTLD_NOW: a symbol missing from an older library is found now, not
-	 * at the first call that needs it; RTLD_LOCAL: its names stay its own */
-	h = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL);
+	/* RTLD_LAZY: the library's own calls are bound as they are first
+	 * made (binding all of libcurl's and its TLS libraries' at once took
+	 * longer than reading a small feed); the symbols gxnews calls are
+	 * looked up below, so one missing is found now.  RTLD_LOCAL: its
+	 * names stay its own. */
+	h = dlopen(l->soname, RTLD_LAZY | RTLD_LOCAL);
 	if (h == NULL) {
 		const char *why = dlerror();
 
