@@ -1460,29 +1460,23 @@ feed_notice(struct news *n, const struct job *j, const struct feed *f)
 		notice(n, "%s: %s", j->url, f->warning[0] != '\0' ? f->warning : guess);
 }
 
-/* A feed's copy of an article never replaces more in the cache: not a
- * text more than twice as long (the page's full text fetched with F, or
- * the feed's own content before the feed turned to summaries or dropped
- * them), nor a title by one made from the text of an item without. */
+/* A feed's copy of its i-th article never replaces more in the cache,
+ * old: not a text more than twice as long (the page's full text fetched
+ * with F, or the feed's own content before the feed turned to summaries
+ * or dropped them), nor a title by one made from the text of an item
+ * without. */
 static void
-keep_cached(struct news *n, struct feed *f)
+keep_cached(struct feed *f, size_t i, const struct article *old)
 {
-	for (size_t i = 0; i < f->narticles; i++) {
-		struct article *a = &f->articles[i], old = { .comments = -1 };
+	struct article *a = &f->articles[i];
 
-		if (store_get_article(n->store, a->url, &old, NULL) != 0) {
-			article_free(&old);
-			continue;
-		}
-		if (a->body_html != NULL && old.body_html != NULL &&
-		    strlen(a->body_html) * 2 < strlen(old.body_html))
-			xfree_set(&a->body_html, NULL);
-		if (f->title_made[i] && !str_empty(old.title)) {
-			if (i < f->items.n && strcmp(f->items.v[i].url, a->url) == 0)
-				xfree_set(&f->items.v[i].title, xstrdup(old.title));
-			xfree_set(&a->title, NULL);
-		}
-		article_free(&old);
+	if (a->body_html != NULL && old->body_html != NULL &&
+	    strlen(a->body_html) * 2 < strlen(old->body_html))
+		xfree_set(&a->body_html, NULL);
+	if (f->title_made[i] && !str_empty(old->title)) {
+		if (i < f->items.n && strcmp(f->items.v[i].url, a->url) == 0)
+			xfree_set(&f->items.v[i].title, xstrdup(old->title));
+		xfree_set(&a->title, NULL);
 	}
 }
 
@@ -1509,10 +1503,12 @@ sink_add(void *user, struct feed *batch, struct err *e)
 {
 	struct feed_to_store *t = user;
 
-	keep_cached(t->n, batch);
 	for (size_t i = 0; i < batch->narticles; i++) {
-		struct article *a = &batch->articles[i];
+		struct article *a = &batch->articles[i], old = { .comments = -1 };
 
+		if (store_feed_known(t->w, a->url, &old, NULL) == 1)
+			keep_cached(batch, i, &old);
+		article_free(&old);
 		if (a->source != NULL && feed_source(t, a->source) != a->source)
 			xfree_set(&a->source, xstrdup(t->untitled));
 		xfree_set(&batch->items.v[i].origin, xstrdup(t->j->url));

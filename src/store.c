@@ -1916,6 +1916,8 @@ struct store_feed {
 	char    *tab_key;
 	int64_t *ids;           /* the articles written, in the feed's order */
 	size_t   n, cap;
+	char    *known_url;     /* store_feed_known's last url, */
+	int64_t  known_id;      /* and its article's id (0: none) */
 };
 
 int
@@ -1935,11 +1937,27 @@ store_feed_begin(struct store *s, const char *tab_key, struct store_feed **out,
 }
 
 int
+store_feed_known(struct store_feed *w, const char *url, struct article *old,
+                 struct err *e)
+{
+	xfree_set(&w->known_url, NULL);
+	if (str_empty(url) || article_id(w->s, url, &w->known_id, e) < 0)
+		return -1;
+	w->known_url = xstrdup(url);
+	if (w->known_id == 0)
+		return 0;
+	return store_get_article(w->s, url, old, e) == 0 ? 1 : -1;
+}
+
+int
 store_feed_add(struct store_feed *w, const struct item *it,
                const struct article *a, struct err *e)
 {
-	int64_t id;
+	int64_t id = -1;
 
+	if (w->known_url != NULL && a->url != NULL && strcmp(w->known_url, a->url) == 0)
+		id = w->known_id;
+	xfree_set(&w->known_url, NULL);
 	if (put_whole(w->s, ST_ART_FEED_NEW, ST_ART_FEED, a, it, &id, e) < 0)
 		return -1;
 	if (w->n == w->cap) {
@@ -1970,6 +1988,7 @@ int
 store_feed_restart(struct store_feed *w, struct err *e)
 {
 	w->n = 0;
+	xfree_set(&w->known_url, NULL);
 	tx_end(w->s, -1, NULL);         /* rolls back */
 	return tx_begin(w->s, e);
 }
@@ -1991,6 +2010,7 @@ store_feed_end(struct store_feed *w, int commit, struct err *e)
 	rc = tx_end(s, rc, commit ? e : NULL);
 	free(w->ids);
 	free(w->tab_key);
+	free(w->known_url);
 	free(w);
 	return rc;
 }
@@ -2123,7 +2143,8 @@ store_get_list_at(struct store *s, const char *tab_key, int64_t when,
 
 /* Writes a whole, and its body: new with st_new, else upserted with st_up
  * (ART_NEW and ART_PUT, or ART_FEED_NEW and ART_FEED with it's date text,
- * summary and thumb); *id: its id. */
+ * summary and thumb).  *id: its id, known already (0: none) or -1, looked
+ * up here. */
 static int
 put_whole(struct store *s, enum stmt_id st_new, enum stmt_id st_up,
           const struct article *a, const struct item *it, int64_t *id,
@@ -2134,7 +2155,7 @@ put_whole(struct store *s, enum stmt_id st_new, enum stmt_id st_up,
 	if (str_empty(a->url))
 		return err_set(e, _("cache %s: an article without a URL cannot be stored"),
 		               s->path);
-	if (article_id(s, a->url, id, e) < 0)
+	if (*id < 0 && article_id(s, a->url, id, e) < 0)
 		return -1;
 	up = stmt(s, *id == 0 ? st_new : st_up, e);
 	body = stmt(s, *id == 0 ? ST_BODY_NEW : ST_BODY_PUT, e);
@@ -2168,7 +2189,7 @@ put_whole(struct store *s, enum stmt_id st_new, enum stmt_id st_up,
 static int
 put_article(struct store *s, const struct article *a, struct err *e)
 {
-	int64_t id;
+	int64_t id = -1;
 
 	return put_whole(s, ST_ART_NEW, ST_ART_PUT, a, NULL, &id, e);
 }

@@ -69,6 +69,11 @@ int  store_starred_unread(struct store *s, size_t *out, struct err *e);
 struct store_feed;
 int  store_feed_begin(struct store *s, const char *tab_key,
                       struct store_feed **out, struct err *e);
+/* Whether the article at url is cached: 1 with it in *old (freed by the
+ * caller), 0 if not, -1 on error.  The store_feed_add() of the same url
+ * that follows uses the answer instead of looking it up again. */
+int  store_feed_known(struct store_feed *w, const char *url, struct article *old,
+                      struct err *e);
 /* it and a are the same item (the url of a). */
 int  store_feed_add(struct store_feed *w, const struct item *it,
                     const struct article *a, struct err *e);
