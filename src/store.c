@@ -1204,9 +1204,22 @@ backup(struct store *s, int64_t version, struct err *e)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Runs the steps from the version the file has to the newest, all in one
- * transaction (so no other gxnews ever sees a half-made cache), after
- * checking inside it that no other gxnews did it first. */
+/* Records that the file holds schema version v (and is gxnews's). */
+static int
+set_version(struct store *s, int64_t v, struct err *e)
+{
+	char *sql = xasprintf("PRAGMA user_version = %lld; PRAGMA application_id = %d;",
+	                      (long long)v, APP_ID);
+	int rc = exec_sql(s, sql, e);
+
+	free(sql);
+	return rc;
+}
+
+/* Runs the steps from the version the file has to the newest (a new file
+ * gets schema_now), all in one transaction (so no other gxnews ever sees a
+ * half-made cache), after checking inside it that no other gxnews did it
+ * first. */
 static int
 migrate(struct store *s, struct err *e)
 {
@@ -1216,17 +1229,15 @@ migrate(struct store *s, struct err *e)
 	if (rc == 0)
 		rc = sql_int(s, "PRAGMA user_version", &version, e);
 	if (rc == 0 && version == 0) {
+		version = (int64_t)ARRAY_LEN(migrations);
 		rc = exec_sql(s, schema_now, e);
-		version = (int64_t)ARRAY_LEN(migrations) - 1;
+		if (rc == 0)
+			rc = set_version(s, version, e);
 	}
 	for (int64_t to = version + 1; rc == 0 && to <= (int64_t)ARRAY_LEN(migrations); to++) {
-		char *sql = xasprintf("PRAGMA user_version = %lld;"
-		                      " PRAGMA application_id = %d;", (long long)to, APP_ID);
-
 		rc = exec_sql(s, migrations[to - 1].sql, e);
 		if (rc == 0)
-			rc = exec_sql(s, sql, e);
-		free(sql);
+			rc = set_version(s, to, e);
 	}
 	s->indexed = rc == 0;
 	return tx_end(s, rc, e);
