@@ -18,24 +18,6 @@
 #include "image.h"
 #include "image_libs.h"
 
-#ifdef HAVE_CHAFA
-#include <chafa.h>
-#endif
-#ifdef HAVE_LIBJPEG
-#include <jpeglib.h>
-#include <jerror.h>
-#endif
-#ifdef HAVE_LIBPNG
-#include <png.h>
-#endif
-#ifdef HAVE_LIBWEBP
-#include <webp/decode.h>
-#include <webp/demux.h>
-#endif
-#ifdef HAVE_GIFLIB
-#include <gif_lib.h>
-#endif
-
 #if defined(HAVE_LIBJPEG) || defined(HAVE_LIBPNG) || defined(HAVE_LIBWEBP) || \
     defined(HAVE_GIFLIB)
 #define HAVE_DECODERS 1

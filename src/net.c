@@ -257,11 +257,11 @@ net_new(struct net **out, const struct net_opts *o, struct err *e)
 {
 	static int curl_ready;
 	struct net *n;
+	const char *why;
 
 	if (!curl_ready) {
-		if (net_curl_error() != NULL)
-			return err_set(e, _("cannot start the network library: %s"),
-			               net_curl_error());
+		if ((why = net_curl_error()) != NULL)
+			return err_set(e, _("cannot start the network library: %s"), why);
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 			return err_set(e, _("cannot start the network library"));
 		curl_ready = 1;
